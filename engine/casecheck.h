@@ -1,0 +1,170 @@
+/*
+** casecheck.h: the public API of libcasecheck. Load a Lua policy, parse case
+** fixtures, evaluate a case at an as-of date, and walk the findings or get
+** them as JSON. Nothing here prints: every problem comes back as a
+** struct casecheck_error. No global mutable state: each engine is
+** independent, so an application may hold one engine per thread.
+*/
+#ifndef CASECHECK_H
+#define CASECHECK_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CASECHECK_CASE_FORMAT "casecheck/case@1"
+#define CASECHECK_REPORT_FORMAT "casecheck/report@1"
+
+/* What kind of problem an error describes; the CLI maps it to an exit code. */
+enum casecheck_error_kind {
+	CASECHECK_E_INPUT = 1,	/* bad fixture, bad argument, unreadable file (exit 2) */
+	CASECHECK_E_POLICY,	/* the policy raised an error or is malformed (exit 3) */
+	CASECHECK_E_BUDGET,	/* the policy used up its instruction or time budget (exit 3) */
+	CASECHECK_E_MEMORY,	/* the policy used up its memory budget (exit 3) */
+	CASECHECK_E_INTERNAL	/* out of memory in C, or a bug (exit 3) */
+};
+
+/*
+** One problem, in jansson's shape. Printed as "SOURCE:LINE:COL: TEXT" when
+** LINE is known, else "SOURCE: PATH: TEXT", else "SOURCE: TEXT".
+*/
+struct casecheck_error {
+	enum casecheck_error_kind kind;
+	char source[512];	/* file or chunk name: "fixtures/a.json", "policies/x.lua" */
+	char path[256];		/* JSON pointer into a fixture ("/events/3/date"), or "" */
+	int line, column;	/* 1-based; 0 when unknown */
+	char text[768];		/* lowercase, no final period, what is wrong first */
+};
+
+/* A list of errors; zero-initialise it. Free with casecheck_errors_free. */
+struct casecheck_errors {
+	struct casecheck_error *items;
+	size_t count, cap;
+};
+
+void casecheck_errors_free(struct casecheck_errors *errs);
+
+/* Format ERR as the CLI prints it. Returns the length (snprintf rules). */
+int casecheck_error_format(const struct casecheck_error *err, char *buf, size_t size);
+
+enum casecheck_status {
+	CASECHECK_PASS = 0,		/* done, in time */
+	CASECHECK_LATE,			/* done after the deadline */
+	CASECHECK_FAIL,			/* not done and overdue, or something forbidden done */
+	CASECHECK_PENDING,		/* not done, deadline after the as-of date */
+	CASECHECK_NOT_APPLICABLE,	/* no trigger, or the law in force did not require it */
+	CASECHECK_UNKNOWN,		/* the record cannot settle it (gap, imprecise date) */
+	CASECHECK_ERROR,		/* the policy itself failed on this step */
+	CASECHECK_STATUS_COUNT
+};
+
+/* "pass", "late", ... ; casecheck_status_parse returns -1 for an unknown name. */
+const char *casecheck_status_name(enum casecheck_status status);
+int casecheck_status_parse(const char *name);
+
+/* One finding: a step, for one matter (or for the case), at one as-of date. */
+struct casecheck_finding {
+	const char *step;		/* step id, "record.conduct_matter" */
+	const char *title;
+	const char *re;			/* matter id (its allegation_received id); NULL per case */
+	enum casecheck_status status;
+	const char *regime;		/* regime that applied; NULL when none */
+	const char *cite;		/* the law for that regime; NULL only with status error */
+	const char *trigger;		/* id of the triggering event, or NULL */
+	const char *const *evidence;	/* ids of events that satisfied or breached the duty */
+	size_t n_evidence;
+	const char *due;		/* "YYYY-MM-DD", or "LO/HI" when imprecise; NULL */
+	const char *done;		/* date of the satisfying event as written; NULL */
+	int has_days_late;
+	long days_late;			/* calendar days after the due date (0 if in time) */
+	const char *message;		/* one plain-English sentence */
+};
+
+/* Budgets for policy code; 0 in a field means the default. */
+struct casecheck_limits {
+	size_t memory_bytes;	/* default 64 MiB for the whole Lua state */
+	long instructions;	/* default 50 million per case evaluation */
+	double seconds;		/* default 2 s wall clock per case evaluation */
+};
+
+struct casecheck_engine;
+struct casecheck_policy;
+struct casecheck_case;
+struct casecheck_result;
+
+/* A new engine; LIMITS may be NULL. Returns NULL and fills ERR on failure. */
+struct casecheck_engine *casecheck_engine_new(const struct casecheck_limits *limits,
+					      struct casecheck_error *err);
+/* Frees the engine and every policy still loaded in it. */
+void casecheck_engine_free(struct casecheck_engine *engine);
+
+/*
+** Load a policy. CHUNKNAME is how errors name it ("policies/x.lua"); NULL
+** means PATH. The policy belongs to ENGINE and lives until
+** casecheck_policy_free or casecheck_engine_free.
+*/
+struct casecheck_policy *casecheck_policy_load_file(struct casecheck_engine *engine,
+						    const char *path, const char *chunkname,
+						    struct casecheck_error *err);
+struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *engine,
+						      const char *text, size_t len,
+						      const char *chunkname,
+						      struct casecheck_error *err);
+void casecheck_policy_free(struct casecheck_policy *policy);
+
+const char *casecheck_policy_id(const struct casecheck_policy *policy);
+const char *casecheck_policy_title(const struct casecheck_policy *policy);
+const char *casecheck_policy_sha256(const struct casecheck_policy *policy);
+
+/* Override parameter KEY (VALUE as on the command line: "7"). 0 or -1 + ERR. */
+int casecheck_policy_set_param(struct casecheck_policy *policy, const char *key,
+			       const char *value, struct casecheck_error *err);
+
+/*
+** Parse and validate a case. Every problem is appended to ERRS (which the
+** caller frees); returns NULL when there was any. POLICY may be NULL; when
+** given, the event types and fields it declares are accepted too.
+*/
+struct casecheck_case *casecheck_case_load_file(struct casecheck_engine *engine,
+						const char *path,
+						const struct casecheck_policy *policy,
+						struct casecheck_errors *errs);
+struct casecheck_case *casecheck_case_load_buffer(struct casecheck_engine *engine,
+						  const char *buf, size_t len,
+						  const char *name,
+						  const struct casecheck_policy *policy,
+						  struct casecheck_errors *errs);
+void casecheck_case_free(struct casecheck_case *kase);
+
+const char *casecheck_case_id(const struct casecheck_case *kase);
+const char *casecheck_case_policy(const struct casecheck_case *kase);	/* or NULL */
+const char *casecheck_case_sha256(const struct casecheck_case *kase);
+
+/*
+** Evaluate KASE under POLICY as of AS_OF ("YYYY-MM-DD"; NULL = the case's
+** as_of, else its last event's date). Returns NULL and fills ERR when the
+** policy broke a budget or failed outside a step; a step that fails on its
+** own gives a finding with status error instead.
+*/
+struct casecheck_result *casecheck_evaluate(struct casecheck_engine *engine,
+					    struct casecheck_policy *policy,
+					    const struct casecheck_case *kase,
+					    const char *as_of,
+					    struct casecheck_error *err);
+size_t casecheck_result_count(const struct casecheck_result *result);
+const struct casecheck_finding *casecheck_result_finding(const struct casecheck_result *result,
+							 size_t i);
+const char *casecheck_result_as_of(const struct casecheck_result *result);
+/* The case entry of the JSON report, as a new NUL-terminated string (free()). */
+char *casecheck_result_json(const struct casecheck_result *result);
+void casecheck_result_free(struct casecheck_result *result);
+
+const char *casecheck_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,25 @@
+#!/bin/sh
+# Install the Debian packages casecheck builds and tests with, but only those
+# that are missing: pkg-config names for libraries, commands for tools.
+set -eu
+missing=""
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+if command -v pkg-config >/dev/null 2>&1; then
+	pkg-config --exists lua5.4 || missing="$missing liblua5.4-dev"
+	pkg-config --exists jansson || missing="$missing libjansson-dev"
+	pkg-config --exists check || missing="$missing check"
+else
+	missing="$missing liblua5.4-dev libjansson-dev check"
+fi
+command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+command -v luacheck >/dev/null 2>&1 || missing="$missing lua-check"
+command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
+command -v prove >/dev/null 2>&1 || missing="$missing perl"
+[ -z "$missing" ] && exit 0
+echo "deps: installing$missing" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >&2
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >&2
