@@ -1,5 +1,5 @@
 /*
-** scripts.h: the engine's own Lua (scripts/*.lua), compiled into the library
+** scripts.h: the engine's own Lua (scripts/NAME.lua), compiled into the library
 ** by tools/embed.c. Looked up by path, e.g. "scripts/dsl.lua".
 */
 #ifndef CASECHECK_SCRIPTS_H

@@ -1,0 +1,692 @@
+/*
+** calendar.c: the England and Wales bank holidays over a range of years, and
+** working-day arithmetic in O(1) from a per-day cumulative count built once,
+** because every step of every case asks for a deadline.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <lua.h>
+#include <lauxlib.h>
+#include "calendar.h"
+#include "date.h"
+#include "error.h"
+#include "scripts.h"
+
+/* Names of the regular holidays; a day's name index points here or past it. */
+enum {
+	CAL_NONE = 0,
+	CAL_NEW_YEAR,
+	CAL_NEW_YEAR_SUB,
+	CAL_GOOD_FRIDAY,
+	CAL_EASTER_MONDAY,
+	CAL_EARLY_MAY,
+	CAL_SPRING,
+	CAL_SUMMER,
+	CAL_CHRISTMAS,
+	CAL_CHRISTMAS_SUB,
+	CAL_BOXING,
+	CAL_BOXING_SUB,
+	CAL_N_FIXED		/* first index of a name from a move or an extra day */
+};
+
+static const char *const calendar_fixed_names[CAL_N_FIXED] = {
+	NULL,
+	"New Year's Day",
+	"New Year's Day (substitute day)",
+	"Good Friday",
+	"Easter Monday",
+	"Early May bank holiday",
+	"Spring bank holiday",
+	"Summer bank holiday",
+	"Christmas Day",
+	"Christmas Day (substitute day)",
+	"Boxing Day",
+	"Boxing Day (substitute day)"
+};
+
+struct calendar {
+	int first_year, last_year;
+	int first_day;		/* 1 January of first_year */
+	int ndays;		/* days first_day .. first_day + ndays - 1 */
+	unsigned short *hol;	/* per day: CAL_NONE, or the index of its name */
+	int *cum;		/* cum[i]: working days in [first_day, first_day + i) */
+	int *work;		/* every working day, in order (nwork of them) */
+	int nwork;
+	int *hdays;		/* every holiday, in order (nhol of them) */
+	size_t nhol, caphol;
+	char **names;		/* WHY texts; name index CAL_N_FIXED + i is names[i] */
+	size_t nnames, capnames;
+};
+
+int calendar_easter(int year)
+{
+	/* The anonymous Gregorian algorithm (Meeus, Astronomical Algorithms). */
+	int a = year % 19, b = year / 100, c = year % 100;
+	int d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+	int h = (19 * a + b - d - g + 15) % 30;
+	int i = c / 4, k = c % 4;
+	int l = (32 + 2 * e + 2 * i - h - k) % 7;
+	int m = (a + 11 * h + 22 * l) / 451;
+	int month = (h + l - 7 * m + 114) / 31;
+	int day = (h + l - 7 * m + 114) % 31 + 1;
+
+	return date_from_ymd(year, month, day);
+}
+
+int calendar_first_year(const struct calendar *cal)
+{
+	return cal->first_year;
+}
+
+int calendar_last_year(const struct calendar *cal)
+{
+	return cal->last_year;
+}
+
+int calendar_in_range(const struct calendar *cal, int day)
+{
+	return day >= cal->first_day && day - cal->first_day < cal->ndays;
+}
+
+static const char *calendar_name(const struct calendar *cal, unsigned idx)
+{
+	if (idx < CAL_N_FIXED)
+		return calendar_fixed_names[idx];
+	return cal->names[idx - CAL_N_FIXED];
+}
+
+static int calendar_is_weekend(int day)
+{
+	return date_weekday(day) >= 5;
+}
+
+/* Remember WHY; its name index, or CAL_NONE when out of memory or indexes. */
+static unsigned calendar_add_name(struct calendar *cal, const char *why)
+{
+	char *copy;
+
+	if (cal->nnames >= (size_t)(65535 - CAL_N_FIXED))
+		return CAL_NONE;
+	if (cal->nnames == cal->capnames) {
+		size_t cap = cal->capnames ? cal->capnames * 2 : 16;
+		char **v = realloc(cal->names, cap * sizeof(*v));
+
+		if (!v)
+			return CAL_NONE;
+		cal->names = v;
+		cal->capnames = cap;
+	}
+	if (!(copy = strdup(why ? why : "")))
+		return CAL_NONE;
+	cal->names[cal->nnames++] = copy;
+	return (unsigned)(CAL_N_FIXED + cal->nnames - 1);
+}
+
+/* Room for N holidays in the ordered list, before any day changes. */
+static int calendar_reserve(struct calendar *cal, size_t n)
+{
+	size_t cap = cal->caphol ? cal->caphol : 16;
+	int *v;
+
+	if (n <= cal->caphol)
+		return 0;
+	while (cap < n)
+		cap *= 2;
+	if (!(v = realloc(cal->hdays, cap * sizeof(*v))))
+		return -1;
+	cal->hdays = v;
+	cal->caphol = cap;
+	return 0;
+}
+
+/*
+** Rebuild the cumulative working-day count and the ordered lists from HOL.
+** O(days); run after each change, which happens a handful of times per
+** calendar, so that every query afterwards is O(1) or O(log n). Cannot
+** fail: the caller has reserved room for every holiday.
+*/
+static void calendar_index(struct calendar *cal)
+{
+	int i, nw = 0;
+	size_t nh = 0;
+
+	cal->cum[0] = 0;
+	for (i = 0; i < cal->ndays; i++) {
+		int day = cal->first_day + i;
+
+		if (cal->hol[i] != CAL_NONE)
+			cal->hdays[nh++] = day;
+		else if (!calendar_is_weekend(day))
+			cal->work[nw++] = day;
+		cal->cum[i + 1] = nw;
+	}
+	cal->nhol = nh;
+	cal->nwork = nw;
+}
+
+static void calendar_set(struct calendar *cal, int day, unsigned idx)
+{
+	if (calendar_in_range(cal, day))
+		cal->hol[day - cal->first_day] = (unsigned short)idx;
+}
+
+/* The regular rules of calendar.md for one year. */
+static void calendar_regular_year(struct calendar *cal, int y)
+{
+	int d, e, w;
+
+	/* New Year's Day; at a weekend, the next Monday. */
+	d = date_from_ymd(y, 1, 1);
+	w = date_weekday(d);
+	if (w >= 5)
+		calendar_set(cal, d + 7 - w, CAL_NEW_YEAR_SUB);
+	else
+		calendar_set(cal, d, CAL_NEW_YEAR);
+
+	e = calendar_easter(y);
+	calendar_set(cal, e - 2, CAL_GOOD_FRIDAY);
+	calendar_set(cal, e + 1, CAL_EASTER_MONDAY);
+
+	/* First Monday in May, last Mondays in May and August. */
+	d = date_from_ymd(y, 5, 1);
+	calendar_set(cal, d + (7 - date_weekday(d)) % 7, CAL_EARLY_MAY);
+	d = date_from_ymd(y, 5, 31);
+	calendar_set(cal, d - date_weekday(d), CAL_SPRING);
+	d = date_from_ymd(y, 8, 31);
+	calendar_set(cal, d - date_weekday(d), CAL_SUMMER);
+
+	/*
+	** Christmas and Boxing Day. calendar.md's substitute column read alone
+	** puts both on Monday 27 when Christmas is a Saturday; its own check
+	** (2021: Monday 27 and Tuesday 28) and practice give each its own
+	** weekday, so the cases are written out by the weekday of 25 December.
+	*/
+	d = date_from_ymd(y, 12, 25);
+	switch (date_weekday(d)) {
+	case 4:		/* Friday: Boxing Day on Saturday moves to Monday 28 */
+		calendar_set(cal, d, CAL_CHRISTMAS);
+		calendar_set(cal, d + 3, CAL_BOXING_SUB);
+		break;
+	case 5:		/* Saturday: Monday 27 and Tuesday 28 */
+		calendar_set(cal, d + 2, CAL_CHRISTMAS_SUB);
+		calendar_set(cal, d + 3, CAL_BOXING_SUB);
+		break;
+	case 6:		/* Sunday: Boxing Day Monday 26, Christmas on Tuesday 27 */
+		calendar_set(cal, d + 1, CAL_BOXING);
+		calendar_set(cal, d + 2, CAL_CHRISTMAS_SUB);
+		break;
+	default:
+		calendar_set(cal, d, CAL_CHRISTMAS);
+		calendar_set(cal, d + 1, CAL_BOXING);
+		break;
+	}
+}
+
+struct calendar *calendar_new(int first_year, int last_year)
+{
+	struct calendar *cal;
+	int y, i;
+	size_t nh = 0;
+
+	if (first_year < CALENDAR_MIN_YEAR || last_year > CALENDAR_MAX_YEAR ||
+	    first_year > last_year)
+		return NULL;
+	if (!(cal = calloc(1, sizeof(*cal))))
+		return NULL;
+	cal->first_year = first_year;
+	cal->last_year = last_year;
+	cal->first_day = date_from_ymd(first_year, 1, 1);
+	cal->ndays = date_from_ymd(last_year, 12, 31) - cal->first_day + 1;
+	cal->hol = calloc((size_t)cal->ndays, sizeof(*cal->hol));
+	cal->cum = malloc(((size_t)cal->ndays + 1) * sizeof(*cal->cum));
+	cal->work = malloc((size_t)cal->ndays * sizeof(*cal->work));
+	if (!cal->hol || !cal->cum || !cal->work)
+		goto fail;
+	for (y = first_year; y <= last_year; y++)
+		calendar_regular_year(cal, y);
+	for (i = 0; i < cal->ndays; i++)
+		nh += cal->hol[i] != CAL_NONE;
+	if (calendar_reserve(cal, nh) != 0)
+		goto fail;
+	calendar_index(cal);
+	return cal;
+fail:
+	calendar_free(cal);
+	return NULL;
+}
+
+void calendar_free(struct calendar *cal)
+{
+	size_t i;
+
+	if (!cal)
+		return;
+	for (i = 0; i < cal->nnames; i++)
+		free(cal->names[i]);
+	free(cal->names);
+	free(cal->hol);
+	free(cal->cum);
+	free(cal->work);
+	free(cal->hdays);
+	free(cal);
+}
+
+/*
+** The checks of a new holiday day, as a static phrase for error messages
+** (NULL when DAY may become a holiday).
+*/
+static const char *calendar_bad_new_day(const struct calendar *cal, int day)
+{
+	if (!calendar_in_range(cal, day))
+		return "outside the calendar's years";
+	if (calendar_is_weekend(day))
+		return "a Saturday or Sunday";
+	if (cal->hol[day - cal->first_day] != CAL_NONE)
+		return "already a bank holiday";
+	return NULL;
+}
+
+static const char *calendar_bad_old_day(const struct calendar *cal, int day)
+{
+	if (!calendar_in_range(cal, day))
+		return "outside the calendar's years";
+	if (cal->hol[day - cal->first_day] == CAL_NONE)
+		return "not a bank holiday";
+	return NULL;
+}
+
+/*
+** Move (FROM != TO) or add (FROM == TO) a holiday named WHY, for days
+** already checked; a day outside the calendar is left alone. Everything that
+** can fail happens before the first day changes.
+*/
+static int calendar_change(struct calendar *cal, int from, int to, const char *why)
+{
+	unsigned idx;
+
+	if (!calendar_in_range(cal, to))
+		idx = CAL_NONE;
+	else if ((idx = calendar_add_name(cal, why)) == CAL_NONE ||
+		 calendar_reserve(cal, cal->nhol + 1) != 0)
+		return -1;
+	if (from != to && calendar_in_range(cal, from))
+		cal->hol[from - cal->first_day] = CAL_NONE;
+	if (idx != CAL_NONE)
+		cal->hol[to - cal->first_day] = (unsigned short)idx;
+	calendar_index(cal);
+	return 0;
+}
+
+int calendar_move_holiday(struct calendar *cal, int from_day, int to_day, const char *why)
+{
+	if (calendar_bad_old_day(cal, from_day) || calendar_bad_new_day(cal, to_day))
+		return -1;
+	return calendar_change(cal, from_day, to_day, why);
+}
+
+int calendar_add_holiday(struct calendar *cal, int day, const char *why)
+{
+	if (calendar_bad_new_day(cal, day))
+		return -1;
+	return calendar_change(cal, day, day, why);
+}
+
+int calendar_is_holiday(const struct calendar *cal, int day, const char **name)
+{
+	unsigned idx;
+
+	if (!calendar_in_range(cal, day))
+		return -1;
+	idx = cal->hol[day - cal->first_day];
+	if (name)
+		*name = idx != CAL_NONE ? calendar_name(cal, idx) : NULL;
+	return idx != CAL_NONE;
+}
+
+int calendar_is_working_day(const struct calendar *cal, int day)
+{
+	if (!calendar_in_range(cal, day))
+		return -1;
+	return cal->hol[day - cal->first_day] == CAL_NONE && !calendar_is_weekend(day);
+}
+
+int calendar_add_working_days(const struct calendar *cal, int day, int n, int *out)
+{
+	int k;
+
+	if (n < 0 || !calendar_in_range(cal, day))
+		return -1;
+	if (n == 0) {
+		*out = day;
+		return 0;
+	}
+	/* Working days up to and including DAY, then the N-th one after. */
+	k = cal->cum[day - cal->first_day + 1];
+	if (n > cal->nwork - k)
+		return -1;
+	*out = cal->work[k + n - 1];
+	return 0;
+}
+
+int calendar_working_days_between(const struct calendar *cal, int from, int to, int *out)
+{
+	if (!calendar_in_range(cal, from) || !calendar_in_range(cal, to))
+		return -1;
+	*out = cal->cum[to - cal->first_day + 1] - cal->cum[from - cal->first_day + 1];
+	return 0;
+}
+
+size_t calendar_holidays_between(const struct calendar *cal, int from, int to, int *days,
+				 const char **names, size_t max)
+{
+	size_t lo = 0, hi = cal->nhol, i, n = 0;
+
+	/* First holiday after FROM, by bisection. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (cal->hdays[mid] <= from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < cal->nhol && cal->hdays[i] <= to; i++, n++) {
+		if (n >= max)
+			continue;
+		if (days)
+			days[n] = cal->hdays[i];
+		if (names)
+			names[n] = calendar_name(cal, cal->hol[cal->hdays[i] - cal->first_day]);
+	}
+	return n;
+}
+
+/* {======================================================================
+** The one-off changes from scripts/calendar.lua
+** ======================================================================= */
+
+/* Reading one entry, for error messages: "changes[3]". */
+struct calendar_entry {
+	struct casecheck_error *err;
+	lua_Integer i;
+};
+
+static int calendar_entry_fail(const struct calendar_entry *ent, const char *what,
+			       const char *subject, const char *detail)
+{
+	error_setf(ent->err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+		   "%s \"%.100s\" in changes[%lld]: %s", what, subject, (long long)ent->i, detail);
+	return -1;
+}
+
+/* The day at stack index IDX, which must be a "YYYY-MM-DD" string. [-0, +0, -] */
+static int calendar_entry_day(const struct calendar_entry *ent, lua_State *L, int idx,
+			      const char *field, int *day)
+{
+	struct date_span span;
+	const char *s, *why = NULL;
+	size_t len;
+
+	if (lua_type(L, idx) != LUA_TSTRING) {
+		error_setf(ent->err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "%s in changes[%lld] is a %s, not a date string \"YYYY-MM-DD\"",
+			   field, (long long)ent->i, luaL_typename(L, idx));
+		return -1;
+	}
+	s = lua_tolstring(L, idx, &len);
+	if (date_parse(s, len, &span, &why) != 0)
+		return calendar_entry_fail(ent, "bad date", s, why);
+	if (span.prec != DATE_DAY)
+		return calendar_entry_fail(ent, "bad date", s, "expected a day, YYYY-MM-DD");
+	*day = span.lo;
+	return 0;
+}
+
+/* The entry at the top of the stack. [-0, +0, -] */
+static int calendar_apply_entry(struct calendar *cal, lua_State *L, const struct calendar_entry *ent)
+{
+	int t = lua_gettop(L), top = t, rc = -1, from = 0, to = 0, day = 0;
+	int has_move = 0, has_add = 0;
+	const char *why, *bad;
+	char iso[16];
+
+	if (!lua_istable(L, t)) {
+		error_setf(ent->err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "changes[%lld] is a %s, not a table", (long long)ent->i,
+			   luaL_typename(L, t));
+		goto out;
+	}
+	/* lua_next is raw; keys are only read when they are strings already. */
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+
+		lua_pop(L, 1);
+		if (k && strcmp(k, "move") == 0)
+			has_move = 1;
+		else if (k && strcmp(k, "add") == 0)
+			has_add = 1;
+		else if (!k || strcmp(k, "why") != 0) {
+			if (k)
+				calendar_entry_fail(ent, "unknown key", k,
+						    "expected move or add, and why");
+			else
+				error_setf(ent->err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+					   "unexpected %s key in changes[%lld]: expected move or add, and why",
+					   luaL_typename(L, -1), (long long)ent->i);
+			goto out;
+		}
+	}
+	if (has_move == has_add) {
+		error_setf(ent->err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "changes[%lld] must have exactly one of move and add", (long long)ent->i);
+		goto out;
+	}
+	lua_pushliteral(L, "why");
+	if (lua_rawget(L, t) != LUA_TSTRING || lua_rawlen(L, -1) == 0) {
+		error_setf(ent->err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "missing why in changes[%lld]: every change says what it is for",
+			   (long long)ent->i);
+		goto out;
+	}
+	why = lua_tostring(L, -1);	/* stays on the stack, so the string lives */
+
+	if (has_add) {
+		lua_pushliteral(L, "add");
+		lua_rawget(L, t);
+		if (calendar_entry_day(ent, L, -1, "add", &day) != 0)
+			goto out;
+		date_format_iso(day, iso, sizeof(iso));
+		if (!calendar_in_range(cal, day)) {
+			rc = 0;		/* a year this calendar does not cover */
+			goto out;
+		}
+		if ((bad = calendar_bad_new_day(cal, day))) {
+			calendar_entry_fail(ent, "cannot add", iso, bad);
+			goto out;
+		}
+		if (calendar_change(cal, day, day, why) != 0)
+			goto oom;
+		rc = 0;
+		goto out;
+	}
+
+	lua_pushliteral(L, "move");
+	if (lua_rawget(L, t) != LUA_TTABLE || lua_rawlen(L, -1) != 2) {
+		error_setf(ent->err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "move in changes[%lld] must be a pair { \"FROM\", \"TO\" } of dates",
+			   (long long)ent->i);
+		goto out;
+	}
+	lua_rawgeti(L, -1, 1);
+	lua_rawgeti(L, -2, 2);
+	if (calendar_entry_day(ent, L, -2, "move[1]", &from) != 0 ||
+	    calendar_entry_day(ent, L, -1, "move[2]", &to) != 0)
+		goto out;
+	date_format_iso(from, iso, sizeof(iso));
+	if (from == to) {
+		calendar_entry_fail(ent, "cannot move", iso, "the holiday would stay where it is");
+		goto out;
+	}
+	/*
+	** A move may straddle the calendar's edge: then only the end inside it
+	** matters (the old day stops being a holiday, or the new one starts).
+	*/
+	if (calendar_in_range(cal, from) && (bad = calendar_bad_old_day(cal, from))) {
+		calendar_entry_fail(ent, "cannot move", iso, bad);
+		goto out;
+	}
+	date_format_iso(to, iso, sizeof(iso));
+	if (calendar_in_range(cal, to) && (bad = calendar_bad_new_day(cal, to))) {
+		calendar_entry_fail(ent, "cannot move a holiday to", iso, bad);
+		goto out;
+	}
+	if (calendar_change(cal, from, to, why) != 0)
+		goto oom;
+	rc = 0;
+	goto out;
+oom:
+	error_setf(ent->err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+		   "out of memory applying changes[%lld]", (long long)ent->i);
+out:
+	lua_settop(L, top);
+	return rc;
+}
+
+/* Every key of the table at T must be a string in KEYS (NULL-terminated). [-0, +0, -] */
+static int calendar_only_keys(lua_State *L, int t, const char *const *keys,
+			      struct casecheck_error *err)
+{
+	const char *const *k;
+
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		lua_pop(L, 1);
+		if (lua_type(L, -1) == LUA_TSTRING) {
+			for (k = keys; *k; k++)
+				if (strcmp(*k, lua_tostring(L, -1)) == 0)
+					break;
+			if (*k)
+				continue;
+			error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+				   "unknown key \"%.100s\" in the returned table: expected jurisdiction and changes",
+				   lua_tostring(L, -1));
+		} else {
+			error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+				   "unexpected %s key in the returned table: expected jurisdiction and changes",
+				   luaL_typename(L, -1));
+		}
+		lua_pop(L, 1);
+		return -1;
+	}
+	return 0;
+}
+
+int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, struct casecheck_error *err)
+{
+	static const char *const top_keys[] = { "jurisdiction", "changes", NULL };
+	static const char jurisdiction[] = "England and Wales";
+	int top = lua_gettop(L), t, ch, rc = -1;
+	struct calendar_entry ent;
+	lua_Integer i, n;
+
+	ent.err = err;
+	ent.i = 0;
+	if (!lua_checkstack(L, 10)) {
+		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "out of memory reading the calendar changes");
+		return -1;
+	}
+	t = lua_absindex(L, idx);
+	if (!lua_istable(L, t)) {
+		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "the script returned a %s, not a table of changes", luaL_typename(L, t));
+		goto out;
+	}
+	if (calendar_only_keys(L, t, top_keys, err) != 0)
+		goto out;
+
+	lua_pushliteral(L, "jurisdiction");
+	if (lua_rawget(L, t) != LUA_TSTRING || strcmp(lua_tostring(L, -1), jurisdiction) != 0) {
+		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "jurisdiction must be \"%s\", the only calendar the engine computes",
+			   jurisdiction);
+		goto out;
+	}
+	lua_pop(L, 1);
+
+	lua_pushliteral(L, "changes");
+	if (lua_rawget(L, t) != LUA_TTABLE) {
+		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "changes is a %s, not a list of changes", luaL_typename(L, -1));
+		goto out;
+	}
+	ch = lua_gettop(L);
+	n = (lua_Integer)lua_rawlen(L, ch);
+	/* A list and nothing else, so a misspelt or misplaced entry is not lost. */
+	lua_pushnil(L);
+	while (lua_next(L, ch)) {
+		lua_pop(L, 1);
+		if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1 || lua_tointeger(L, -1) > n) {
+			error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+				   "changes must be a list: unexpected %s key after changes[%lld]",
+				   luaL_typename(L, -1), (long long)n);
+			goto out;
+		}
+	}
+	for (i = 1; i <= n; i++) {
+		ent.i = i;
+		lua_rawgeti(L, ch, i);
+		if (calendar_apply_entry(cal, L, &ent) != 0)
+			goto out;
+		lua_pop(L, 1);
+	}
+	rc = 0;
+out:
+	lua_settop(L, top);
+	return rc;
+}
+
+/* }====================================================================== */
+
+struct calendar *calendar_new_england_wales(int first_year, int last_year,
+					    struct casecheck_error *err)
+{
+	const struct embedded_script *s = scripts_find(CALENDAR_SCRIPT);
+	struct calendar *cal = NULL;
+	lua_State *L = NULL;
+
+	if (!s) {
+		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "missing from the library: the build did not embed it");
+		goto fail;
+	}
+	if (!(cal = calendar_new(first_year, last_year))) {
+		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "cannot make a calendar of years %d to %d (from %d to %d, or out of memory)",
+			   first_year, last_year, CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR);
+		goto fail;
+	}
+	/* A bare state: the script is data, returning a table, and needs no library. */
+	if (!(L = luaL_newstate())) {
+		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "out of memory starting Lua");
+		goto fail;
+	}
+	if (luaL_loadbufferx(L, s->text, s->len, "@" CALENDAR_SCRIPT, "t") != LUA_OK ||
+	    lua_pcall(L, 0, 1, 0) != LUA_OK) {
+		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "cannot run it: %s",
+			   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(no message)");
+		goto fail;
+	}
+	if (calendar_apply_lua(cal, L, -1, err) != 0)
+		goto fail;
+	lua_close(L);
+	return cal;
+fail:
+	if (L)
+		lua_close(L);
+	calendar_free(cal);
+	return NULL;
+}
