@@ -80,6 +80,35 @@ struct casecheck_finding {
 	int has_days_late;
 	long days_late;			/* calendar days after the due date (0 if in time) */
 	const char *message;		/* one plain-English sentence */
+	const char *detail;		/* for 'explain': the arithmetic, several lines; may be NULL */
+};
+
+/* A step of a policy, as declared. */
+struct casecheck_step {
+	const char *id, *title;
+	int per_case;			/* 1: one finding per case; 0: one per matter */
+	const char *const *regimes;	/* regime ids the step is in force under */
+	size_t n_regimes;
+	const char *const *cite_regimes;	/* cite_regimes[i] -> cites[i]; "*" for every regime */
+	const char *const *cites;
+	size_t n_cites;
+	const char *const *params;	/* parameters the step uses */
+	size_t n_params;
+	const char *basis;		/* free text from the policy: why the duty exists; may be NULL */
+	const char *source;		/* "policies/x.lua" */
+	int line;			/* where the step is declared */
+};
+
+struct casecheck_regime {
+	const char *id, *title;
+	const char *from, *to;		/* "YYYY-MM-DD"; to is NULL when open-ended */
+};
+
+struct casecheck_param {
+	const char *name;
+	const char *unit;		/* "working_days", "days", "years", "count" */
+	const char *doc;
+	long default_value, value;	/* value is what evaluations use now */
 };
 
 /* Budgets for policy code; 0 in a field means the default. */
@@ -97,6 +126,8 @@ struct casecheck_result;
 /* A new engine; LIMITS may be NULL. Returns NULL and fills ERR on failure. */
 struct casecheck_engine *casecheck_engine_new(const struct casecheck_limits *limits,
 					      struct casecheck_error *err);
+/* Build each finding's 'detail' (the arithmetic, for explain); off by default (costs time). */
+void casecheck_engine_set_detail(struct casecheck_engine *engine, int on);
 /* Frees the engine and every policy still loaded in it. */
 void casecheck_engine_free(struct casecheck_engine *engine);
 
@@ -113,6 +144,18 @@ struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e
 						      const char *chunkname,
 						      struct casecheck_error *err);
 void casecheck_policy_free(struct casecheck_policy *policy);
+
+/* The policy's declarations, valid while the policy lives. */
+size_t casecheck_policy_step_count(const struct casecheck_policy *policy);
+const struct casecheck_step *casecheck_policy_step(const struct casecheck_policy *policy, size_t i);
+size_t casecheck_policy_regime_count(const struct casecheck_policy *policy);
+const struct casecheck_regime *casecheck_policy_regime(const struct casecheck_policy *policy,
+						       size_t i);
+size_t casecheck_policy_param_count(const struct casecheck_policy *policy);
+const struct casecheck_param *casecheck_policy_param(const struct casecheck_policy *policy,
+						     size_t i);
+/* Lint problems beyond syntax (each with source and line), appended to ERRS. */
+void casecheck_policy_lint(const struct casecheck_policy *policy, struct casecheck_errors *errs);
 
 const char *casecheck_policy_id(const struct casecheck_policy *policy);
 const char *casecheck_policy_title(const struct casecheck_policy *policy);
@@ -141,6 +184,9 @@ void casecheck_case_free(struct casecheck_case *kase);
 const char *casecheck_case_id(const struct casecheck_case *kase);
 const char *casecheck_case_policy(const struct casecheck_case *kase);	/* or NULL */
 const char *casecheck_case_sha256(const struct casecheck_case *kase);
+const char *casecheck_case_source(const struct casecheck_case *kase);	/* file name */
+/* The fixture's "expect" block as JSON text (free()), or NULL when it has none. */
+char *casecheck_case_expect_json(const struct casecheck_case *kase);
 
 /*
 ** Evaluate KASE under POLICY as of AS_OF ("YYYY-MM-DD"; NULL = the case's

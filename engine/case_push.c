@@ -1,0 +1,249 @@
+/*
+** case_push.c: a case as the Lua tables scripts/model.lua works on. Only what
+** steps read is pushed (no notes, sources or expectations), once per
+** evaluation; events after the as-of date are left out, so a case is judged
+** as it stood on that date.
+*/
+#include <string.h>
+#include <lauxlib.h>
+#include "engine.h"
+
+/* {lo =, hi =, prec =} for a span.   [-0, +1, m] */
+static void push_span(lua_State *L, const struct date_span *s)
+{
+	lua_createtable(L, 0, 3);
+	lua_pushinteger(L, s->lo);
+	lua_setfield(L, -2, "lo");
+	lua_pushinteger(L, s->hi);
+	lua_setfield(L, -2, "hi");
+	lua_pushinteger(L, s->prec);
+	lua_setfield(L, -2, "prec");
+}
+
+/* A JSON scalar or array of scalars as Lua; objects and null push nil.   [-0, +1, m] */
+static void push_value(lua_State *L, json_t *v)
+{
+	size_t i;
+
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		lua_pushlstring(L, json_string_value(v), json_string_length(v));
+		break;
+	case JSON_INTEGER:
+		lua_pushinteger(L, (lua_Integer)json_integer_value(v));
+		break;
+	case JSON_REAL:
+		lua_pushnumber(L, json_real_value(v));
+		break;
+	case JSON_TRUE:
+		lua_pushboolean(L, 1);
+		break;
+	case JSON_FALSE:
+		lua_pushboolean(L, 0);
+		break;
+	case JSON_ARRAY:
+		luaL_checkstack(L, 4, "case too deep");
+		lua_createtable(L, (int)json_array_size(v), 0);
+		for (i = 0; i < json_array_size(v); i++) {
+			push_value(L, json_array_get(v, i));
+			lua_rawseti(L, -2, (lua_Integer)i + 1);
+		}
+		break;
+	default:
+		lua_pushnil(L);
+		break;
+	}
+}
+
+/* One event: its fields as written, plus lo, hi, prec and its file path.   [-0, +1, m] */
+static void push_event(lua_State *L, const struct case_event *ev)
+{
+	const char *key;
+	json_t *v;
+
+	lua_createtable(L, 0, 12);
+	json_object_foreach(ev->json, key, v) {
+		if (strcmp(key, "note") == 0 || strcmp(key, "source") == 0)	/* free text no step reads */
+			continue;
+		push_value(L, v);
+		lua_setfield(L, -2, key);
+	}
+	lua_pushinteger(L, ev->date.lo);
+	lua_setfield(L, -2, "lo");
+	lua_pushinteger(L, ev->date.hi);
+	lua_setfield(L, -2, "hi");
+	lua_pushinteger(L, ev->date.prec);
+	lua_setfield(L, -2, "prec");
+	lua_pushinteger(L, (lua_Integer)ev->file_index);
+	lua_setfield(L, -2, "file_index");
+}
+
+static void push_subject(lua_State *L, const struct case_file *cf)
+{
+	size_t i;
+
+	lua_createtable(L, 0, 8);
+	lua_pushstring(L, cf->subject_name);
+	lua_setfield(L, -2, "name");
+	lua_pushstring(L, cf->subject_rank);
+	lua_setfield(L, -2, "rank");
+	lua_pushstring(L, cf->subject_force);
+	lua_setfield(L, -2, "force");
+	lua_pushboolean(L, cf->probationer);
+	lua_setfield(L, -2, "probationer");
+	if (cf->has_joined) {
+		push_span(L, &cf->joined);
+		lua_setfield(L, -2, "joined");
+	}
+	if (cf->has_probation_ends) {
+		push_span(L, &cf->probation_ends);
+		lua_setfield(L, -2, "probation_ends");
+	}
+	lua_createtable(L, (int)cf->n_vetting, 0);
+	for (i = 0; i < cf->n_vetting; i++) {
+		push_span(L, &cf->vetting[i].date);
+		lua_pushstring(L, cf->vetting[i].level);
+		lua_setfield(L, -2, "level");
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	lua_setfield(L, -2, "vetting");
+}
+
+static void push_parties(lua_State *L, const struct case_file *cf)
+{
+	size_t i;
+
+	lua_createtable(L, 0, (int)cf->n_parties);
+	for (i = 0; i < cf->n_parties; i++) {
+		const struct case_party *p = &cf->parties[i];
+
+		lua_createtable(L, 0, 4);
+		lua_pushstring(L, p->id);
+		lua_setfield(L, -2, "id");
+		lua_pushstring(L, p->kind);
+		lua_setfield(L, -2, "kind");
+		if (p->name) {
+			lua_pushstring(L, p->name);
+			lua_setfield(L, -2, "name");
+		}
+		if (p->of) {
+			lua_pushstring(L, p->of);
+			lua_setfield(L, -2, "of");
+		}
+		lua_setfield(L, -2, p->id);
+	}
+}
+
+/*
+** The awareness of matter M counting only the first N_VISIBLE events: the
+** loader's answer when its event is visible, else the earliest visible event
+** that makes the PSD aware.
+*/
+static int visible_awareness(const struct case_file *cf, const struct case_matter *m,
+			     size_t n_visible, struct date_span *span, size_t *event)
+{
+	size_t i;
+	int found = 0;
+
+	if (!m->aware)
+		return 0;
+	if (m->aware_event == CASE_NONE || m->aware_event < n_visible) {
+		*span = m->aware_date;
+		*event = m->aware_event;
+		return 1;
+	}
+	for (i = 0; i < m->n_events; i++) {
+		size_t k = m->events[i];
+
+		if (k >= n_visible || !case_makes_aware(cf, &cf->events[k]))
+			continue;
+		if (!found) {
+			*span = cf->events[k].date;
+			*event = k;
+			found = 1;
+		} else {
+			if (cf->events[k].date.lo < span->lo) {
+				span->lo = cf->events[k].date.lo;
+				*event = k;
+			}
+			if (cf->events[k].date.hi < span->hi)
+				span->hi = cf->events[k].date.hi;
+		}
+	}
+	return found;
+}
+
+void case_push(lua_State *L, const struct case_file *cf, int as_of)
+{
+	size_t i, j, n_visible = 0, n_matters = 0;
+	int events_idx;
+
+	luaL_checkstack(L, 16, "case_push");
+	/* events are sorted by their earliest day, so the visible ones are a prefix */
+	while (n_visible < cf->n_events && cf->events[n_visible].date.lo <= as_of)
+		n_visible++;
+
+	lua_createtable(L, 0, 12);
+	lua_pushstring(L, cf->id);
+	lua_setfield(L, -2, "id");
+	lua_pushstring(L, cf->source);
+	lua_setfield(L, -2, "file");
+	lua_pushinteger(L, as_of);
+	lua_setfield(L, -2, "as_of");
+	push_subject(L, cf);
+	lua_setfield(L, -2, "subject");
+	if (cf->aa_psd) {
+		lua_pushstring(L, cf->aa_psd);
+		lua_setfield(L, -2, "aa_psd");
+	}
+	push_parties(L, cf);
+	lua_setfield(L, -2, "parties");
+
+	lua_createtable(L, 0, (int)cf->n_gaps);
+	for (i = 0; i < cf->n_gaps; i++) {
+		lua_pushboolean(L, 1);
+		lua_setfield(L, -2, cf->gaps[i]);
+	}
+	lua_setfield(L, -2, "gaps");
+
+	lua_createtable(L, (int)n_visible, 0);
+	events_idx = lua_gettop(L);
+	for (i = 0; i < n_visible; i++) {
+		push_event(L, &cf->events[i]);
+		lua_rawseti(L, events_idx, (lua_Integer)i + 1);
+	}
+
+	lua_createtable(L, (int)cf->n_matters, 0);	/* stack: case, events, matters */
+	for (i = 0; i < cf->n_matters; i++) {
+		const struct case_matter *m = &cf->matters[i];
+		struct date_span aware;
+		size_t aware_event = CASE_NONE, n = 0;
+
+		if (m->allegation >= n_visible)
+			continue;
+		lua_createtable(L, 0, 8);
+		lua_pushstring(L, cf->events[m->allegation].id);
+		lua_setfield(L, -2, "id");
+		lua_rawgeti(L, events_idx, (lua_Integer)m->allegation + 1);
+		lua_setfield(L, -2, "allegation");
+		lua_createtable(L, (int)m->n_events, 0);
+		for (j = 0; j < m->n_events; j++) {
+			if (m->events[j] >= n_visible)
+				continue;
+			lua_rawgeti(L, events_idx, (lua_Integer)m->events[j] + 1);
+			lua_rawseti(L, -2, (lua_Integer)++n);
+		}
+		lua_setfield(L, -2, "events");
+		if (visible_awareness(cf, m, n_visible, &aware, &aware_event)) {
+			push_span(L, &aware);
+			lua_setfield(L, -2, "aware");
+			if (aware_event != CASE_NONE) {
+				lua_rawgeti(L, events_idx, (lua_Integer)aware_event + 1);
+				lua_setfield(L, -2, "aware_event");
+			}
+		}
+		lua_rawseti(L, -2, (lua_Integer)++n_matters);
+	}
+	lua_setfield(L, -3, "matters");
+	lua_setfield(L, -2, "events");
+}

@@ -1,0 +1,208 @@
+/*
+** cli_common.h: what the casecheck verbs share: option parsing, usage errors,
+** policy resolution and caching, fixture walking, error printing, colour and
+** a did-you-mean helper. Written only against the public API (casecheck.h).
+*/
+#ifndef CLI_COMMON_H
+#define CLI_COMMON_H
+
+#include <stdio.h>
+#include "casecheck.h"
+
+/* Exit codes (DESIGN.md, "The command line"); a run exits with the worst. */
+enum cli_exit {
+	CLI_EXIT_OK = 0,	/* all good */
+	CLI_EXIT_FINDINGS = 1,	/* a finding failed or was late; expectations not met */
+	CLI_EXIT_INPUT = 2,	/* bad input or usage */
+	CLI_EXIT_POLICY = 3	/* a policy error or a budget trip */
+};
+
+/* The verbs. ARGV[0] is the verb's name; each returns an exit code. */
+int cmd_run(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_steps(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_test(int argc, char **argv);
+
+/* ---- options ---- */
+
+enum cli_has_arg {
+	CLI_NO_ARG = 0,
+	CLI_REQUIRED_ARG,
+	CLI_OPTIONAL_ARG	/* only as "--name=value" */
+};
+
+/* One option of a verb; a table of them ends with a zeroed entry. */
+struct cli_option {
+	const char *name;	/* long name without "--" */
+	char short_name;	/* 'o' for "-o", or 0 */
+	enum cli_has_arg has_arg;
+	int id;			/* returned by cli_parser_next; must be > 0 */
+};
+
+struct cli_parser {
+	const char *verb;	/* for messages: "run" */
+	int argc;
+	char **argv;
+	int next;		/* index of the next argument */
+	int only_args;		/* after "--" */
+};
+
+#define CLI_OPT_ARG 0		/* a positional argument, in *value */
+#define CLI_OPT_END (-1)	/* nothing left */
+#define CLI_OPT_ERROR (-2)	/* a usage error, already printed */
+
+/* Start parsing ARGV[1..ARGC-1] (ARGV[0] is the verb). */
+void cli_parser_init(struct cli_parser *p, const char *verb, int argc, char **argv);
+/*
+** The next option's id with its value (NULL when none) in *VALUE, or
+** CLI_OPT_ARG with a positional argument, CLI_OPT_END, or CLI_OPT_ERROR
+** after printing a usage error. Options and arguments may be mixed.
+*/
+int cli_parser_next(struct cli_parser *p, const struct cli_option *opts, const char **value);
+
+/*
+** Print "casecheck VERB: MESSAGE" and "see 'casecheck VERB --help'" to
+** stderr (VERB NULL: the global forms). Returns CLI_EXIT_INPUT.
+*/
+int cli_usage_error(const char *verb, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* Print "casecheck VERB: MESSAGE" to stderr (VERB may be NULL). */
+void cli_errorf(const char *verb, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* 1 when S is a date "YYYY-MM-DD" with a plausible month and day. */
+int cli_is_date(const char *s);
+
+/* ---- string lists ---- */
+
+struct cli_strv {
+	char **v;
+	size_t n, cap;
+};
+
+/* Append a copy of S. 0, or -1 when out of memory. */
+int cli_strv_push(struct cli_strv *sv, const char *s);
+void cli_strv_free(struct cli_strv *sv);
+
+/* "--param K=V" pairs, in the order given. */
+struct cli_params {
+	struct cli_strv keys, values;
+};
+
+/* Add "K=V"; on a malformed pair prints a usage error for VERB and returns 2. */
+int cli_params_add(struct cli_params *params, const char *verb, const char *kv);
+void cli_params_free(struct cli_params *params);
+
+/* ---- errors ---- */
+
+/* The exit code for an error of ERR's kind (2 for input, else 3). */
+int cli_exit_for(const struct casecheck_error *err);
+/* Print ERR as casecheck_error_format does, one line, to FP. */
+void cli_print_error(FILE *fp, const struct casecheck_error *err);
+/* Print every error of ERRS; returns the worst exit code among them (0 if none). */
+int cli_print_errors(FILE *fp, const struct casecheck_errors *errs);
+/* Fill ERR: kind, SOURCE (may be NULL), PATH (may be NULL) and the text. */
+void cli_error_set(struct casecheck_error *err, enum casecheck_error_kind kind,
+		   const char *source, const char *path, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
+
+/* ---- policies ---- */
+
+/* One policy of a run, loaded once and shared by every fixture that uses it. */
+struct cli_policy_entry {
+	char *path;			/* the file, as found */
+	int has_id;			/* dev and ino are set: the cache key */
+	unsigned long long dev, ino;
+	char *chunk;			/* how errors name it: "policies/x.lua" or as given */
+	struct casecheck_policy *policy;	/* NULL when it failed to load */
+	struct casecheck_error err;	/* why it failed */
+	int reported;			/* err was printed already */
+};
+
+struct cli_policies {
+	struct casecheck_engine *engine;	/* borrowed */
+	const struct cli_params *params;	/* applied to every policy loaded; may be NULL */
+	struct cli_policy_entry **items;
+	size_t n, cap;
+};
+
+void cli_policies_init(struct cli_policies *ps, struct casecheck_engine *engine,
+		       const struct cli_params *params);
+void cli_policies_free(struct cli_policies *ps);
+
+/*
+** Resolve NAME (a policy name, a .lua file or a path to an existing file; a
+** fixture's name when FROM_FIXTURE, which is looked up by name only) and load
+** it once. Returns the entry (whose policy is NULL and err set when it failed
+** to load or a --param did not apply), or NULL with ERR filled when NAME does
+** not resolve.
+*/
+struct cli_policy_entry *cli_policies_get(struct cli_policies *ps, const char *name,
+					  int from_fixture, struct casecheck_error *err);
+
+/* Print the entry's load error to stderr once. Returns its exit code. */
+int cli_policy_entry_report(struct cli_policy_entry *pe);
+
+/* ---- fixtures ---- */
+
+/*
+** Append the fixtures ARG names to OUT: a file as is, a directory walked
+** recursively for *.json (sorted by path; names starting with '.' skipped).
+** Prints problems to stderr; returns 0, or CLI_EXIT_INPUT.
+*/
+int cli_collect_fixtures(const char *arg, struct cli_strv *out);
+
+/* What the CLI needs from a fixture before the library has loaded it. */
+struct cli_fixture_peek {
+	char *policy;		/* the "policy" member, or NULL */
+	char *title;		/* the "title" member, or NULL */
+	int has_expect;
+};
+
+/* Read PATH's top-level members with jansson; on a parse error all stay NULL. */
+void cli_fixture_peek(const char *path, struct cli_fixture_peek *peek);
+void cli_fixture_peek_free(struct cli_fixture_peek *peek);
+
+/*
+** Load the fixture at PATH with FORCED (from --policy) or the policy the
+** fixture names. Prints every problem to stderr. On success sets *KASE and
+** *PE and returns 0; a fixture that names no policy (and no FORCED) gives
+** *PE NULL, which callers report. Else returns the exit code. PEEK, when not
+** NULL, receives the fixture's top-level members (free it in every case).
+*/
+int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
+		     const char *path, struct cli_fixture_peek *peek,
+		     struct casecheck_case **kase, struct cli_policy_entry **pe);
+
+/* ---- colour ---- */
+
+enum cli_color_mode {
+	CLI_COLOR_AUTO = 0,
+	CLI_COLOR_NEVER,
+	CLI_COLOR_ALWAYS
+};
+
+/* Parse "auto", "never", "always" (NULL: always). 0, or -1 when unknown. */
+int cli_color_parse(const char *s, enum cli_color_mode *mode);
+/* 1 when colour goes to FP: always, or auto with FP a terminal and no NO_COLOR. */
+int cli_color_enabled(enum cli_color_mode mode, FILE *fp);
+
+/* ---- suggestions ---- */
+
+/* Edit distance (insert, delete, substitute, swap neighbours), each costing 1. */
+size_t cli_edit_distance(const char *a, const char *b);
+/* The candidate closest to WORD when it is close enough, else NULL. */
+const char *cli_did_you_mean(const char *word, const char *const *cands, size_t n);
+
+#endif

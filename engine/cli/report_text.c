@@ -1,0 +1,207 @@
+/*
+** report_text.c: the terminal report of 'casecheck run'. One header line per
+** case, findings grouped by matter (case-level ones last), one summary line
+** per case and a total. Colour only when the caller says so; no trailing spaces.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report_text.h"
+
+#define REPORT_GREEN "\033[32m"
+#define REPORT_RED "\033[31m"
+#define REPORT_BOLD_RED "\033[1;31m"
+#define REPORT_YELLOW "\033[33m"
+#define REPORT_DIM "\033[2m"
+#define REPORT_STATUS_WIDTH 7
+
+void report_text_init(struct report_text *rt, FILE *fp, int color)
+{
+	memset(rt, 0, sizeof(*rt));
+	rt->fp = fp;
+	rt->color = color;
+}
+
+const char *report_status_word(enum casecheck_status status)
+{
+	static const char *const words[CASECHECK_STATUS_COUNT] = {
+		"PASS", "LATE", "FAIL", "PENDING", "N/A", "UNKNOWN", "ERROR"
+	};
+
+	if ((int)status < 0 || status >= CASECHECK_STATUS_COUNT)
+		return "?";
+	return words[status];
+}
+
+const char *report_status_color(enum casecheck_status status)
+{
+	switch (status) {
+	case CASECHECK_PASS:
+		return REPORT_GREEN;
+	case CASECHECK_FAIL:
+		return REPORT_RED;
+	case CASECHECK_ERROR:
+		return REPORT_BOLD_RED;
+	case CASECHECK_LATE:
+	case CASECHECK_UNKNOWN:
+		return REPORT_YELLOW;
+	case CASECHECK_NOT_APPLICABLE:
+		return REPORT_DIM;
+	default:
+		return "";
+	}
+}
+
+void report_counts_format(const size_t *counts, char *buf, size_t size)
+{
+	static const char *const names[CASECHECK_STATUS_COUNT] = {
+		"pass", "late", "fail", "pending", "n/a", "unknown", "error"
+	};
+	size_t i, used = 0;
+	int n;
+
+	buf[0] = '\0';
+	for (i = 0; i < CASECHECK_STATUS_COUNT; i++) {
+		if (counts[i] == 0)
+			continue;
+		n = snprintf(buf + used, size - used, "%s%lu %s", used ? ", " : "",
+			     (unsigned long)counts[i], names[i]);
+		if (n < 0 || (size_t)n >= size - used)
+			return;
+		used += (size_t)n;
+	}
+}
+
+static int report_same_re(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+/* The second line of a finding: "due D, done D (N days late) - cite". */
+static void report_finding_detail(FILE *fp, const struct casecheck_finding *f, int indent)
+{
+	char buf[256];
+	size_t used = 0;
+
+	buf[0] = '\0';
+	if (f->due)
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "due %s", f->due);
+	if (f->done && used < sizeof(buf))
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%sdone %s",
+					 used ? ", " : "", f->done);
+	if (f->has_days_late && f->days_late > 0 && used < sizeof(buf))
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s(%ld day%s late)",
+					 used ? " " : "", f->days_late,
+					 f->days_late == 1 ? "" : "s");
+	if (used == 0 && !f->cite)
+		return;
+	fprintf(fp, "%*s%s%s%s\n", indent, "", buf, used && f->cite ? " - " : "",
+		f->cite ? f->cite : "");
+}
+
+static void report_finding(struct report_text *rt, const struct casecheck_finding *f,
+			   int step_width)
+{
+	const char *word = report_status_word(f->status);
+	const char *color = rt->color ? report_status_color(f->status) : "";
+	int has_msg = f->message && f->message[0];
+
+	fprintf(rt->fp, "    %s%s%s%*s  ", color, word, color[0] ? REPORT_RESET : "",
+		REPORT_STATUS_WIDTH - (int)strlen(word), "");
+	if (has_msg)
+		fprintf(rt->fp, "%-*s  %s\n", step_width, f->step ? f->step : "?", f->message);
+	else
+		fprintf(rt->fp, "%s\n", f->step ? f->step : "?");
+	report_finding_detail(rt->fp, f, 4 + REPORT_STATUS_WIDTH + 2);
+}
+
+int report_text_case(struct report_text *rt, const struct casecheck_case *kase,
+		     const char *file, const char *title,
+		     const struct casecheck_policy *policy,
+		     const struct casecheck_result *result)
+{
+	size_t n = casecheck_result_count(result), i, j, n_re = 0;
+	const char **res = NULL;
+	const struct casecheck_finding *f;
+	size_t counts[CASECHECK_STATUS_COUNT];
+	const char *id = casecheck_case_id(kase);
+	const char *as_of = casecheck_result_as_of(result);
+	const char *pid = casecheck_policy_id(policy);
+	char buf[256];
+	int width = 0, seen_case = 0;
+
+	memset(counts, 0, sizeof(counts));
+	res = malloc((n ? n : 1) * sizeof(*res));
+	if (!res)
+		return -1;
+	for (i = 0; i < n; i++) {
+		f = casecheck_result_finding(result, i);
+		if (f->step && (int)strlen(f->step) > width)
+			width = (int)strlen(f->step);
+		if ((int)f->status >= 0 && f->status < CASECHECK_STATUS_COUNT)
+			counts[f->status]++;
+		if (!f->re) {
+			seen_case = 1;
+			continue;
+		}
+		for (j = 0; j < n_re; j++)
+			if (strcmp(res[j], f->re) == 0)
+				break;
+		if (j == n_re)
+			res[n_re++] = f->re;
+	}
+
+	if (rt->cases > 0)
+		fputc('\n', rt->fp);
+	fprintf(rt->fp, "%s%s%s", rt->color ? REPORT_BOLD : "", id ? id : "?",
+		rt->color ? REPORT_RESET : "");
+	if (title && title[0])
+		fprintf(rt->fp, " - %s", title);
+	fprintf(rt->fp, " (%s, as of %s, policy %s)\n", file, as_of ? as_of : "?",
+		pid ? pid : "?");
+
+	for (j = 0; j <= n_re; j++) {
+		const char *re = j < n_re ? res[j] : NULL;
+
+		if (j == n_re && !seen_case)
+			break;
+		if (re)
+			fprintf(rt->fp, "  matter %s\n", re);
+		else
+			fputs("  case\n", rt->fp);
+		for (i = 0; i < n; i++) {
+			f = casecheck_result_finding(result, i);
+			if (report_same_re(f->re, re))
+				report_finding(rt, f, width);
+		}
+	}
+
+	report_counts_format(counts, buf, sizeof(buf));
+	fprintf(rt->fp, "  %lu finding%s%s%s\n", (unsigned long)n, n == 1 ? "" : "s",
+		buf[0] ? ": " : "", buf);
+
+	rt->cases++;
+	rt->findings += n;
+	for (i = 0; i < CASECHECK_STATUS_COUNT; i++)
+		rt->counts[i] += counts[i];
+	free(res);
+	return 0;
+}
+
+void report_text_finish(struct report_text *rt, size_t n_bad)
+{
+	char buf[256];
+
+	report_counts_format(rt->counts, buf, sizeof(buf));
+	if (rt->cases > 0)
+		fputc('\n', rt->fp);
+	fprintf(rt->fp, "total: %lu case%s, %lu finding%s%s%s", (unsigned long)rt->cases,
+		rt->cases == 1 ? "" : "s", (unsigned long)rt->findings,
+		rt->findings == 1 ? "" : "s", buf[0] ? ": " : "", buf);
+	if (n_bad > 0)
+		fprintf(rt->fp, "; %lu fixture%s not evaluated", (unsigned long)n_bad,
+			n_bad == 1 ? "" : "s");
+	fputc('\n', rt->fp);
+}

@@ -1,0 +1,317 @@
+/*
+** engine.c: an engine is one sandboxed Lua state, one working-day calendar
+** and the engine's own Lua runtime (scripts/runtime.lua) loaded in that
+** state. The runtime gets a private table of C functions ('cc', as nmap's
+** NSE does), never globals, so policies cannot reach them.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "engine.h"
+#include "calendar.h"
+#include "date.h"
+#include "error.h"
+#include "sandbox.h"
+#include "scripts.h"
+#include "suggest.h"
+
+#define ENGINE_FIRST_YEAR 1970
+#define ENGINE_LAST_YEAR 2100
+
+static const char *const status_names[CASECHECK_STATUS_COUNT] = {
+	"pass", "late", "fail", "pending", "not_applicable", "unknown", "error"
+};
+
+const char *casecheck_version(void)
+{
+	return CASECHECK_VERSION;
+}
+
+const char *casecheck_status_name(enum casecheck_status status)
+{
+	if ((int)status < 0 || status >= CASECHECK_STATUS_COUNT)
+		return "?";
+	return status_names[status];
+}
+
+int casecheck_status_parse(const char *name)
+{
+	int i;
+
+	for (i = 0; i < CASECHECK_STATUS_COUNT; i++)
+		if (strcmp(status_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+static struct casecheck_engine *engine_of(lua_State *L)
+{
+	return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* cc.iso(day) -> "YYYY-MM-DD"   [-0, +1, m] */
+static int l_cc_iso(lua_State *L)
+{
+	char buf[16];
+
+	date_format_iso((int)luaL_checkinteger(L, 1), buf, sizeof(buf));
+	lua_pushstring(L, buf);
+	return 1;
+}
+
+/* cc.ymd(day) -> y, m, d   [-0, +3, -] */
+static int l_cc_ymd(lua_State *L)
+{
+	int y, m, d;
+
+	date_to_ymd((int)luaL_checkinteger(L, 1), &y, &m, &d);
+	lua_pushinteger(L, y);
+	lua_pushinteger(L, m);
+	lua_pushinteger(L, d);
+	return 3;
+}
+
+/* cc.from_ymd(y, m, d) -> day   [-0, +1, -] */
+static int l_cc_from_ymd(lua_State *L)
+{
+	lua_pushinteger(L, date_from_ymd((int)luaL_checkinteger(L, 1),
+					 (int)luaL_checkinteger(L, 2),
+					 (int)luaL_checkinteger(L, 3)));
+	return 1;
+}
+
+/* cc.days_in_month(y, m) -> n   [-0, +1, -] */
+static int l_cc_days_in_month(lua_State *L)
+{
+	lua_pushinteger(L, date_days_in_month((int)luaL_checkinteger(L, 1),
+					      (int)luaL_checkinteger(L, 2)));
+	return 1;
+}
+
+/* cc.parse_day("YYYY-MM-DD") -> day, or nil for anything else   [-0, +1, -] */
+static int l_cc_parse_day(lua_State *L)
+{
+	size_t len;
+	const char *s = luaL_checklstring(L, 1, &len);
+	struct date_span span;
+	const char *why;
+
+	if (date_parse(s, len, &span, &why) != 0 || span.prec != DATE_DAY) {
+		lua_pushnil(L);
+		return 1;
+	}
+	lua_pushinteger(L, span.lo);
+	return 1;
+}
+
+/* cc.wd_add(day, n) -> the n-th working day after day, or nil outside the calendar   [-0, +1, -] */
+static int l_cc_wd_add(lua_State *L)
+{
+	struct casecheck_engine *e = engine_of(L);
+	int out;
+
+	if (calendar_add_working_days(e->cal, (int)luaL_checkinteger(L, 1),
+				      (int)luaL_checkinteger(L, 2), &out) != 0) {
+		lua_pushnil(L);
+		return 1;
+	}
+	lua_pushinteger(L, out);
+	return 1;
+}
+
+/* cc.calendar_range() -> "1970 to 2100"   [-0, +1, m] */
+static int l_cc_calendar_range(lua_State *L)
+{
+	struct casecheck_engine *e = engine_of(L);
+
+	lua_pushfstring(L, "%d to %d", calendar_first_year(e->cal), calendar_last_year(e->cal));
+	return 1;
+}
+
+/* cc.holidays_between(from, to) -> { {day =, name =}, ... }   [-0, +1, m] */
+static int l_cc_holidays_between(lua_State *L)
+{
+	struct casecheck_engine *e = engine_of(L);
+	int from = (int)luaL_checkinteger(L, 1), to = (int)luaL_checkinteger(L, 2);
+	int days[32];
+	const char *names[32];
+	size_t n, i;
+
+	n = calendar_holidays_between(e->cal, from, to, days, names, 32);
+	if (n > 32)
+		n = 32;
+	lua_createtable(L, (int)n, 0);
+	for (i = 0; i < n; i++) {
+		lua_createtable(L, 0, 2);
+		lua_pushinteger(L, days[i]);
+		lua_setfield(L, -2, "day");
+		lua_pushstring(L, names[i]);
+		lua_setfield(L, -2, "name");
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
+	}
+	return 1;
+}
+
+/* cc.distance(a, b) -> edit distance, for did-you-mean   [-0, +1, -] */
+static int l_cc_distance(lua_State *L)
+{
+	lua_pushinteger(L, suggest_distance(luaL_checkstring(L, 1), luaL_checkstring(L, 2)));
+	return 1;
+}
+
+/*
+** cc.where(level) -> source, line of the function LEVEL up the stack (0 is
+** where itself), with the '@' of file chunks removed; nil when none.
+** [-0, +2, m]
+*/
+static int l_cc_where(lua_State *L)
+{
+	lua_Debug ar;
+
+	if (!lua_getstack(L, (int)luaL_checkinteger(L, 1), &ar) || !lua_getinfo(L, "Sl", &ar)) {
+		lua_pushnil(L);
+		return 1;
+	}
+	lua_pushstring(L, ar.source[0] == '@' ? ar.source + 1 : ar.short_src);
+	lua_pushinteger(L, ar.currentline);
+	return 2;
+}
+
+/* cc.new_env() -> a fresh sandboxed environment for a policy run   [-0, +1, m] */
+static int l_cc_new_env(lua_State *L)
+{
+	sandbox_push_env(engine_of(L)->sb);
+	return 1;
+}
+
+/* cc.set_env(chunk, env): make ENV the _ENV of a policy's main chunk   [-0, +0, v] */
+static int l_cc_set_env(lua_State *L)
+{
+	const char *name;
+
+	luaL_checktype(L, 1, LUA_TFUNCTION);
+	luaL_checktype(L, 2, LUA_TTABLE);
+	name = lua_getupvalue(L, 1, 1);
+	if (!name || strcmp(name, "_ENV") != 0)
+		return luaL_error(L, "set_env: not a main chunk");
+	lua_pop(L, 1);
+	lua_pushvalue(L, 2);
+	lua_setupvalue(L, 1, 1);
+	return 0;
+}
+
+/*
+** cc.module(name, M) -> what scripts/NAME.lua returns when called with
+** (cc, M). The engine's own scripts are trusted and share the state's
+** globals; they are compiled into the library (scripts_embed.c).
+** [-0, +1, e]
+*/
+static int l_cc_module(lua_State *L)
+{
+	const char *name = luaL_checkstring(L, 1);
+	const struct embedded_script *s;
+	char path[128], chunk[130];
+
+	snprintf(path, sizeof(path), "scripts/%s.lua", name);
+	s = scripts_find(path);
+	if (!s)
+		return luaL_error(L, "no engine script '%s'", path);
+	snprintf(chunk, sizeof(chunk), "@%s", path);
+	if (luaL_loadbufferx(L, s->text, s->len, chunk, "t") != LUA_OK)
+		return lua_error(L);
+	lua_pushvalue(L, lua_upvalueindex(2));	/* cc */
+	lua_pushvalue(L, 2);			/* M */
+	lua_call(L, 2, 1);
+	return 1;
+}
+
+static const luaL_Reg cc_funcs[] = {
+	{ "iso", l_cc_iso },
+	{ "ymd", l_cc_ymd },
+	{ "from_ymd", l_cc_from_ymd },
+	{ "days_in_month", l_cc_days_in_month },
+	{ "parse_day", l_cc_parse_day },
+	{ "wd_add", l_cc_wd_add },
+	{ "calendar_range", l_cc_calendar_range },
+	{ "holidays_between", l_cc_holidays_between },
+	{ "distance", l_cc_distance },
+	{ "where", l_cc_where },
+	{ "new_env", l_cc_new_env },
+	{ "set_env", l_cc_set_env },
+	{ NULL, NULL }
+};
+
+/*
+** Build 'cc' and run scripts/runtime.lua with it; called under
+** sandbox_pcall so that a memory error cannot panic.   [-1, +1, e]
+** Argument: the engine as a light userdata. Returns the runtime table.
+*/
+static int engine_boot(lua_State *L)
+{
+	const struct embedded_script *s = scripts_find("scripts/runtime.lua");
+
+	lua_createtable(L, 0, 16);		/* stack: engine, cc */
+	lua_pushvalue(L, 1);
+	luaL_setfuncs(L, cc_funcs, 1);
+	lua_pushvalue(L, 1);
+	lua_pushvalue(L, 2);
+	lua_pushcclosure(L, l_cc_module, 2);
+	lua_setfield(L, 2, "module");
+	if (!s)
+		return luaL_error(L, "scripts/runtime.lua is not compiled in");
+	if (luaL_loadbufferx(L, s->text, s->len, "@scripts/runtime.lua", "t") != LUA_OK)
+		return lua_error(L);
+	lua_pushvalue(L, 2);
+	lua_call(L, 1, 1);
+	return 1;
+}
+
+struct casecheck_engine *casecheck_engine_new(const struct casecheck_limits *limits,
+					      struct casecheck_error *err)
+{
+	struct casecheck_engine *e = calloc(1, sizeof(*e));
+	struct sandbox_limits lim = { 0, 0, 0 };
+
+	if (!e) {
+		error_setf(err, CASECHECK_E_INTERNAL, "casecheck", NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	e->runtime_ref = LUA_NOREF;
+	if (limits) {
+		lim.memory_bytes = limits->memory_bytes;
+		lim.instructions = limits->instructions;
+		lim.seconds = limits->seconds;
+	}
+	e->sb = sandbox_new(&lim, err);
+	if (!e->sb)
+		goto fail;
+	e->L = sandbox_state(e->sb);
+	e->cal = calendar_new_england_wales(ENGINE_FIRST_YEAR, ENGINE_LAST_YEAR, err);
+	if (!e->cal)
+		goto fail;
+	lua_pushcfunction(e->L, engine_boot);
+	lua_pushlightuserdata(e->L, e);
+	if (sandbox_pcall(e->sb, 1, 1, err) != 0)
+		goto fail;
+	e->runtime_ref = luaL_ref(e->L, LUA_REGISTRYINDEX);
+	return e;
+fail:
+	casecheck_engine_free(e);
+	return NULL;
+}
+
+void casecheck_engine_free(struct casecheck_engine *e)
+{
+	if (!e)
+		return;
+	while (e->policies)
+		casecheck_policy_free(e->policies);
+	calendar_free(e->cal);
+	sandbox_free(e->sb);
+	free(e);
+}
+
+void casecheck_engine_set_detail(struct casecheck_engine *e, int on)
+{
+	e->want_detail = on;
+}

@@ -1,0 +1,62 @@
+/*
+** engine.h: the library's internal structures behind the opaque handles of
+** casecheck.h, shared by engine.c (engine and Lua runtime), policy.c
+** (loading and describing policies), case_push.c (a case as Lua tables) and
+** result.c (evaluation and findings).
+*/
+#ifndef CASECHECK_ENGINE_H
+#define CASECHECK_ENGINE_H
+
+#include <lua.h>
+#include "casecheck.h"
+#include "case.h"
+
+struct sandbox;
+struct calendar;
+struct vocab;
+
+struct casecheck_engine {
+	struct sandbox *sb;
+	struct calendar *cal;
+	lua_State *L;
+	int runtime_ref;		/* registry ref of the table scripts/runtime.lua returns */
+	int want_detail;		/* build each finding's 'detail' (explain) */
+	struct casecheck_policy *policies;	/* every policy loaded, to free with the engine */
+};
+
+struct casecheck_policy {
+	struct casecheck_engine *engine;
+	struct casecheck_policy *next;
+	char *chunkname;
+	char sha256[65];
+	int chunk_ref, meta_ref;	/* registry refs: the compiled chunk, its declarations */
+	char *id, *title;
+
+	struct casecheck_step *steps;
+	size_t n_steps;
+	struct casecheck_regime *regimes;
+	size_t n_regimes;
+	struct casecheck_param *params;
+	size_t n_params;
+	struct vocab *vocab;		/* built-in vocabulary plus the policy's event types */
+	char **strings;			/* every string the metadata above points to */
+	size_t n_strings, cap_strings;
+};
+
+struct casecheck_case {
+	struct case_file *cf;
+};
+
+struct casecheck_result {
+	char *case_id, *source, *sha256, *as_of;
+	struct casecheck_finding *findings;
+	size_t n;
+	char **strings;			/* every string the findings point to */
+	size_t n_strings, cap_strings;
+	const char *const **evidence;	/* per finding, freed with the result */
+};
+
+/* Push the case as the tables scripts/model.lua expects, without events after AS_OF. */
+void case_push(lua_State *L, const struct case_file *cf, int as_of);	/* [-0, +1, m] */
+
+#endif

@@ -1,0 +1,456 @@
+/*
+** policy.c: loading a policy into an engine. The chunk is compiled once (text
+** only), run once by scripts/runtime.lua with every declaration checked, and
+** its declarations copied into C so that reports, 'steps' and 'check' read
+** them without entering Lua.
+*/
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "engine.h"
+#include "error.h"
+#include "sandbox.h"
+#include "sha256.h"
+#include "vocab.h"
+
+/* Keep a copy of S for the policy's lifetime; NULL for NULL or out of memory. */
+static const char *keep(struct casecheck_policy *p, const char *s)
+{
+	char *copy;
+
+	if (!s)
+		return NULL;
+	if (p->n_strings == p->cap_strings) {
+		size_t cap = p->cap_strings ? p->cap_strings * 2 : 64;
+		char **v = realloc(p->strings, cap * sizeof(*v));
+
+		if (!v)
+			return NULL;
+		p->strings = v;
+		p->cap_strings = cap;
+	}
+	copy = strdup(s);
+	if (copy)
+		p->strings[p->n_strings++] = copy;
+	return copy;
+}
+
+/* t[key] as a string kept by the policy, or NULL.   [-0, +0, m] */
+static const char *field_string(struct casecheck_policy *p, lua_State *L, int t, const char *key)
+{
+	const char *s;
+
+	lua_pushstring(L, key);
+	lua_rawget(L, t);
+	s = lua_type(L, -1) == LUA_TSTRING ? keep(p, lua_tostring(L, -1)) : NULL;
+	lua_pop(L, 1);
+	return s;
+}
+
+static lua_Integer field_integer(lua_State *L, int t, const char *key)
+{
+	lua_Integer v;
+
+	lua_pushstring(L, key);
+	lua_rawget(L, t);
+	v = lua_isinteger(L, -1) ? lua_tointeger(L, -1) : 0;
+	lua_pop(L, 1);
+	return v;
+}
+
+/* A Lua list of strings at t[key] into a kept array.   [-0, +0, m] */
+static const char *const *field_list(struct casecheck_policy *p, lua_State *L, int t,
+				     const char *key, size_t *n)
+{
+	const char **v;
+	size_t i, len;
+
+	*n = 0;
+	lua_pushstring(L, key);
+	lua_rawget(L, t);
+	if (lua_type(L, -1) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		return NULL;
+	}
+	len = lua_rawlen(L, -1);
+	v = calloc(len + 1, sizeof(*v));
+	if (v) {
+		for (i = 0; i < len; i++) {
+			lua_rawgeti(L, -1, (lua_Integer)i + 1);
+			if (lua_type(L, -1) == LUA_TSTRING)
+				v[(*n)++] = keep(p, lua_tostring(L, -1));
+			lua_pop(L, 1);
+		}
+		keep(p, NULL);
+		/* the array itself is freed with the strings: record it there */
+		if (p->n_strings < p->cap_strings || keep(p, "") != NULL) {
+			free(p->strings[p->n_strings - 1]);
+			p->strings[p->n_strings - 1] = (char *)v;
+		}
+	}
+	lua_pop(L, 1);
+	return v;
+}
+
+/* Copy one step of meta.step_list (at the top of the stack).   [-0, +0, m] */
+static void read_step(struct casecheck_policy *p, lua_State *L, struct casecheck_step *s)
+{
+	int t = lua_gettop(L);
+	size_t n = 0, i;
+	const char **regs, **cites;
+
+	s->id = field_string(p, L, t, "id");
+	s->title = field_string(p, L, t, "title");
+	s->basis = field_string(p, L, t, "basis");
+	s->source = field_string(p, L, t, "source");
+	s->line = (int)field_integer(L, t, "line");
+	lua_pushstring(L, "per_case");
+	lua_rawget(L, t);
+	s->per_case = lua_toboolean(L, -1);
+	lua_pop(L, 1);
+	s->regimes = field_list(p, L, t, "regimes", &s->n_regimes);
+	s->params = field_list(p, L, t, "params", &s->n_params);
+
+	/* cites, in the order of the policy's regimes, then "*" */
+	lua_pushstring(L, "cite");
+	lua_rawget(L, t);
+	regs = calloc(p->n_regimes + 2, sizeof(*regs));
+	cites = calloc(p->n_regimes + 2, sizeof(*cites));
+	if (regs && cites && lua_type(L, -1) == LUA_TTABLE) {
+		for (i = 0; i <= p->n_regimes; i++) {
+			const char *rid = i < p->n_regimes ? p->regimes[i].id : "*";
+
+			lua_pushstring(L, rid);
+			lua_rawget(L, -2);
+			if (lua_type(L, -1) == LUA_TSTRING) {
+				regs[n] = keep(p, rid);
+				cites[n] = keep(p, lua_tostring(L, -1));
+				n++;
+			}
+			lua_pop(L, 1);
+		}
+	}
+	lua_pop(L, 1);
+	s->cite_regimes = regs;
+	s->cites = cites;
+	s->n_cites = n;
+}
+
+/*
+** Copy the declarations (meta, argument 2) into the policy (argument 1, a
+** light userdata). Raw access only; run under sandbox_pcall.   [-2, +0, m]
+*/
+static int read_meta(lua_State *L)
+{
+	struct casecheck_policy *p = lua_touserdata(L, 1);
+	size_t i, n;
+
+	lua_getfield(L, 2, "info");
+	p->id = (char *)field_string(p, L, 3, "id");
+	p->title = (char *)field_string(p, L, 3, "title");
+	lua_pop(L, 1);
+
+	lua_getfield(L, 2, "regime_list");
+	n = lua_rawlen(L, 3);
+	p->regimes = calloc(n ? n : 1, sizeof(*p->regimes));
+	if (!p->regimes)
+		return luaL_error(L, "out of memory");
+	for (i = 0; i < n; i++) {
+		lua_rawgeti(L, 3, (lua_Integer)i + 1);
+		p->regimes[i].id = field_string(p, L, 4, "id");
+		p->regimes[i].title = field_string(p, L, 4, "title");
+		p->regimes[i].from = field_string(p, L, 4, "from");
+		p->regimes[i].to = field_string(p, L, 4, "to");
+		lua_pop(L, 1);
+	}
+	p->n_regimes = n;
+	lua_pop(L, 1);
+
+	lua_getfield(L, 2, "param_list");
+	n = lua_rawlen(L, 3);
+	p->params = calloc(n ? n : 1, sizeof(*p->params));
+	if (!p->params)
+		return luaL_error(L, "out of memory");
+	for (i = 0; i < n; i++) {
+		lua_rawgeti(L, 3, (lua_Integer)i + 1);
+		p->params[i].name = field_string(p, L, 4, "name");
+		p->params[i].unit = field_string(p, L, 4, "unit");
+		p->params[i].doc = field_string(p, L, 4, "doc");
+		p->params[i].default_value = (long)field_integer(L, 4, "default");
+		p->params[i].value = p->params[i].default_value;
+		lua_pop(L, 1);
+	}
+	p->n_params = n;
+	lua_pop(L, 1);
+
+	lua_getfield(L, 2, "step_list");
+	n = lua_rawlen(L, 3);
+	p->steps = calloc(n ? n : 1, sizeof(*p->steps));
+	if (!p->steps)
+		return luaL_error(L, "out of memory");
+	for (i = 0; i < n; i++) {
+		lua_rawgeti(L, 3, (lua_Integer)i + 1);
+		read_step(p, L, &p->steps[i]);
+		lua_pop(L, 1);
+	}
+	p->n_steps = n;
+	lua_pop(L, 1);
+
+	/* event types the policy declares: accepted in its fixtures */
+	lua_getfield(L, 2, "event_types");
+	n = lua_type(L, 3) == LUA_TTABLE ? lua_rawlen(L, 3) : 0;
+	for (i = 0; i < n; i++) {
+		const char *name;
+
+		lua_rawgeti(L, 3, (lua_Integer)i + 1);
+		name = field_string(p, L, 4, "name");
+		if (name && vocab_add_type(p->vocab, name) != 0)
+			return luaL_error(L, "out of memory");
+		lua_getfield(L, 4, "fields");
+		if (name && lua_type(L, -1) == LUA_TTABLE) {
+			lua_pushnil(L);
+			while (lua_next(L, -2)) {
+				int kind = lua_type(L, -1) == LUA_TSTRING ? vocab_kind_parse(lua_tostring(L, -1)) : -1;
+
+				if (lua_type(L, -2) != LUA_TSTRING || kind < 0)
+					return luaL_error(L, "event_type '%s': fields map names to kinds "
+							  "(string, bool, party, matter, string_list, matter_list, reasons, date)",
+							  name);
+				if (vocab_add_field(p->vocab, name, lua_tostring(L, -2), (enum vocab_kind)kind) != 0)
+					return luaL_error(L, "event_type '%s': cannot declare field '%s'",
+							  name, lua_tostring(L, -2));
+				lua_pop(L, 1);
+			}
+		}
+		lua_pop(L, 2);
+	}
+	lua_pop(L, 1);
+	return 0;
+}
+
+/* Call runtime[NAME] pushed on the stack.   [-0, +1, -] */
+static void push_runtime_fn(struct casecheck_engine *e, const char *name)
+{
+	lua_rawgeti(e->L, LUA_REGISTRYINDEX, e->runtime_ref);
+	lua_getfield(e->L, -1, name);
+	lua_remove(e->L, -2);
+}
+
+struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e,
+						      const char *text, size_t len,
+						      const char *chunkname,
+						      struct casecheck_error *err)
+{
+	struct casecheck_policy *p = calloc(1, sizeof(*p));
+	lua_State *L = e->L;
+
+	if (!p) {
+		error_setf(err, CASECHECK_E_INTERNAL, chunkname, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	p->engine = e;
+	p->chunk_ref = p->meta_ref = LUA_NOREF;
+	p->chunkname = strdup(chunkname ? chunkname : "policy");
+	p->vocab = vocab_new();
+	p->next = e->policies;
+	e->policies = p;
+	if (!p->chunkname || !p->vocab) {
+		error_setf(err, CASECHECK_E_INTERNAL, chunkname, NULL, 0, 0, "out of memory");
+		goto fail;
+	}
+	sha256_hex(text, len, p->sha256);
+	sandbox_reset_budget(e->sb);
+	if (sandbox_load(e->sb, text, len, p->chunkname, err) != 0)
+		goto fail;
+	lua_pushvalue(L, -1);
+	p->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);	/* stack: chunk */
+	push_runtime_fn(e, "load");
+	lua_insert(L, -2);
+	if (sandbox_pcall(e->sb, 1, 1, err) != 0)
+		goto fail;
+	lua_pushvalue(L, -1);
+	p->meta_ref = luaL_ref(L, LUA_REGISTRYINDEX);	/* stack: meta */
+	lua_pushcfunction(L, read_meta);
+	lua_insert(L, -2);
+	lua_pushlightuserdata(L, p);
+	lua_insert(L, -2);
+	if (sandbox_pcall(e->sb, 2, 0, err) != 0)
+		goto fail;
+	if (err && err->source[0] == '\0')
+		snprintf(err->source, sizeof(err->source), "%s", p->chunkname);
+	return p;
+fail:
+	if (err && err->source[0] == '\0')
+		snprintf(err->source, sizeof(err->source), "%s", p->chunkname ? p->chunkname : "policy");
+	casecheck_policy_free(p);
+	return NULL;
+}
+
+/* Read a whole file; NULL and ERR filled when it cannot be read. */
+static char *policy_read_file(const char *path, size_t *len, struct casecheck_error *err)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, n = 0;
+
+	if (!f) {
+		error_setf(err, CASECHECK_E_INPUT, path, NULL, 0, 0, "cannot open: %s", strerror(errno));
+		return NULL;
+	}
+	for (;;) {
+		size_t got;
+
+		if (cap - n < 4096) {
+			char *nb = realloc(buf, cap ? cap * 2 : 8192);
+
+			if (!nb) {
+				error_setf(err, CASECHECK_E_INTERNAL, path, NULL, 0, 0, "out of memory");
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = nb;
+			cap = cap ? cap * 2 : 8192;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		error_setf(err, CASECHECK_E_INPUT, path, NULL, 0, 0, "cannot read: %s", strerror(errno));
+		free(buf);
+		fclose(f);
+		return NULL;
+	}
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+struct casecheck_policy *casecheck_policy_load_file(struct casecheck_engine *e,
+						    const char *path, const char *chunkname,
+						    struct casecheck_error *err)
+{
+	size_t len;
+	char *text = policy_read_file(path, &len, err);
+	struct casecheck_policy *p;
+
+	if (!text)
+		return NULL;
+	p = casecheck_policy_load_string(e, text, len, chunkname ? chunkname : path, err);
+	free(text);
+	return p;
+}
+
+void casecheck_policy_free(struct casecheck_policy *p)
+{
+	struct casecheck_policy **pp;
+	size_t i;
+
+	if (!p)
+		return;
+	for (pp = &p->engine->policies; *pp; pp = &(*pp)->next)
+		if (*pp == p) {
+			*pp = p->next;
+			break;
+		}
+	if (p->engine->L) {
+		luaL_unref(p->engine->L, LUA_REGISTRYINDEX, p->chunk_ref);
+		luaL_unref(p->engine->L, LUA_REGISTRYINDEX, p->meta_ref);
+	}
+	for (i = 0; i < p->n_steps; i++) {
+		free((void *)p->steps[i].cite_regimes);
+		free((void *)p->steps[i].cites);
+	}
+	for (i = 0; i < p->n_strings; i++)
+		free(p->strings[i]);
+	free(p->strings);
+	free(p->steps);
+	free(p->regimes);
+	free(p->params);
+	vocab_free(p->vocab);
+	free(p->chunkname);
+	free(p);
+}
+
+const char *casecheck_policy_id(const struct casecheck_policy *p) { return p->id; }
+const char *casecheck_policy_title(const struct casecheck_policy *p) { return p->title; }
+const char *casecheck_policy_sha256(const struct casecheck_policy *p) { return p->sha256; }
+size_t casecheck_policy_step_count(const struct casecheck_policy *p) { return p->n_steps; }
+size_t casecheck_policy_regime_count(const struct casecheck_policy *p) { return p->n_regimes; }
+size_t casecheck_policy_param_count(const struct casecheck_policy *p) { return p->n_params; }
+
+const struct casecheck_step *casecheck_policy_step(const struct casecheck_policy *p, size_t i)
+{
+	return i < p->n_steps ? &p->steps[i] : NULL;
+}
+
+const struct casecheck_regime *casecheck_policy_regime(const struct casecheck_policy *p, size_t i)
+{
+	return i < p->n_regimes ? &p->regimes[i] : NULL;
+}
+
+const struct casecheck_param *casecheck_policy_param(const struct casecheck_policy *p, size_t i)
+{
+	return i < p->n_params ? &p->params[i] : NULL;
+}
+
+int casecheck_policy_set_param(struct casecheck_policy *p, const char *key, const char *value,
+			       struct casecheck_error *err)
+{
+	size_t i;
+	char *end;
+	long v;
+
+	for (i = 0; i < p->n_params; i++) {
+		if (strcmp(p->params[i].name, key) != 0)
+			continue;
+		errno = 0;
+		v = strtol(value, &end, 10);
+		if (errno || end == value || *end || v < 0) {
+			error_setf(err, CASECHECK_E_INPUT, p->chunkname, NULL, 0, 0,
+				   "param '%s' needs a whole number >= 0, got '%s'", key, value);
+			return -1;
+		}
+		p->params[i].value = v;
+		return 0;
+	}
+	error_setf(err, CASECHECK_E_INPUT, p->chunkname, NULL, 0, 0,
+		   "policy '%s' has no param '%s'", p->id ? p->id : "?", key);
+	return -1;
+}
+
+/*
+** Lint beyond what loading checks (loading already refuses syntax errors,
+** unknown keys, missing citations and duplicate ids): parameters no step
+** uses, and regimes no step is in force under.
+*/
+void casecheck_policy_lint(const struct casecheck_policy *p, struct casecheck_errors *errs)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < p->n_params; i++) {
+		int used = 0;
+
+		for (j = 0; j < p->n_steps && !used; j++)
+			for (k = 0; k < p->steps[j].n_params && !used; k++)
+				used = strcmp(p->steps[j].params[k], p->params[i].name) == 0;
+		if (!used)
+			errors_addf(errs, CASECHECK_E_POLICY, p->chunkname, NULL, 0, 0,
+				    "param '%s' is declared but no step uses it", p->params[i].name);
+	}
+	for (i = 0; i < p->n_regimes; i++) {
+		int used = 0;
+
+		for (j = 0; j < p->n_steps && !used; j++)
+			for (k = 0; k < p->steps[j].n_regimes && !used; k++)
+				used = strcmp(p->steps[j].regimes[k], p->regimes[i].id) == 0;
+		if (!used)
+			errors_addf(errs, CASECHECK_E_POLICY, p->chunkname, NULL, 0, 0,
+				    "regime '%s' is declared but no step is in force under it", p->regimes[i].id);
+	}
+}

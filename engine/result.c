@@ -1,0 +1,330 @@
+/*
+** result.c: cases and evaluations behind the public API. A case is loaded
+** with the policy's vocabulary; an evaluation pushes the case into the
+** sandbox, runs scripts/runtime.lua's evaluate under a fresh budget and copies
+** the findings out into C, so nothing of the case stays in Lua afterwards.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include <lauxlib.h>
+#include "engine.h"
+#include "date.h"
+#include "error.h"
+#include "sandbox.h"
+#include "vocab.h"
+
+struct casecheck_case *casecheck_case_load_buffer(struct casecheck_engine *e,
+						  const char *buf, size_t len,
+						  const char *name,
+						  const struct casecheck_policy *policy,
+						  struct casecheck_errors *errs)
+{
+	struct casecheck_case *c;
+	struct case_file *cf;
+
+	(void)e;
+	cf = case_load_buffer(buf, len, name, policy ? policy->vocab : NULL, errs);
+	if (!cf)
+		return NULL;
+	c = calloc(1, sizeof(*c));
+	if (!c) {
+		case_free(cf);
+		errors_addf(errs, CASECHECK_E_INTERNAL, name, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	c->cf = cf;
+	return c;
+}
+
+struct casecheck_case *casecheck_case_load_file(struct casecheck_engine *e, const char *path,
+						const struct casecheck_policy *policy,
+						struct casecheck_errors *errs)
+{
+	struct casecheck_case *c;
+	struct case_file *cf;
+
+	(void)e;
+	cf = case_load_file(path, policy ? policy->vocab : NULL, errs);
+	if (!cf)
+		return NULL;
+	c = calloc(1, sizeof(*c));
+	if (!c) {
+		case_free(cf);
+		errors_addf(errs, CASECHECK_E_INTERNAL, path, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	c->cf = cf;
+	return c;
+}
+
+void casecheck_case_free(struct casecheck_case *c)
+{
+	if (!c)
+		return;
+	case_free(c->cf);
+	free(c);
+}
+
+const char *casecheck_case_id(const struct casecheck_case *c) { return c->cf->id; }
+const char *casecheck_case_policy(const struct casecheck_case *c) { return c->cf->policy; }
+const char *casecheck_case_sha256(const struct casecheck_case *c) { return c->cf->sha256; }
+const char *casecheck_case_source(const struct casecheck_case *c) { return c->cf->source; }
+
+char *casecheck_case_expect_json(const struct casecheck_case *c)
+{
+	if (!c->cf->expect)
+		return NULL;
+	return json_dumps(c->cf->expect, JSON_PRESERVE_ORDER | JSON_COMPACT);
+}
+
+/* Keep a copy of S for the result's lifetime. */
+static const char *keep(struct casecheck_result *r, const char *s)
+{
+	char *copy;
+
+	if (!s)
+		return NULL;
+	if (r->n_strings == r->cap_strings) {
+		size_t cap = r->cap_strings ? r->cap_strings * 2 : 256;
+		char **v = realloc(r->strings, cap * sizeof(*v));
+
+		if (!v)
+			return NULL;
+		r->strings = v;
+		r->cap_strings = cap;
+	}
+	copy = strdup(s);
+	if (copy)
+		r->strings[r->n_strings++] = copy;
+	return copy;
+}
+
+static const char *str_field(struct casecheck_result *r, lua_State *L, int t, const char *key)
+{
+	const char *s;
+
+	lua_pushstring(L, key);
+	lua_rawget(L, t);
+	s = lua_type(L, -1) == LUA_TSTRING ? keep(r, lua_tostring(L, -1)) : NULL;
+	lua_pop(L, 1);
+	return s;
+}
+
+/*
+** Copy the findings list (argument 2) into the result (argument 1). Raw
+** access only, under sandbox_pcall (redis#11032).   [-2, +0, m]
+*/
+static int read_findings(lua_State *L)
+{
+	struct casecheck_result *r = lua_touserdata(L, 1);
+	size_t n = lua_rawlen(L, 2), i, j;
+
+	r->findings = calloc(n ? n : 1, sizeof(*r->findings));
+	r->evidence = calloc(n ? n : 1, sizeof(*r->evidence));
+	if (!r->findings || !r->evidence)
+		return luaL_error(L, "out of memory");
+	for (i = 0; i < n; i++) {
+		struct casecheck_finding *f = &r->findings[i];
+		const char *status;
+		int st;
+
+		lua_rawgeti(L, 2, (lua_Integer)i + 1);	/* stack: r, list, finding */
+		if (lua_type(L, 3) != LUA_TTABLE)
+			return luaL_error(L, "finding %d is not a table", (int)i + 1);
+		f->step = str_field(r, L, 3, "step");
+		f->title = str_field(r, L, 3, "title");
+		f->re = str_field(r, L, 3, "re");
+		status = str_field(r, L, 3, "status");
+		st = status ? casecheck_status_parse(status) : -1;
+		f->status = st < 0 ? CASECHECK_ERROR : (enum casecheck_status)st;
+		f->regime = str_field(r, L, 3, "regime");
+		f->cite = str_field(r, L, 3, "cite");
+		f->trigger = str_field(r, L, 3, "trigger");
+		f->due = str_field(r, L, 3, "due");
+		f->done = str_field(r, L, 3, "done");
+		f->message = str_field(r, L, 3, "message");
+		if (st < 0)
+			f->message = keep(r, "the step returned an unknown status");
+		f->detail = str_field(r, L, 3, "detail");
+		lua_pushstring(L, "days_late");
+		lua_rawget(L, 3);
+		if (lua_isinteger(L, -1)) {
+			f->has_days_late = 1;
+			f->days_late = (long)lua_tointeger(L, -1);
+		}
+		lua_pop(L, 1);
+		lua_pushstring(L, "evidence");
+		lua_rawget(L, 3);
+		if (lua_type(L, -1) == LUA_TTABLE) {
+			size_t k = lua_rawlen(L, -1);
+			const char **ev = calloc(k + 1, sizeof(*ev));
+
+			if (!ev)
+				return luaL_error(L, "out of memory");
+			r->evidence[i] = ev;
+			for (j = 0; j < k; j++) {
+				lua_rawgeti(L, -1, (lua_Integer)j + 1);
+				if (lua_type(L, -1) == LUA_TSTRING)
+					ev[f->n_evidence++] = keep(r, lua_tostring(L, -1));
+				lua_pop(L, 1);
+			}
+			f->evidence = ev;
+		}
+		lua_pop(L, 2);
+		r->n = i + 1;
+	}
+	return 0;
+}
+
+/* Push runtime.evaluate and its arguments, then call it.   [-5, +1, m] */
+static int push_evaluation(lua_State *L)
+{
+	struct casecheck_engine *e = lua_touserdata(L, 1);
+	struct casecheck_policy *p = lua_touserdata(L, 2);
+	const struct case_file *cf = lua_touserdata(L, 3);
+	int as_of = (int)lua_tointeger(L, 4);
+	size_t i;
+
+	lua_rawgeti(L, LUA_REGISTRYINDEX, e->runtime_ref);
+	lua_getfield(L, -1, "evaluate");
+	lua_rawgeti(L, LUA_REGISTRYINDEX, p->chunk_ref);
+	lua_rawgeti(L, LUA_REGISTRYINDEX, p->meta_ref);
+	case_push(L, cf, as_of);
+	lua_pushinteger(L, as_of);
+	lua_createtable(L, 0, (int)p->n_params);
+	for (i = 0; i < p->n_params; i++) {
+		lua_pushinteger(L, p->params[i].value);
+		lua_setfield(L, -2, p->params[i].name);
+	}
+	lua_pushboolean(L, e->want_detail);
+	lua_call(L, 6, 1);
+	return 1;
+}
+
+void casecheck_result_free(struct casecheck_result *r)
+{
+	size_t i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->n_strings; i++)
+		free(r->strings[i]);
+	if (r->evidence)
+		for (i = 0; i < r->n; i++)
+			free((void *)r->evidence[i]);
+	free(r->evidence);
+	free(r->strings);
+	free(r->findings);
+	free(r->case_id);
+	free(r->source);
+	free(r->sha256);
+	free(r->as_of);
+	free(r);
+}
+
+struct casecheck_result *casecheck_evaluate(struct casecheck_engine *e,
+					    struct casecheck_policy *p,
+					    const struct casecheck_case *c,
+					    const char *as_of_text,
+					    struct casecheck_error *err)
+{
+	struct casecheck_result *r;
+	lua_State *L = e->L;
+	int as_of;
+	char iso[16];
+
+	if (as_of_text) {
+		struct date_span span;
+		const char *why;
+
+		if (date_parse(as_of_text, strlen(as_of_text), &span, &why) != 0 || span.prec != DATE_DAY) {
+			error_setf(err, CASECHECK_E_INPUT, "as-of", NULL, 0, 0,
+				   "bad as-of date '%s' (expected YYYY-MM-DD)", as_of_text);
+			return NULL;
+		}
+		as_of = span.lo;
+	} else {
+		as_of = case_default_as_of(c->cf);
+	}
+	date_format_iso(as_of, iso, sizeof(iso));
+	r = calloc(1, sizeof(*r));
+	if (!r || !(r->case_id = strdup(c->cf->id)) || !(r->source = strdup(c->cf->source)) ||
+	    !(r->sha256 = strdup(c->cf->sha256)) || !(r->as_of = strdup(iso))) {
+		casecheck_result_free(r);
+		error_setf(err, CASECHECK_E_INTERNAL, c->cf->source, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	sandbox_reset_budget(e->sb);
+	lua_pushcfunction(L, push_evaluation);
+	lua_pushlightuserdata(L, e);
+	lua_pushlightuserdata(L, p);
+	lua_pushlightuserdata(L, c->cf);
+	lua_pushinteger(L, as_of);
+	if (sandbox_pcall(e->sb, 4, 1, err) != 0)
+		goto fail;
+	lua_pushcfunction(L, read_findings);
+	lua_insert(L, -2);
+	lua_pushlightuserdata(L, r);
+	lua_insert(L, -2);
+	if (sandbox_pcall(e->sb, 2, 0, err) != 0)
+		goto fail;
+	return r;
+fail:
+	casecheck_result_free(r);
+	return NULL;
+}
+
+size_t casecheck_result_count(const struct casecheck_result *r) { return r->n; }
+const char *casecheck_result_as_of(const struct casecheck_result *r) { return r->as_of; }
+
+const struct casecheck_finding *casecheck_result_finding(const struct casecheck_result *r, size_t i)
+{
+	return i < r->n ? &r->findings[i] : NULL;
+}
+
+static json_t *opt_string(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+char *casecheck_result_json(const struct casecheck_result *r)
+{
+	json_t *c = json_object(), *summary = json_object(), *list = json_array();
+	size_t counts[CASECHECK_STATUS_COUNT] = { 0 };
+	size_t i, j;
+	char *out;
+
+	for (i = 0; i < r->n; i++) {
+		const struct casecheck_finding *f = &r->findings[i];
+		json_t *o = json_object(), *ev = json_array();
+
+		counts[f->status]++;
+		for (j = 0; j < f->n_evidence; j++)
+			json_array_append_new(ev, json_string(f->evidence[j]));
+		json_object_set_new(o, "step", json_string(f->step ? f->step : "?"));
+		json_object_set_new(o, "title", opt_string(f->title));
+		json_object_set_new(o, "re", opt_string(f->re));
+		json_object_set_new(o, "status", json_string(casecheck_status_name(f->status)));
+		json_object_set_new(o, "regime", opt_string(f->regime));
+		json_object_set_new(o, "cite", opt_string(f->cite));
+		json_object_set_new(o, "trigger", opt_string(f->trigger));
+		json_object_set_new(o, "evidence", ev);
+		json_object_set_new(o, "due", opt_string(f->due));
+		json_object_set_new(o, "done", opt_string(f->done));
+		json_object_set_new(o, "days_late", f->has_days_late ? json_integer(f->days_late) : json_null());
+		json_object_set_new(o, "message", opt_string(f->message));
+		json_array_append_new(list, o);
+	}
+	for (i = 0; i < CASECHECK_STATUS_COUNT; i++)
+		json_object_set_new(summary, casecheck_status_name((enum casecheck_status)i),
+				    json_integer((json_int_t)counts[i]));
+	json_object_set_new(c, "id", json_string(r->case_id));
+	json_object_set_new(c, "file", json_string(r->source));
+	json_object_set_new(c, "sha256", json_string(r->sha256));
+	json_object_set_new(c, "as_of", json_string(r->as_of));
+	json_object_set_new(c, "summary", summary);
+	json_object_set_new(c, "findings", list);
+	out = json_dumps(c, JSON_PRESERVE_ORDER | JSON_COMPACT);
+	json_decref(c);
+	return out;
+}

@@ -1,0 +1,905 @@
+--[[
+England & Wales: handling an allegation against a police officer.
+
+The 21 steps of ../shared/domain/steps.md, under the five regimes from 1999 to
+today, with the law behind each (law.md). Most duties are declarative: when X
+happens, Y must follow within D, done by Z; the engine works out pass, late,
+fail, pending, unknown and not_applicable. Where steps.md is silent, the
+reading is in docs/decisions.md.
+]]
+
+policy {
+	id = "england-wales/conduct",
+	title = "England & Wales: handling allegations against police officers",
+	version = "1",
+	jurisdiction = "England and Wales",
+}
+
+-- The body of law in force when a matter came to the appropriate authority's
+-- attention (PCR 2020 reg 2: a matter stays under the regime it began in).
+regime "1999" { from = "1999-04-01", to = "2004-03-31",
+	title = "Police Act 1996 Pt IV; Police (Conduct) Regulations 1999; Police Complaints Authority" }
+regime "2004" { from = "2004-04-01", to = "2008-11-30",
+	title = "Police Reform Act 2002 Pt 2 and Sch 3; PCMR 2004; Police (Conduct) Regulations 2004; IPCC" }
+regime "2008" { from = "2008-12-01", to = "2012-11-21",
+	title = "Police (Conduct) Regulations 2008; PCMR 2004 as amended; IPCC" }
+regime "2012" { from = "2012-11-22", to = "2020-01-31",
+	title = "Police (Conduct) Regulations 2012; PCMR 2012; IPCC, IOPC from 8 January 2018" }
+regime "2020" { from = "2020-02-01",
+	title = "Police (Conduct) Regulations 2020; PCMR 2020; PRA 2002 Sch 3 para 13A; IOPC" }
+
+-- Deadlines the law leaves to practice: policy parameters (steps.md).
+param "route_days" { default = 5, unit = "working_days", doc = "allegation to PSD referral (step 1)" }
+param "notify_days" { default = 5, unit = "working_days", doc = "another force tells the home force's PSD (step 2)" }
+param "record_days" { default = 10, unit = "working_days", doc = "awareness to recording (steps 3, 5)" }
+param "severity_days" { default = 15, unit = "working_days", doc = "recording to severity assessment (step 6)" }
+param "investigator_days" { default = 10, unit = "working_days", doc = "assessment to investigator (step 7)" }
+param "notice_days" { default = 10, unit = "working_days", doc = "investigator to written notice (step 8)" }
+param "suspension_days" { default = 2, unit = "working_days", doc = "awareness to suspension decision (step 9)" }
+param "nfa_days" { default = 28, unit = "days", doc = "criminal NFA to conduct determination (step 11)" }
+param "check_days" { default = 5, unit = "working_days", doc = "awareness to systems check (step 14)" }
+param "pattern_threshold" { default = 2, unit = "count", doc = "earlier matters that make a pattern (step 15)" }
+param "pattern_days" { default = 20, unit = "working_days", doc = "awareness to cumulative assessment (step 15)" }
+param "probation_days" { default = 20, unit = "working_days", doc = "allegation to probation review (step 16)" }
+param "vetting_days" { default = 20, unit = "working_days", doc = "awareness to vetting review (step 17)" }
+param "vetting_renewal_years" { default = 10, unit = "years", doc = "vetting clearance renewal (step 18)" }
+param "special_case_days" { default = 20, unit = "working_days", doc = "plea or conviction to special case (step 20)" }
+param "lists_days" { default = 5, unit = "working_days", doc = "leaving to barred/advisory list report (step 21)" }
+
+local SERIOUS = { "serious_sexual_offence", "serious_assault", "serious_corruption",
+	"abuse_of_position_sexual_purpose", "discrimination", "relevant_offence",
+	"death_or_serious_injury" }
+local RISK = { "serious_sexual_offence", "sexual_offence", "serious_assault", "assault",
+	"domestic_abuse", "coercive_control", "stalking" }
+local DETERMINATIONS = { "severity_assessed", "case_to_answer", "investigation_completed",
+	"misconduct_meeting", "misconduct_hearing" }
+local FROM_2008 = { "2008", "2012", "2020" }
+local FROM_2004 = { "2004", "2008", "2012", "2020" }
+
+-- Reasons are given when a string or a list holds some text.
+local function has_reasons(r)
+	if type(r) == "string" then return r:find("%S") ~= nil end
+	if type(r) == "table" then
+		for _, s in ipairs(r) do
+			if type(s) == "string" and s:find("%S") then return true end
+		end
+	end
+	return false
+end
+
+-- The first criminal outcome that leaves the conduct matter to be decided.
+local function first_nfa(m)
+	local nfa, acq = m:first("criminal_nfa"), m:first("acquitted")
+	if nfa and acq then return (acq.lo < nfa.lo) and acq or nfa end
+	return nfa or acq
+end
+
+local function is_determination(e)
+	for _, t in ipairs(DETERMINATIONS) do
+		if e.type == t then return true end
+	end
+	return false
+end
+
+-- "allegation 'a2016' (2016)"
+local function name_matter(o)
+	return "allegation '" .. o.id .. "' (" .. o.allegation.date .. ")"
+end
+
+local function join(list)
+	if #list <= 1 then return list[1] or "" end
+	return table.concat(list, ", ", 1, #list - 1) .. " and " .. list[#list]
+end
+
+--[[
+A duty to produce one event, on time and before any closing decision, that
+lists every one of NEEDED (matters) in its field FIELD. Shared by steps 14 and
+15: a check or assessment that leaves out an earlier matter does not count.
+]]
+local function listing_duty(m, ctx, d)
+	local due = ctx.dates.due("working_days", ctx:param(d.days), m.aware)
+	local close = m:closing()
+	local complete, partial
+	for _, ty in ipairs(d.types) do
+		for _, e in ipairs(m:all(ty)) do
+			if e.hi >= m.aware.lo and (not close or e.lo <= close.hi) and (not d.accept or d.accept(e, ctx)) then
+				local listed, missed = {}, {}
+				for _, id in ipairs(type(e[d.field]) == "table" and e[d.field] or {}) do listed[id] = true end
+				if not d.lists_all or not d.lists_all(e) then
+					for _, o in ipairs(d.needed) do
+						if not listed[o.id] then missed[#missed + 1] = o end
+					end
+				end
+				if #missed == 0 then
+					if not complete or e.lo < complete.lo then complete = e end
+				elseif not partial or e.lo < partial.e.lo then
+					partial = { e = e, missed = missed }
+				end
+			end
+		end
+	end
+	local says = d.says
+	if complete then
+		return ctx:deadline { trigger = m.aware_event or m.allegation, due = due, done = complete,
+			says = says, vars = { what = d.what } }
+	end
+	if partial and ctx.as_of > due.lo then
+		local names, notes = {}, {}
+		for _, o in ipairs(partial.missed) do
+			names[#names + 1] = name_matter(o)
+			local u = ctx.case:first("record_unlinked", function(x)
+				return x.re == o.id or (x.re == nil and x.lo >= o.allegation.lo)
+			end)
+			if u then
+				notes[#notes + 1] = "the subject's name had been removed from the records after " ..
+					o.id .. " (record_unlinked '" .. u.id .. "' " .. ctx:when(u) .. ")"
+			end
+		end
+		local msg = string.format("%s %s missed %s, which professional standards already knew of%s.",
+			d.what_done, ctx:when(partial.e), join(names),
+			#notes > 0 and ("; " .. join(notes)) or "")
+		return { status = "fail", message = msg:gsub("^%l", string.upper), evidence = { partial.e.id },
+			due = ctx.dates.iso_span(due), trigger = m.aware_event and m.aware_event.id or nil }
+	end
+	if close and (ctx.as_of > close.lo) and close.lo <= due.hi then
+		return { status = "fail", evidence = { close.id }, due = ctx.dates.iso_span(due),
+			trigger = m.aware_event and m.aware_event.id or nil,
+			message = string.format("The matter was closed %s without %s; it had to be done by %s and before any closing decision.",
+				ctx:when(close), d.what, ctx.dates.by(due)) }
+	end
+	return ctx:deadline { trigger = m.aware_event or m.allegation, due = due, done = nil,
+		gap = ctx:gap(table.unpack(d.types)), says = says, vars = { what = d.what } }
+end
+
+step "intake.route_to_psd" {
+	title = "The allegation reaches professional standards",
+	cite = {
+		["1999"] = "Police Act 1996 Pt IV; Police (Conduct) Regulations 1999 Sch 1 Code of Conduct (duty to report improper behaviour)",
+		["2004"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2004",
+		["2008"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2004 as amended",
+		["2012"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2012 reg 7; IPCC guidance: off-duty conduct and arrests of officers always go to the PSD (Focus 9, 2016)",
+		["2020"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2020 reg 7; IPCC guidance: off-duty conduct and arrests of officers always go to the PSD",
+	},
+	basis = "Only the appropriate authority's professional standards department can assess, record and refer a conduct matter. Carrick 2002.",
+	applies = function(m, ctx)
+		local c = ctx.case
+		if not c:by_aa(m.allegation.by) then
+			return false, "the allegation was not received by the subject's own force (see xforce.notify_home_force)"
+		end
+		if m.allegation.by == c.aa_psd then
+			return false, "the allegation was received by professional standards itself"
+		end
+		return true
+	end,
+	from = "allegation",
+	within = working_days "route_days",
+	done_by = { type = "psd_referral", to = "aa_psd" },
+	says = {
+		trigger = "the allegation was received by the subject's own force",
+		done = "it was referred to professional standards",
+		missing = function(m)
+			if m:has("management_action") then
+				return "it was handled by line management only and never referred to professional standards"
+			end
+			return "it was never referred to professional standards"
+		end,
+		duty = "it had to reach professional standards",
+	},
+}
+
+step "xforce.notify_home_force" {
+	title = "Another force tells the employing force",
+	cite = {
+		["1999"] = "Police Act 1996 Pt IV (the officer's own chief officer deals with conduct)",
+		["*"] = "Police Reform Act 2002 s.29 (only the employing force is the appropriate authority); IOPC misconduct findings against officers who did not tell the home force",
+	},
+	basis = "The force investigating the crime cannot record, assess or refer the conduct matter; only the home force can.",
+	applies = function(m, ctx)
+		local c = ctx.case
+		local f = c:force_of(m.allegation.by)
+		if f == nil then return false, "the allegation was not received by a police force" end
+		if f == c.subject.force then return false, "the allegation was received by the subject's own force" end
+		return true
+	end,
+	from = "allegation",
+	within = working_days "notify_days",
+	done_by = { type = "home_force_notified", by = "receiving_force", to = "aa_psd" },
+	says = {
+		trigger = "the allegation was received by another force",
+		done = "that force told the subject's professional standards department",
+		missing = "that force never told the subject's professional standards department",
+		duty = "the home force had to be told",
+	},
+}
+
+step "record.conduct_matter" {
+	title = "The appropriate authority records a conduct matter",
+	regimes = FROM_2004,
+	why_not_in_force = "no statutory duty to record before 1 April 2004",
+	cite = {
+		["1999"] = "Police Reform Act 2002 Pt 2 and Sch 3, in force from 1 April 2004",
+		["2004"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2004",
+		["2008"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2004 as amended",
+		["2012"] = "Police Reform Act 2002 Sch 3 para 11 (as amended by PRSRA 2011 Sch 14 para 12); PCMR 2012 reg 7",
+		["2020"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2020 reg 7",
+	},
+	applies = function(m)
+		return m:has_category_except("other"), "the allegation's only category is 'other'"
+	end,
+	from = "aware",
+	within = working_days "record_days",
+	done_by = { type = "conduct_recorded", by = "aa" },
+	says = {
+		trigger = "professional standards learned of the matter",
+		done = "the conduct matter was recorded",
+		missing = "no conduct matter was recorded",
+		duty = "the appropriate authority had to record it",
+	},
+}
+
+step "refer.iopc_mandatory" {
+	title = "Mandatory referral to the IOPC (IPCC)",
+	regimes = FROM_2004,
+	why_not_in_force = "no duty to refer to the IPCC before 1 April 2004",
+	cite = {
+		["1999"] = "Police Reform Act 2002 Sch 3 para 13, in force from 1 April 2004",
+		["2004"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2004 reg 5(3) (end of the working day following)",
+		["2008"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2004 reg 5(3) as amended",
+		["2012"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2012 reg 7",
+		["2020"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2020 reg 7",
+	},
+	applies = function(m)
+		return m:has_category(SERIOUS), "the allegation is not of a kind that must be referred"
+	end,
+	from = "aware",
+	within = next_working_day,
+	done_by = { type = "iopc_referred", by = "aa" },
+	says = {
+		trigger = "professional standards learned of a matter that must be referred",
+		done = "it was referred to the IOPC",
+		missing = "it was never referred to the IOPC",
+		duty = "it had to be referred by the end of the next working day",
+	},
+}
+
+step "iopc.direction_complied" {
+	title = "The appropriate authority acts on an IOPC call-in or initiative",
+	regimes = FROM_2004,
+	why_not_in_force = "the IPCC's powers began on 1 April 2004",
+	cite = {
+		["1999"] = "Police Reform Act 2002 Sch 3 para 13, in force from 1 April 2004",
+		["2004"] = "Police Reform Act 2002 Sch 3 para 13(1)(c)",
+		["2008"] = "Police Reform Act 2002 Sch 3 para 13(1)(c)",
+		["2012"] = "Police Reform Act 2002 Sch 3 para 13(1)(c)",
+		["2020"] = "Police Reform Act 2002 Sch 3 para 13(1)(c); Sch 3 para 13A(4) (\"must record\")",
+	},
+	params = { "record_days" },
+	applies = function(m, ctx)
+		if m:has("iopc_call_in") then return true end
+		if m:has("iopc_initiative") then
+			return ctx.regime == "2020", "the IOPC's power of initiative applies only from 1 February 2020"
+		end
+		return false, "the IOPC neither called the matter in nor used its power of initiative"
+	end,
+	check = function(m, ctx)
+		local call = m:first("iopc_call_in")
+		if call then
+			local due = ctx.dates.due("working_days", 1, ctx.dates.of(call))
+			return ctx:deadline {
+				trigger = call, due = due, gap = ctx:gap("iopc_referred"),
+				done = m:first("iopc_referred", function(e) return e.hi >= call.lo and ctx.case:by_aa(e.by) end),
+				says = {
+					pass = "The IOPC called the matter in {trigger_when} and it was referred {done_when}, by the end of the next working day.",
+					late = "The IOPC called the matter in {trigger_when} but it was referred only {done_when}, {days_late_words} after the deadline of {due}.",
+					fail = "The IOPC called the matter in {trigger_when} but it was never referred; it had to be referred by {due}.",
+					pending = "The IOPC called the matter in {trigger_when}; it must be referred by {due}.",
+					unknown = "The IOPC called the matter in {trigger_when}; the record cannot settle whether it was referred by {due}: {settle}.",
+				},
+			}
+		end
+		local ini = m:first("iopc_initiative")
+		local rec = m:first("conduct_recorded", function(e) return ctx.case:by_aa(e.by) end)
+		if rec and rec.hi <= ini.lo then
+			return { status = "pass", trigger = ini.id, evidence = { rec.id }, done = rec.date, days_late = 0,
+				message = "The IOPC used its power of initiative " .. ctx:when(ini) ..
+					"; the matter had already been recorded " .. ctx:when(rec) .. "." }
+		end
+		local due = ctx.dates.due("working_days", ctx:param("record_days"), ctx.dates.of(ini))
+		return ctx:deadline {
+			trigger = ini, due = due, done = rec, gap = ctx:gap("conduct_recorded"),
+			says = {
+				pass = "The IOPC used its power of initiative {trigger_when} and the matter was recorded {done_when}, in time (due by {due}).",
+				late = "The IOPC used its power of initiative {trigger_when} but the matter was recorded only {done_when}, {days_late_words} after the deadline of {due}.",
+				fail = "The IOPC used its power of initiative {trigger_when} but the matter was never recorded; it had to be recorded by {due}.",
+				pending = "The IOPC used its power of initiative {trigger_when}; the matter must be recorded by {due}.",
+				unknown = "The IOPC used its power of initiative {trigger_when}; the record cannot settle whether the matter was recorded by {due}: {settle}.",
+			},
+		}
+	end,
+}
+
+step "assess.severity" {
+	title = "A severity assessment is made",
+	regimes = FROM_2008,
+	why_not_in_force = "no severity assessment duty before the Police (Conduct) Regulations 2008 (1 December 2008)",
+	cite = {
+		["1999"] = "Police (Conduct) Regulations 2008 reg 12, in force from 1 December 2008",
+		["2004"] = "Police (Conduct) Regulations 2008 reg 12, in force from 1 December 2008",
+		["2008"] = "Police (Conduct) Regulations 2008 reg 12",
+		["2012"] = "Police (Conduct) Regulations 2012 reg 12",
+		["2020"] = "Police (Conduct) Regulations 2020 reg 14",
+	},
+	from = function(m)
+		local e = m:first("conduct_recorded")
+		if not e then return nil, "no conduct matter was recorded, so no assessment fell due (see record.conduct_matter)" end
+		return e
+	end,
+	within = working_days "severity_days",
+	done_by = { type = "severity_assessed" },
+	before_close = true,
+	says = {
+		trigger = "the conduct matter was recorded",
+		done = "its severity was assessed",
+		missing = "its severity was never assessed",
+		duty = "it had to be assessed",
+	},
+}
+
+step "investigate.independent_investigator" {
+	title = "An independent investigator is appointed",
+	regimes = FROM_2008,
+	why_not_in_force = "severity assessments, and this duty with them, began on 1 December 2008",
+	cite = {
+		["1999"] = "Police (Conduct) Regulations 2008 reg 13, in force from 1 December 2008",
+		["2004"] = "Police (Conduct) Regulations 2008 reg 13, in force from 1 December 2008",
+		["2008"] = "Police (Conduct) Regulations 2008 reg 13",
+		["2012"] = "Police (Conduct) Regulations 2012 reg 13",
+		["2020"] = "Police (Conduct) Regulations 2020 reg 15 (not an interested party, not under the officer's management)",
+	},
+	from = function(m)
+		local all = m:all("severity_assessed")
+		local last = all[#all]
+		if not last then return nil, "no severity assessment was made" end
+		if last.outcome ~= "misconduct" and last.outcome ~= "gross_misconduct" then
+			return nil, "the latest severity assessment found " .. tostring(last.outcome):gsub("_", " ") ..
+				", so no investigation was needed"
+		end
+		return last
+	end,
+	within = working_days "investigator_days",
+	done_by = { type = "investigator_appointed", where = function(e) return e.in_line_management ~= true end },
+	breach = { {
+		type = "investigator_appointed",
+		where = function(e) return e.in_line_management == true end,
+		says = "The matter was assessed as misconduct {trigger_when} but the investigator appointed {event_when} worked in the subject's line management or was otherwise not independent; an independent investigator had to be appointed by {due}.",
+	} },
+	says = {
+		trigger = "the matter was assessed as misconduct",
+		done = "an independent investigator was appointed",
+		missing = "no investigator was appointed",
+		duty = "an independent investigator had to be appointed",
+	},
+}
+
+step "notice.served" {
+	title = "The officer is given written notice",
+	regimes = FROM_2008,
+	why_not_in_force = "the written-notice duty of the conduct regulations began on 1 December 2008",
+	cite = {
+		["1999"] = "Police (Conduct) Regulations 2008 reg 15, in force from 1 December 2008",
+		["2004"] = "Police (Conduct) Regulations 2008 reg 15, in force from 1 December 2008",
+		["2008"] = "Police (Conduct) Regulations 2008 reg 15",
+		["2012"] = "Police (Conduct) Regulations 2012 reg 15",
+		["2020"] = "Police (Conduct) Regulations 2020 reg 17",
+	},
+	from = function(m)
+		local e = m:first("investigator_appointed")
+		if not e then return nil, "no investigator was appointed" end
+		return e
+	end,
+	within = working_days "notice_days",
+	done_by = { type = { "notice_served", "notice_deferred" },
+		where = function(e) return e.type == "notice_served" or has_reasons(e.reasons) end },
+	says = {
+		trigger = "an investigator was appointed",
+		done = "the officer was given written notice (or it was deferred with reasons)",
+		missing = "the officer was never given written notice, nor was it deferred with reasons",
+		duty = "notice had to be served",
+	},
+}
+
+step "risk.suspension_decision" {
+	title = "A documented decision on suspension or restriction",
+	cite = {
+		["1999"] = "Police (Conduct) Regulations 1999 (suspension)",
+		["2004"] = "Police (Conduct) Regulations 2004 (suspension)",
+		["2008"] = "Police (Conduct) Regulations 2008 reg 10",
+		["2012"] = "Police (Conduct) Regulations 2012 reg 10",
+		["2020"] = "Police (Conduct) Regulations 2020 reg 11",
+	},
+	applies = function(m)
+		return m:has_category(RISK) or m:has("arrested"),
+			"the allegation is not of a kind that calls for a suspension decision (no sexual, violent or domestic-abuse category and no arrest)"
+	end,
+	from = "aware",
+	within = working_days "suspension_days",
+	done_by = { type = "suspension_decision", where = function(e) return has_reasons(e.reasons) end },
+	breach = {
+		{
+			type = "suspension_decision",
+			where = function(e, m)
+				return not has_reasons(e.reasons) and
+					not m:first("suspension_decision", function(x) return has_reasons(x.reasons) end)
+			end,
+			says = "Professional standards learned of the matter {trigger_when}; the suspension decision {event_when} gave no reasons, and a decision had to be documented with reasons by {due}.",
+		},
+		{
+			type = "restrictions_lifted",
+			where = function(e, m)
+				local nfa = first_nfa(m)
+				if not nfa or nfa.hi > e.lo then return false end
+				for _, d in ipairs(m.events) do
+					if is_determination(d) and d.lo >= nfa.lo and d.hi <= e.lo then return false end
+				end
+				return true
+			end,
+			says = "Restrictions on the subject were lifted {event_when}, after the criminal case was dropped but before the conduct matter was determined; a criminal NFA does not decide the risk the subject poses.",
+		},
+	},
+	says = {
+		trigger = "professional standards learned of the matter",
+		done = "a decision on suspension was documented with reasons",
+		missing = "no decision on suspension or restriction was documented",
+		duty = "a decision with reasons had to be made",
+	},
+}
+
+step "parallel.conduct_not_parked" {
+	title = "The conduct case is not parked for the criminal case",
+	cite = {
+		["1999"] = "Police (Conduct) Regulations 1999 (proceedings wait only where they would prejudice criminal proceedings)",
+		["2004"] = "Police (Conduct) Regulations 2004; PCMR 2004 (investigation may be suspended only where it would prejudice criminal proceedings)",
+		["2008"] = "Police (Conduct) Regulations 2008 reg 9; PCMR 2004 as amended",
+		["2012"] = "Police (Conduct) Regulations 2012 reg 9; PCMR 2012 reg 22 and 23",
+		["2020"] = "Police (Conduct) Regulations 2020 reg 10 (proceedings, not the investigation, may wait)",
+	},
+	applies = function(m)
+		return m:has("criminal_investigation_opened") and m:has("conduct_recorded"),
+			"the matter did not have both a criminal investigation and a recorded conduct matter"
+	end,
+	from = "conduct_recorded",
+	breach = { {
+		type = "conduct_paused",
+		where = function(e) return not has_reasons(e.reasons) end,
+		says = "The conduct investigation was paused {event_when} without reasons saying how it would prejudice the criminal proceedings; only misconduct proceedings may wait for a criminal case.",
+	} },
+	says = {
+		trigger = "a conduct matter was recorded alongside a criminal investigation",
+		done = "the conduct investigation was not paused without reasons",
+		pass = "A conduct matter was recorded {trigger_when} alongside a criminal investigation, and the conduct investigation was not paused without reasons.",
+	},
+}
+
+step "nfa.conduct_determined" {
+	title = "The conduct matter is decided on its own merits after a criminal NFA",
+	cite = {
+		["1999"] = "Police and Magistrates' Courts Act 1994 s.37 (double jeopardy rule repealed from 1 April 1999); Police (Conduct) Regulations 1999",
+		["2004"] = "Police Reform Act 2002 Sch 3; Police (Conduct) Regulations 2004; civil standard of proof",
+		["2008"] = "Police (Conduct) Regulations 2008 (civil standard of proof); PCMR 2004 as amended",
+		["2012"] = "Police (Conduct) Regulations 2012; PCMR 2012 reg 23 (resumption after criminal proceedings); civil standard of proof",
+		["2020"] = "Police (Conduct) Regulations 2020 reg 49(3) (\"whatever the outcome\"); PCMR 2020 reg 41; civil standard of proof",
+	},
+	basis = "A criminal NFA ends the criminal track only. IOPC findings on Carrick 2016, 2019 and 2021.",
+	from = function(m)
+		if not m.aware then
+			return nil, "the appropriate authority never knew of the matter; the failure lies with intake.route_to_psd and xforce.notify_home_force"
+		end
+		local e = first_nfa(m)
+		if not e then return nil, "there was no criminal NFA or acquittal" end
+		return e
+	end,
+	within = days "nfa_days",
+	done_by = { type = DETERMINATIONS },
+	before_close = true,
+	breach = { {
+		type = "conduct_closed",
+		where = function(e) return e.reason == "criminal_nfa" end,
+		says = "The conduct matter was closed {event_when} because the criminal case was dropped; a criminal NFA does not decide a conduct matter, which had to be determined by {due}.",
+	} },
+	says = {
+		trigger = "the criminal case ended without a conviction",
+		done = "the conduct matter was determined",
+		missing = "the conduct matter was never determined",
+		duty = "a criminal NFA does not decide a conduct matter, which had to be determined",
+		closed = "The criminal case ended without a conviction {trigger_when} and the conduct matter was closed {close_when} without being determined; a criminal NFA does not decide a conduct matter, which had to be determined by {due}.",
+	},
+}
+
+step "victim.contacted_before_close" {
+	title = "The victim is heard before the matter is closed",
+	cite = {
+		["1999"] = "Police (Conduct) Regulations 1999 Code of Conduct (fairness); IOPC finding on Carrick 2021 by analogy",
+		["2004"] = "PCMR 2004 (complainant kept informed) by analogy; IOPC finding on Carrick 2021",
+		["2008"] = "PCMR 2004 as amended (complainant kept informed) by analogy; IOPC finding on Carrick 2021",
+		["2012"] = "PCMR 2012 (complainant kept informed) by analogy; IOPC finding on Carrick 2021",
+		["2020"] = "PCMR 2020 reg 41(2) by analogy; IOPC finding on Carrick 2021 (the complainant was never spoken to)",
+	},
+	applies = function(m)
+		if not m.allegation.victim then return false, "the allegation names no victim" end
+		if not m:closing() then return false, "the matter has not been closed" end
+		return true
+	end,
+	check = function(m, ctx)
+		local close = m:closing()
+		local r = ctx:deadline {
+			trigger = close, due = ctx.dates.of(close), gap = ctx:gap("victim_contacted"),
+			done = m:first("victim_contacted"),
+			says = {
+				pass = "The victim was spoken to {done_when}, before the matter was closed {trigger_when}.",
+				late = "The matter was closed {trigger_when} and the victim was spoken to only {done_when}, after the decision.",
+				fail = "The matter was closed {trigger_when} without the victim ever being spoken to; the victim had to be heard before any closing decision.",
+				unknown = "The matter was closed {trigger_when}; the record cannot settle whether the victim was heard first: {settle}.",
+			},
+		}
+		return r
+	end,
+}
+
+step "records.subject_kept_linked" {
+	title = "The subject's name stays on the record",
+	cite = {
+		["1999"] = "Data Protection Act 1998 and force records policy; the MoPI principles that followed (2005)",
+		["*"] = "Management of Police Information APP: retention, review and disposal (records kept while needed for a policing purpose, searchable and retrievable); IOPC, 20 July 2023",
+	},
+	from = "allegation",
+	breach = { {
+		type = "record_unlinked",
+		scope = "case",
+		where = function(e, m) return e.re == m.id or (e.re == nil and e.lo >= m.allegation.lo) end,
+		says = "The subject's name was removed from the records {event_when}, so this allegation could not be found by later investigators; records must stay searchable while needed for a policing purpose.",
+	} },
+	says = {
+		trigger = "the allegation was received",
+		done = "the subject's name stayed linked to it on the record",
+		pass = "The allegation was received {trigger_when} and the subject's name has stayed linked to it on the record.",
+	},
+}
+
+step "history.prior_allegations_checked" {
+	title = "Earlier allegations are found",
+	cite = {
+		["*"] = "Management of Police Information APP; Casey Review (2023); IOPC finding that earlier allegations did not show up (20 July 2023)",
+	},
+	params = { "check_days" },
+	applies = function(m)
+		return m.aware ~= nil,
+			"professional standards never knew of the matter, so no check fell due (see intake.route_to_psd and xforce.notify_home_force)"
+	end,
+	check = function(m, ctx)
+		local earlier = {}
+		for _, o in ipairs(ctx.case.matters) do
+			if o ~= m and o.aware and o.aware.hi < m.aware.lo then earlier[#earlier + 1] = o end
+		end
+		return listing_duty(m, ctx, {
+			types = { "systems_checked" }, field = "found", needed = earlier, days = "check_days",
+			accept = function(e) return ctx.case:by_aa(e.by) end,
+			what = "a search of the systems for the subject's history",
+			what_done = "the systems check",
+			says = {
+				pass = "Professional standards learned of the matter {trigger_when} and searched the subject's history {done_when}, finding every earlier matter it knew of (due by {due}).",
+				late = "Professional standards learned of the matter {trigger_when} but searched the subject's history only {done_when}, {days_late_words} after the deadline of {due}.",
+				fail = "Professional standards learned of the matter {trigger_when} but never searched the subject's history; {what} was due by {due}.",
+				pending = "Professional standards learned of the matter {trigger_when}; {what} is due by {due}.",
+				unknown = "Professional standards learned of the matter {trigger_when}; the record cannot settle whether the subject's history was searched by {due}: {settle}.",
+			},
+		})
+	end,
+}
+
+step "pattern.cumulative_assessment" {
+	title = "A pattern is assessed as a pattern",
+	cite = {
+		["*"] = "Vetting Code of Practice 2023 (College of Policing); IOPC and Metropolitan Police on the missed pattern (July 2023)",
+	},
+	params = { "pattern_threshold", "pattern_days" },
+	applies = function(m, ctx)
+		if not m.aware then
+			return false, "professional standards never knew of the matter"
+		end
+		local n = m.index - 1
+		local need = ctx:param("pattern_threshold")
+		return n >= need, string.format("only %d earlier allegation%s, fewer than the %d that make a pattern",
+			n, n == 1 and "" or "s", need)
+	end,
+	check = function(m, ctx)
+		local earlier = {}
+		for i = 1, m.index - 1 do earlier[#earlier + 1] = ctx.case.matters[i] end
+		return listing_duty(m, ctx, {
+			types = { "cumulative_assessment", "vetting_review" }, field = "considered", needed = earlier,
+			days = "pattern_days",
+			accept = function(e) return e.type == "cumulative_assessment" or e.trigger == "adverse_information" end,
+			lists_all = function(e) return e.type == "vetting_review" end,
+			what = "an assessment of this matter with the earlier allegations",
+			what_done = "the cumulative assessment",
+			says = {
+				pass = "This was allegation number {count}; it was assessed with every earlier one {done_when} (due by {due}).",
+				late = "This allegation was assessed with the earlier ones only {done_when}, {days_late_words} after the deadline of {due}.",
+				fail = "Professional standards learned of the matter {trigger_when} with earlier allegations on record, but never assessed them together as a pattern; {what} was due by {due}.",
+				pending = "Professional standards learned of the matter {trigger_when}; {what} is due by {due}.",
+				unknown = "Professional standards learned of the matter {trigger_when}; the record cannot settle whether the pattern was assessed by {due}: {settle}.",
+			},
+		})
+	end,
+}
+
+step "probation.review" {
+	title = "A probationer's future is considered",
+	cite = {
+		["1999"] = "Police Regulations 1995 reg 15 (discharge of probationer), to 31 March 2003; Police Regulations 2003 reg 13 from 1 April 2003",
+		["*"] = "Police Regulations 2003 reg 13 (discharge of probationer)",
+	},
+	basis = "Carrick 2002: a probationer who 'could have been removed from the force'.",
+	params = { "probation_days" },
+	applies = function(m, ctx)
+		local s = ctx.case.subject
+		if s.probationer then return true end
+		local pe = s.probation_ends
+		if not pe then return false, "the subject was not a probationer" end
+		if pe.hi <= m.allegation.lo then
+			return false, "the subject's probation had ended before the allegation"
+		end
+		return true
+	end,
+	check = function(m, ctx)
+		local due = ctx.dates.due("working_days", ctx:param("probation_days"), ctx.dates.of(m.allegation))
+		local pe = ctx.case.subject.probation_ends
+		if pe and not ctx.case.subject.probationer then
+			due = { lo = math.min(due.lo, pe.lo), hi = math.min(due.hi, pe.hi), prec = 0 }
+		end
+		return ctx:deadline {
+			trigger = m.allegation, due = due, done = m:first("probation_review"),
+			gap = ctx:gap("probation_review"),
+			says = {
+				pass = "The allegation against the probationer was made {trigger_when} and discharge was considered {done_when}, in time (due by {due}).",
+				late = "The allegation against the probationer was made {trigger_when} but discharge was considered only {done_when}, {days_late_words} after the deadline of {due}.",
+				fail = "The allegation was made {trigger_when} while the subject was a probationer, but whether to discharge him was never considered; it had to be considered by {due}, before the probation ended.",
+				pending = "The allegation was made {trigger_when} while the subject was a probationer; discharge must be considered by {due}.",
+				unknown = "The allegation was made {trigger_when} while the subject was a probationer; the record cannot settle whether discharge was considered by {due}: {settle}.",
+			},
+		}
+	end,
+}
+
+local VETTING_CODE = "2017-10-01"
+
+step "vetting.review_on_adverse" {
+	title = "Vetting is reviewed on adverse information",
+	cite = {
+		["*"] = "Vetting Code of Practice 2017 and 2023 (College of Policing); Police (Vetting) Regulations 2025",
+	},
+	applies = function(m, ctx)
+		if not m.aware then return false, "professional standards never knew of the matter" end
+		if m.aware.hi < ctx.dates.day(VETTING_CODE) then
+			return false, "the Vetting Code of Practice applies from 1 October 2017"
+		end
+		return m:has_category_except("other"), "the allegation's only category is 'other'"
+	end,
+	from = "aware",
+	within = working_days "vetting_days",
+	done_by = { type = "vetting_review", where = function(e) return e.trigger == "adverse_information" end },
+	says = {
+		trigger = "professional standards learned of adverse information",
+		done = "the subject's vetting was reviewed",
+		missing = "the subject's vetting was never reviewed",
+		duty = "vetting had to be reviewed",
+	},
+}
+
+step "vetting.renewal_on_time" {
+	title = "Vetting is renewed on schedule",
+	per = "case",
+	cite = {
+		["*"] = "Vetting Code of Practice (recruitment vetting renewed every 10 years); Lord Sharpe of Epsom, House of Lords, on Carrick's late re-vetting",
+	},
+	params = { "vetting_renewal_years" },
+	check = function(c, ctx)
+		local list = {}
+		for _, v in ipairs(c.subject.vetting or {}) do
+			list[#list + 1] = { lo = v.lo, hi = v.hi, prec = v.prec, label = (v.level or "clearance") }
+		end
+		for _, e in ipairs(c:all("vetting_review")) do
+			if e.outcome == "cleared" then
+				list[#list + 1] = { lo = e.lo, hi = e.hi, prec = e.prec, label = "review '" .. e.id .. "'", id = e.id }
+			end
+		end
+		if #list == 0 then
+			return { status = "not_applicable", message = "The subject has no vetting clearance on the record." }
+		end
+		table.sort(list, function(a, b) return a.lo < b.lo end)
+		local years = ctx:param("vetting_renewal_years")
+		local leave = c:leaving()
+		local until_day = leave and math.min(leave.lo, ctx.as_of) or ctx.as_of
+		local worst_late, unsure
+		for i = 1, #list - 1 do
+			local due = ctx.dates.due("years", years, list[i])
+			local nxt = list[i + 1]
+			if nxt.lo > due.hi then
+				local late = nxt.lo - due.hi
+				if not worst_late or late > worst_late.days then
+					worst_late = { days = late, due = due, after = list[i], renewal = nxt }
+				end
+			elseif nxt.hi > due.lo then
+				unsure = unsure or { due = due, after = list[i], renewal = nxt }
+			end
+		end
+		local last = list[#list]
+		local expiry = ctx.dates.due("years", years, last)
+		if expiry.hi < until_day then
+			return { status = "fail", due = ctx.dates.iso_span(expiry), evidence = { last.id },
+				message = string.format("The subject's last vetting clearance (%s, %s) expired %s and was never renewed while he served.",
+					last.label, ctx:when(last):gsub("^%a+ ", ""), ctx:when(expiry)) }
+		end
+		if worst_late then
+			return { status = "late", due = ctx.dates.iso_span(worst_late.due), days_late = worst_late.days,
+				evidence = { worst_late.renewal.id }, done = ctx.dates.iso_span(worst_late.renewal),
+				message = string.format("Vetting cleared %s was due for renewal %s but was renewed only %s, %d days late.",
+					ctx:when(worst_late.after), ctx:when(worst_late.due), ctx:when(worst_late.renewal), worst_late.days) }
+		end
+		if unsure or expiry.lo < until_day then
+			return { status = "unknown",
+				message = "The vetting dates on record are too imprecise to settle whether every renewal came within " ..
+					years .. " years; exact clearance dates would settle it." }
+		end
+		return { status = "pass", due = ctx.dates.iso_span(expiry),
+			message = "Every vetting clearance was renewed within " .. years .. " years; the current one runs to " ..
+				ctx.dates.by(expiry) .. "." }
+	end,
+}
+
+step "timeliness.progress_reports" {
+	title = "Long investigations are reported",
+	regimes = { "2020" },
+	why_not_in_force = "the 12-month progress report duty applies to matters that reached the appropriate authority from 1 February 2020",
+	cite = {
+		["2020"] = "Police (Conduct) Regulations 2020 reg 19; PCMR 2020 reg 13",
+		["*"] = "Police (Conduct) Regulations 2020 reg 19, in force from 1 February 2020",
+	},
+	applies = function(m)
+		if not m.aware then return false, "professional standards never knew of the matter" end
+		return m:has("investigator_appointed"), "no conduct investigation was started"
+	end,
+	check = function(m, ctx)
+		local ends
+		for _, t in ipairs({ "conduct_closed", "investigation_completed" }) do
+			local e = m:first(t)
+			if e and (not ends or e.lo < ends.lo) then ends = e end
+		end
+		local point = { lo = ctx.dates.add_months(m.aware.lo, 12), hi = ctx.dates.add_months(m.aware.hi, 12), prec = 0 }
+		if ends and ends.hi < point.lo then
+			return { status = "not_applicable",
+				message = "The investigation ended " .. ctx:when(ends) .. ", within 12 months of professional standards learning of it." }
+		end
+		local reports = m:all("progress_report")
+		local prev, worst, worst_msg, evidence = nil, "pass", nil, {}
+		local rank = { pass = 1, pending = 2, unknown = 3, late = 4, fail = 5 }
+		local used = {}
+		while point.lo <= ctx.as_of and (not ends or point.lo < ends.lo) do
+			local found, late
+			for i, r in ipairs(reports) do
+				if not used[i] and (not prev or r.lo > prev.hi) and r.hi <= point.lo then
+					found = i
+					break
+				end
+			end
+			if not found then
+				local nextp = ctx.dates.add_months(point.hi, 6)
+				for i, r in ipairs(reports) do
+					if not used[i] and r.lo > point.hi and r.lo <= nextp then late = i break end
+				end
+			end
+			local st, msg
+			if found then
+				used[found] = true
+				evidence[#evidence + 1] = reports[found].id
+				st = "pass"
+			elseif late then
+				used[late] = true
+				evidence[#evidence + 1] = reports[late].id
+				st = "late"
+				msg = "A progress report was due " .. ctx:when(point) .. " but came only " .. ctx:when(reports[late]) .. "."
+			else
+				st = ctx:gap("progress_report") and "unknown" or "fail"
+				msg = "The investigation was still open " .. ctx:when(point) ..
+					" and no progress report was sent to the local policing body" ..
+					(st == "unknown" and " on the record (progress_report is listed in gaps)." or "; one was due then and every 6 months after.")
+			end
+			if rank[st] > rank[worst] then worst, worst_msg = st, msg end
+			prev = point
+			point = { lo = ctx.dates.add_months(point.lo, 6), hi = ctx.dates.add_months(point.hi, 6), prec = 0 }
+		end
+		if not prev then
+			return { status = "pending", due = ctx.dates.iso_span(point),
+				message = "The investigation is open; the first progress report is due " .. ctx:when(point) .. "." }
+		end
+		return { status = worst, evidence = evidence,
+			message = worst_msg or "Every progress report due while the investigation was open was sent on time." }
+	end,
+}
+
+step "fasttrack.special_case" {
+	title = "A conviction leads to an accelerated hearing",
+	regimes = FROM_2008,
+	why_not_in_force = "special case hearings began with the Police (Conduct) Regulations 2008",
+	cite = {
+		["1999"] = "Police (Conduct) Regulations 2008 Pt 5, in force from 1 December 2008",
+		["2004"] = "Police (Conduct) Regulations 2008 Pt 5, in force from 1 December 2008",
+		["2008"] = "Police (Conduct) Regulations 2008 Pt 5 (special cases)",
+		["2012"] = "Police (Conduct) Regulations 2012 Pt 5 (special cases)",
+		["2020"] = "Police (Conduct) Regulations 2020 reg 49; Police Reform Act 2002 Sch 3 para 20A",
+	},
+	basis = "Carrick was dismissed at an accelerated hearing on 17 January 2023.",
+	from = function(m, ctx)
+		local plea, conv = m:first("guilty_plea"), m:first("convicted")
+		local e = plea
+		if conv and (not e or conv.lo < e.lo) then e = conv end
+		if not e then return nil, "there was no guilty plea or conviction" end
+		local leave = ctx.case:leaving()
+		if leave and leave.hi <= e.lo then return nil, "the subject had left the service before the plea or conviction" end
+		return e
+	end,
+	within = working_days "special_case_days",
+	done_by = { type = { "special_case_certified", "misconduct_hearing" } },
+	says = {
+		trigger = "the subject pleaded guilty or was convicted",
+		done = "the case was certified for, or went to, an accelerated hearing",
+		missing = "no accelerated hearing was certified or held",
+		duty = "the special case procedure had to be started",
+	},
+}
+
+local LISTS_FROM = "2017-12-15"
+
+step "lists.barred_and_advisory" {
+	title = "Leavers are reported to the College of Policing",
+	per = "case",
+	cite = {
+		["*"] = "Police Act 1996 s.88A and s.88I; Police (Barred List and Police Advisory List) Regulations 2017 (SI 2017/1135) reg 3",
+	},
+	params = { "lists_days" },
+	check = function(c, ctx)
+		local from = ctx.dates.day(LISTS_FROM)
+		local leave, list, what = c:first("dismissed"), "barred_list_reported", "barred list"
+		if not leave then
+			leave = c:leaving()
+			list, what = "advisory_list_reported", "advisory list"
+			if not leave then
+				return { status = "not_applicable", message = "The subject has not left the service." }
+			end
+			local open = false
+			for _, m in ipairs(c.matters) do
+				local close = m:closing()
+				if not close or close.lo > leave.hi then open = true end
+			end
+			if not open then
+				return { status = "not_applicable", message = "No matter was open when the subject " .. leave.type .. "." }
+			end
+		end
+		if leave.hi < from then
+			return { status = "not_applicable", message = "The barred and advisory lists began on 15 December 2017." }
+		end
+		local due = ctx.dates.due("working_days", ctx:param("lists_days"), ctx.dates.of(leave))
+		local r = ctx:deadline {
+			trigger = leave, due = due, gap = ctx:gap(list),
+			done = c:first(list, function(e) return e.hi >= leave.lo end),
+			vars = { what = what, left = leave.type },
+			says = {
+				pass = "The subject {left} {trigger_when} and was reported to the College of Policing's {what} {done_when}, in time.",
+				late = "The subject {left} {trigger_when} but was reported to the {what} only {done_when}, {days_late_words} after the deadline of {due}.",
+				fail = "The subject {left} {trigger_when} but was never reported to the College of Policing's {what}; the report was due by {due}.",
+				pending = "The subject {left} {trigger_when}; the report to the {what} is due by {due}.",
+				unknown = "The subject {left} {trigger_when}; the record cannot settle whether the {what} report was made by {due}: {settle}.",
+			},
+		}
+		return r
+	end,
+}

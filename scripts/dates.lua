@@ -1,0 +1,118 @@
+--[[
+dates.lua: spans of days and deadlines, for the evaluator and for policies.
+A span is {lo = DAY, hi = DAY, prec = 0|1|2} (day, month, year precision);
+DAY is a count of days since 1970-01-01. The arithmetic on bank holidays is
+done in C (cc.wd_add), the words here.
+]]
+local cc = ...
+
+local dates = {}
+
+local MONTHS = { "January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December" }
+
+function dates.span(lo, hi, prec)
+	return { lo = lo, hi = hi or lo, prec = prec or 0 }
+end
+
+-- The span of an event's date.
+function dates.of(e)
+	return { lo = e.lo, hi = e.hi, prec = e.prec }
+end
+
+-- The day number of "YYYY-MM-DD" (an error for anything else).
+function dates.day(text)
+	local d = cc.parse_day(text)
+	if not d then error("expected a YYYY-MM-DD date, got '" .. tostring(text) .. "'", 2) end
+	return d
+end
+
+function dates.iso(day)
+	return cc.iso(day)
+end
+
+-- "2019-05-16", or "2019-05-16/2019-06-14" (ISO 8601 interval) when imprecise.
+function dates.iso_span(s)
+	if s.lo == s.hi then return cc.iso(s.lo) end
+	return cc.iso(s.lo) .. "/" .. cc.iso(s.hi)
+end
+
+function dates.long(day)
+	local y, m, d = cc.ymd(day)
+	return string.format("%d %s %d", d, MONTHS[m], y)
+end
+
+-- How a date reads in a sentence: "on 15 May 2019", "in May 2019", "in 2002",
+-- "between 29 January 2002 and 29 January 2003".
+function dates.when(s)
+	if s.lo == s.hi then return "on " .. dates.long(s.lo) end
+	local y, m = cc.ymd(s.lo)
+	if s.prec == 1 then return string.format("in %s %d", MONTHS[m], y) end
+	if s.prec == 2 then return string.format("in %d", y) end
+	return "between " .. dates.long(s.lo) .. " and " .. dates.long(s.hi)
+end
+
+-- "15 May 2019" or "between ... and ..." without the preposition, for "by X".
+function dates.by(s)
+	if s.lo == s.hi then return dates.long(s.lo) end
+	return "a date between " .. dates.long(s.lo) .. " and " .. dates.long(s.hi)
+end
+
+function dates.add_months(day, n)
+	local y, m, d = cc.ymd(day)
+	local total = (y * 12 + (m - 1)) + n
+	local ny, nm = total // 12, total % 12 + 1
+	local dim = cc.days_in_month(ny, nm)
+	if d > dim then d = dim end
+	return cc.from_ymd(ny, nm, d)
+end
+
+-- Apply a deadline to one day. SPEC = {unit = "working_days"|"days"|"months"|"years", n = N}.
+local function add(unit, day, n)
+	if unit == "working_days" then
+		local out = cc.wd_add(day, n)
+		if not out then
+			error(string.format("date %s is outside the working-day calendar (%s)",
+				cc.iso(day), cc.calendar_range()), 0)
+		end
+		return out
+	elseif unit == "days" then
+		return day + n
+	elseif unit == "months" then
+		return dates.add_months(day, n)
+	elseif unit == "years" then
+		return dates.add_months(day, 12 * n)
+	end
+	error("unknown deadline unit '" .. tostring(unit) .. "'", 0)
+end
+dates.add = add
+
+-- The due span for a trigger span: the deadline applied to both ends.
+function dates.due(unit, n, t)
+	return { lo = add(unit, t.lo, n), hi = add(unit, t.hi, n), prec = 0 }
+end
+
+local UNIT_WORDS = {
+	working_days = { "working day", "working days" },
+	days = { "day", "days" },
+	months = { "month", "months" },
+	years = { "year", "years" },
+}
+
+-- "5 working days", "28 days", "1 working day".
+function dates.period(unit, n)
+	local w = UNIT_WORDS[unit]
+	if not w then return tostring(n) .. " " .. tostring(unit) end
+	return string.format("%d %s", n, n == 1 and w[1] or w[2])
+end
+
+-- Bank holidays strictly after FROM and up to TO, as "3 June 2002 (Golden Jubilee)".
+function dates.holidays_between(from, to)
+	local out = {}
+	for _, h in ipairs(cc.holidays_between(from, to)) do
+		out[#out + 1] = dates.long(h.day) .. " (" .. h.name .. ")"
+	end
+	return out
+end
+
+return dates

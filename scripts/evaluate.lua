@@ -1,0 +1,419 @@
+--[[
+evaluate.lua: runs a policy's steps over one case and returns the findings.
+A declarative step (from, within, done_by, before_close, breach) is judged
+here, so that every policy gets the same handling of working days, imprecise
+dates, gaps and the as-of date; a step with a 'check' function decides for
+itself, with the same helpers at hand (ctx:deadline).
+]]
+local cc, M = ...
+local dates, judge, dsl = M.dates, M.judge, M.dsl
+local evaluate = {}
+
+local function cap(s)
+	return (s:gsub("^%l", string.upper))
+end
+
+-- Fill "{name}" placeholders from VARS; an unknown name is left as is.
+local function render(template, vars)
+	local out = template:gsub("{(%a[%w_]*)}", function(k)
+		local v = vars[k]
+		if v == nil then return nil end
+		return tostring(v)
+	end)
+	return cap(out)
+end
+
+local DEFAULT_SAYS = {
+	pass = "{trigger} {trigger_when} and {done} {done_when}, in time (due by {due}, {period}).",
+	late = "{trigger} {trigger_when} but {done} only {done_when}, {days_late_words} after the deadline of {due} ({period}).",
+	fail = "{trigger} {trigger_when} but {missing}; {duty} by {due} ({period}).",
+	pending = "{trigger} {trigger_when}; {duty} by {due} ({period}), which had not passed on {as_of}.",
+	unknown = "{trigger} {trigger_when}; {duty} by {due} ({period}), and the record cannot settle whether that was done: {settle}.",
+	closed = "{trigger} {trigger_when} but the matter was closed {close_when} before that; {duty} by {due} and before any closing decision.",
+}
+local DEFAULT_PHRASES = {
+	trigger = "the duty arose",
+	done = "it was done",
+	missing = "it was never done",
+	duty = "it had to be done",
+}
+
+local function days_words(n)
+	return n == 1 and "1 day" or (tostring(n) .. " days")
+end
+
+local function regime_at(meta, day)
+	for _, r in ipairs(meta.regime_list) do
+		if day >= r.lo and (not r.hi or day <= r.hi) then return r end
+	end
+	return nil
+end
+
+local function cite_for(s, regime_id)
+	return (regime_id and s.cite[regime_id]) or s.cite["*"]
+end
+
+local function describe(e)
+	return e.type .. " '" .. e.id .. "'"
+end
+
+-- The party predicates done_by may name.
+local function party_matches(ctx, pid, want, m)
+	local case = ctx.case
+	if want == "aa" then
+		return case:by_aa(pid)
+	elseif want == "aa_psd" then
+		return pid ~= nil and pid == case.aa_psd
+	elseif want == "receiving_force" then
+		local f = m and case:force_of(m.allegation.by)
+		return f ~= nil and case:party_of_force(pid, f)
+	end
+	return pid == want
+end
+
+local function accepts(ctx, spec, e, m)
+	if spec.by and not party_matches(ctx, e.by, spec.by, m) then return false end
+	if spec.to and not party_matches(ctx, e.to, spec.to, m) then return false end
+	if spec.where and not spec.where(e, m, ctx) then return false end
+	return true
+end
+
+-- The earliest event re M of one of SPEC's types, on or after the trigger span T.
+local function first_satisfying(ctx, spec, m, t)
+	local best
+	for _, ty in ipairs(dsl.as_list(spec.type)) do
+		for _, e in ipairs(m:all(ty)) do
+			if (not t or e.hi >= t.lo) and accepts(ctx, spec, e, m) then
+				if not best or e.lo < best.lo then best = e end
+				break
+			end
+		end
+	end
+	return best
+end
+
+-- Is any of SPEC's types listed in the case's gaps? Returns the first such type.
+local function gapped(ctx, types)
+	for _, ty in ipairs(dsl.as_list(types)) do
+		if ctx.case.gaps[ty] then return ty end
+	end
+	return nil
+end
+
+-- The trigger of a step for a matter: a span, the event behind it, and words.
+local function resolve_trigger(step, m, ctx)
+	local from = step.from or "allegation"
+	if from == "allegation" then
+		return dates.of(m.allegation), m.allegation
+	elseif from == "aware" then
+		if not m.aware then
+			return nil, nil, "professional standards never knew of the matter, so the duty never arose (the failure lies with intake.route_to_psd or xforce.notify_home_force)"
+		end
+		return m.aware, m.aware_event
+	elseif type(from) == "string" then
+		local e = m:all(from)[1]
+		if not e then return nil, nil, "there is no " .. from .. " re the matter" end
+		return dates.of(e), e
+	elseif type(from) == "function" then
+		local r, why = from(m, ctx)
+		if r == nil then return nil, nil, why or "the step's trigger never happened" end
+		if r.type then return dates.of(r), r end
+		return r, r.event
+	end
+	error("step has no usable 'from'", 0)
+end
+
+local function new_finding(s, m, status, regime)
+	return {
+		step = s.id, title = s.title, re = m and m.id or nil, status = status,
+		regime = regime and regime.id or nil, cite = cite_for(s, regime and regime.id),
+		evidence = {},
+	}
+end
+
+local function settle_words(info, t, t_event, done, due, as_of)
+	if info.settle == "gap" then
+		return "the record is silent on " .. info.gap .. " (it is listed in gaps), so it may have happened"
+	elseif info.settle == "done" then
+		if done.lo ~= done.hi then
+			return "the exact date of " .. describe(done) .. " (recorded only as " .. done.date .. ") would settle it"
+		end
+		return "the exact date of " .. (t_event and describe(t_event) or "the trigger") .. " would settle it"
+	elseif info.settle == "as_of" then
+		local what = (t.lo ~= t.hi and t_event) and ("the exact date of " .. describe(t_event))
+			or "a more precise date"
+		return "the deadline fell " .. dates.when(due) .. " and the case is judged on " ..
+			dates.long(as_of) .. "; " .. what .. " would settle whether it had passed"
+	end
+	return "the dates are too imprecise"
+end
+
+-- The declarative duty: trigger, deadline, what satisfies it, what breaches it.
+local function run_declared(s, step, m, ctx, f)
+	local t, t_event, why = resolve_trigger(step, m, ctx)
+	if not t then
+		f.status, f.message = "not_applicable", cap(why) .. "."
+		return f
+	end
+	f.trigger = t_event and t_event.id or nil
+	local says = step.says or {}
+	local function phrase(key)
+		local v = says[key] or DEFAULT_PHRASES[key]
+		if type(v) == "function" then v = v(m, ctx) end
+		return v
+	end
+	local vars = {
+		trigger = phrase("trigger"),
+		done = phrase("done"),
+		missing = phrase("missing"),
+		duty = phrase("duty"),
+		trigger_when = dates.when(t),
+		as_of = dates.long(ctx.as_of),
+	}
+
+	-- Forbidden events fail the step whatever else happened.
+	for _, b in ipairs(step.breach or {}) do
+		local within = b.scope == "case" and ctx.case or m
+		for _, ty in ipairs(dsl.as_list(b.type)) do
+			for _, e in ipairs(within:all(ty)) do
+				if not b.where or b.where(e, m, ctx) then
+					f.status = "fail"
+					f.evidence[#f.evidence + 1] = e.id
+					vars.event_when = dates.when(dates.of(e))
+					vars.event = describe(e)
+					if step.within then
+						local due = dates.due(ctx:period_of(step.within), t)
+						f.due = dates.iso_span(due)
+						vars.due = dates.by(due)
+					end
+					f.message = render(b.says or "{event} {event_when} is not allowed.", vars)
+					return f
+				end
+			end
+		end
+	end
+
+	if not step.within then
+		-- A prohibition with no deadline: nothing forbidden happened.
+		local gap
+		for _, b in ipairs(step.breach or {}) do gap = gap or gapped(ctx, b.type) end
+		if gap then
+			f.status = "unknown"
+			f.message = render(says.unknown or ("{trigger} {trigger_when}; the record is silent on " ..
+				gap .. " (it is listed in gaps), so whether the duty was kept cannot be settled."), vars)
+		else
+			f.status = "pass"
+			f.message = render(says.pass or "{trigger} {trigger_when} and {done}.", vars)
+		end
+		return f
+	end
+
+	local unit, n = ctx:period_of(step.within)
+	local due = dates.due(unit, n, t)
+	vars.due = dates.by(due)
+	vars.period = dates.period(unit, n)
+	f.due = dates.iso_span(due)
+	local done = first_satisfying(ctx, step.done_by, m, t)
+
+	if step.before_close then
+		local close = m:closing()
+		if close and (not done or done.lo > close.hi) then
+			f.status = "fail"
+			f.evidence[#f.evidence + 1] = close.id
+			vars.close_when = dates.when(dates.of(close))
+			f.message = render(says.closed or DEFAULT_SAYS.closed, vars)
+			return f
+		end
+	end
+
+	local status, info = judge.deadline(due, done, ctx.as_of,
+		(not done) and gapped(ctx, step.done_by.type) or nil)
+	f.status = status
+	if done then
+		f.evidence[#f.evidence + 1] = done.id
+		f.done = done.date
+		vars.done_when = dates.when(dates.of(done))
+	end
+	if status == "late" then
+		f.days_late = info.days_late
+		vars.days_late_words = days_words(info.days_late)
+	elseif status == "pass" then
+		f.days_late = 0
+	elseif status == "unknown" then
+		vars.settle = settle_words(info, t, t_event, done, due, ctx.as_of)
+	end
+	f.message = render(says[status] or DEFAULT_SAYS[status], vars)
+	if ctx.want_detail then
+		local lines = {
+			string.format("trigger: %s %s", t_event and describe(t_event) or "date", dates.iso_span(t)),
+			string.format("deadline: %s after %s -> %s", dates.period(unit, n), dates.iso_span(t), f.due),
+		}
+		if unit == "working_days" then
+			local hol = dates.holidays_between(t.lo, due.hi)
+			if #hol > 0 then
+				lines[#lines + 1] = "  bank holidays skipped: " .. table.concat(hol, ", ")
+			end
+		end
+		lines[#lines + 1] = done and ("satisfied by: " .. describe(done) .. " " .. done.date)
+			or "satisfied by: nothing on the record"
+		f.detail = table.concat(lines, "\n")
+	end
+	return f
+end
+
+-- The helpers a policy's functions get as CTX.
+local Ctx = {}
+Ctx.__index = Ctx
+Ctx.__metatable = false
+
+-- The unit and number of days of a deadline spec, with the run's params.
+function Ctx:period_of(spec)
+	if type(spec) == "function" then spec = spec(self.matter, self) end
+	local n = spec.n
+	if spec.param then n = self.params[spec.param] end
+	return spec.unit, n
+end
+
+function Ctx:param(name)
+	local v = self.params[name]
+	if v == nil then error("unknown param '" .. tostring(name) .. "'", 2) end
+	return v
+end
+
+--[[
+For check functions: judge a deadline the way declarative steps are judged.
+ARGS: trigger (event or span), due (span), done (event or nil), gap (type or
+nil), and says (templates as in a step). Returns a finding-shaped table.
+]]
+function Ctx:deadline(args)
+	local t = args.trigger
+	if t and t.type then t = dates.of(t) end
+	local due = args.due
+	local status, info = judge.deadline(due, args.done, self.as_of, (not args.done) and args.gap or nil)
+	local r = { status = status, due = dates.iso_span(due), evidence = {},
+		trigger = args.trigger and args.trigger.id or nil }
+	if args.done then
+		r.done = args.done.date
+		r.evidence[1] = args.done.id
+	end
+	if status == "late" then r.days_late = info.days_late elseif status == "pass" then r.days_late = 0 end
+	local vars = {}
+	for k, v in pairs(args.vars or {}) do vars[k] = v end
+	vars.due = dates.by(due)
+	vars.as_of = dates.long(self.as_of)
+	vars.trigger_when = t and dates.when(t) or ""
+	vars.done_when = args.done and dates.when(dates.of(args.done)) or ""
+	vars.days_late_words = info.days_late and days_words(info.days_late) or ""
+	if status == "unknown" then
+		vars.settle = settle_words(info, t or due, args.trigger and args.trigger.type and args.trigger, args.done, due, self.as_of)
+	end
+	local says = args.says or {}
+	r.message = render(says[status] or DEFAULT_SAYS[status] or "{settle}", vars)
+	return r
+end
+
+-- The first of the given event types listed in the case's gaps, or nil.
+function Ctx:gap(...)
+	for _, ty in ipairs({ ... }) do
+		if self.case.gaps[ty] then return ty end
+	end
+	return nil
+end
+
+Ctx.dates = dates
+Ctx.when = function(_, e) return dates.when(e.lo and e or dates.of(e)) end
+Ctx.long = function(_, day) return dates.long(day) end
+
+local function run_step(meta, s, step, m, ctx)
+	local ref = m and (m.aware or dates.of(m.allegation))
+	local regime
+	if m then
+		regime = regime_at(meta, ref.lo)
+	else
+		regime = regime_at(meta, ctx.case_day or ctx.as_of)
+	end
+	local f = new_finding(s, m, "not_applicable", regime)
+	ctx.matter, ctx.regime, ctx.step = m, regime and regime.id or nil, s.id
+	if m and not regime then
+		f.message = "No regime of this policy was in force " .. dates.when(ref) .. "."
+		f.cite = cite_for(s, nil) or s.cite[s.regimes[1]]
+		return f
+	end
+	if m and not s.in_force[regime.id] then
+		f.message = cap(step.why_not_in_force or
+			("the duty is not part of the " .. regime.id .. " regime (" .. regime.title .. ")")) .. "."
+		f.cite = cite_for(s, regime.id) or s.cite[s.regimes[#s.regimes]]
+		return f
+	end
+	if step.applies then
+		local ok, why = step.applies(m, ctx)
+		if not ok then
+			f.message = cap(why or "the step does not apply to this matter") .. "."
+			return f
+		end
+	end
+	if step.check then
+		local r = step.check(m or ctx.case, ctx)
+		if type(r) ~= "table" or type(r.status) ~= "string" then
+			error("check function of step '" .. s.id .. "' must return a table with a 'status'", 0)
+		end
+		for k, v in pairs(r) do
+			if k == "regime" and type(v) == "string" then
+				f.regime = v
+				f.cite = cite_for(s, v)
+			elseif k ~= "regime" then
+				f[k] = v
+			end
+		end
+		if not f.message then f.message = f.status end
+		return f
+	end
+	return run_declared(s, step, m, ctx, f)
+end
+
+local STATUS = { pass = true, late = true, fail = true, pending = true,
+	not_applicable = true, unknown = true, error = true }
+
+--[[
+Evaluate DECL (this run's declarations) with META (from load) over CASE as of
+the day AS_OF, with PARAMS (name -> number). Returns the list of findings.
+]]
+function evaluate.run(meta, decl, case, as_of, params, want_detail)
+	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
+		want_detail = want_detail }, Ctx)
+	local out = {}
+	for _, m in ipairs(case.matters) do
+		for _, s in ipairs(meta.step_list) do
+			if not s.per_case then
+				local ok, err = pcall(run_step, meta, s, decl.steps[s.id], m, ctx)
+				if ok then
+					if not STATUS[err.status] then
+						err = { step = s.id, title = s.title, re = m.id, status = "error",
+							message = "step '" .. s.id .. "' returned unknown status '" .. tostring(err.status) .. "'",
+							evidence = {} }
+					end
+					out[#out + 1] = err
+				else
+					out[#out + 1] = { step = s.id, title = s.title, re = m.id, status = "error",
+						message = tostring(err), evidence = {} }
+				end
+			end
+		end
+	end
+	for _, s in ipairs(meta.step_list) do
+		if s.per_case then
+			local ok, err = pcall(run_step, meta, s, decl.steps[s.id], nil, ctx)
+			if ok and STATUS[err.status] then
+				out[#out + 1] = err
+			else
+				out[#out + 1] = { step = s.id, title = s.title, status = "error", evidence = {},
+					message = ok and ("step '" .. s.id .. "' returned unknown status '" .. tostring(err.status) .. "'")
+						or tostring(err) }
+			end
+		end
+	end
+	return out
+end
+
+evaluate.regime_at = regime_at
+return evaluate

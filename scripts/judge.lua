@@ -1,0 +1,45 @@
+--[[
+judge.lua: the verdict of a deadline duty, with imprecise dates and gaps
+(steps.md, "Imprecise dates"; case-format.md, "gaps"). Pure functions over
+spans of days; no case, no policy.
+]]
+local judge = {}
+
+--[[
+Judge a duty due within the span DUE, done by the event (or span) DONE or not
+at all, as of the day AS_OF. GAP names the event type the record is silent
+about, if the verdict would rest on its absence. Returns STATUS and a table:
+days_late (calendar days after the latest possible due date, the lateness that
+is certain) and settle (what would settle an unknown).
+]]
+function judge.deadline(due, done, as_of, gap)
+	if done then
+		if done.hi <= due.lo then
+			return "pass", { days_late = 0 }
+		elseif done.lo > due.hi then
+			return "late", { days_late = done.lo - due.hi }
+		end
+		return "unknown", { settle = "done" }
+	end
+	local status
+	if as_of > due.hi then
+		status = "fail"
+	elseif as_of <= due.lo then
+		status = "pending"
+	else
+		return "unknown", { settle = "as_of" }
+	end
+	if gap then
+		return "unknown", { settle = "gap", gap = gap }
+	end
+	return status, {}
+end
+
+-- Is span A wholly on or before span B? true, false, or nil when the readings disagree.
+function judge.on_or_before(a, b)
+	if a.hi <= b.lo then return true end
+	if a.lo > b.hi then return false end
+	return nil
+end
+
+return judge

@@ -1,0 +1,135 @@
+--[[
+model.lua: what a policy sees of a case. The C engine pushes the case as plain
+tables (events in date order, matters with their awareness date); this adds
+the indexes and the methods policies use: m:has_category, m:first, m:all,
+case:party_of_force. Built once per evaluation, so nothing outlives a case.
+]]
+local model = {}
+
+local Matter = {}
+Matter.__index = Matter
+Matter.__metatable = false
+
+local Case = {}
+Case.__index = Case
+Case.__metatable = false
+
+local EMPTY = setmetatable({}, { __newindex = function() error("read-only list", 2) end,
+	__metatable = false })
+
+-- Every event of TYPE re the matter, in date order (a shared empty list when none).
+function Matter:all(type)
+	return self.by_type[type] or EMPTY
+end
+
+-- The first event of TYPE re the matter that FILTER (optional) accepts.
+function Matter:first(type, filter)
+	for _, e in ipairs(self.by_type[type] or EMPTY) do
+		if not filter or filter(e) then return e end
+	end
+	return nil
+end
+
+function Matter:has(type)
+	return self.by_type[type] ~= nil
+end
+
+-- True when the allegation has any of the given categories (a list or several names).
+function Matter:has_category(...)
+	local list = ...
+	if type(list) ~= "table" then list = { ... } end
+	for _, c in ipairs(list) do
+		if self.categories[c] then return true end
+	end
+	return false
+end
+
+-- True when the allegation has a category other than the ones given.
+function Matter:has_category_except(...)
+	local list = ...
+	if type(list) ~= "table" then list = { ... } end
+	local skip = {}
+	for _, c in ipairs(list) do skip[c] = true end
+	for c in pairs(self.categories) do
+		if not skip[c] then return true end
+	end
+	return false
+end
+
+-- The first closing decision (conduct_closed) re the matter, or nil.
+function Matter:closing()
+	local l = self.by_type.conduct_closed
+	return l and l[1] or nil
+end
+
+-- The force a party belongs to: itself if a force, else the force it is "of".
+function Case:force_of(pid)
+	local p = pid and self.parties[pid]
+	if not p then return nil end
+	if p.kind == "force" then return pid end
+	local of = p.of and self.parties[p.of]
+	if of and of.kind == "force" then return p.of end
+	return nil
+end
+
+-- True when party PID is FORCE itself or a party "of" it.
+function Case:party_of_force(pid, force)
+	return pid ~= nil and force ~= nil and self:force_of(pid) == force
+end
+
+-- True when PID acts for the appropriate authority (a party of subject.force).
+function Case:by_aa(pid)
+	return self:party_of_force(pid, self.subject.force)
+end
+
+-- The events of TYPE in the whole case, in date order.
+function Case:all(type)
+	return self.by_type[type] or EMPTY
+end
+
+function Case:first(type, filter)
+	for _, e in ipairs(self.by_type[type] or EMPTY) do
+		if not filter or filter(e) then return e end
+	end
+	return nil
+end
+
+-- The subject's leaving event (dismissed, resigned, retired), the earliest, or nil.
+function Case:leaving()
+	local best
+	for _, t in ipairs({ "dismissed", "resigned", "retired" }) do
+		local e = self.by_type[t] and self.by_type[t][1]
+		if e and (not best or e.lo < best.lo) then best = e end
+	end
+	return best
+end
+
+local function index_by_type(list)
+	local by = {}
+	for _, e in ipairs(list) do
+		local l = by[e.type]
+		if not l then
+			l = {}
+			by[e.type] = l
+		end
+		l[#l + 1] = e
+	end
+	return by
+end
+
+-- Add indexes and methods to the case table the engine pushed.
+function model.prepare(case)
+	case.by_type = index_by_type(case.events)
+	for i, m in ipairs(case.matters) do
+		m.index = i
+		m.by_type = index_by_type(m.events)
+		local cats = {}
+		for _, c in ipairs(m.allegation.categories or EMPTY) do cats[c] = true end
+		m.categories = cats
+		setmetatable(m, Matter)
+	end
+	setmetatable(case, Case)
+	return case
+end
+
+return model

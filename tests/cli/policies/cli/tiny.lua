@@ -1,0 +1,23 @@
+-- tiny.lua: a two-step policy for the command-line tests (tests/check_cli.c,
+-- tests/golden). Not law: just enough to give a pass, a fail and a citation.
+policy { id = "cli/tiny", title = "Two steps for the command-line tests" }
+
+regime "2004" { from = "2004-04-01", title = "Police Reform Act 2002" }
+
+param "record_days" { default = 10, unit = "working_days", doc = "working days to record a conduct matter" }
+
+step "record.conduct_matter" {
+	title = "The appropriate authority records a conduct matter",
+	cite = "PRA 2002 Sch 3 para 11",
+	from = "aware",
+	within = working_days "record_days",
+	done_by = { type = "conduct_recorded", by = "aa" },
+}
+
+step "refer.iopc_mandatory" {
+	title = "The appropriate authority refers the matter to the IOPC",
+	cite = { ["2004"] = "PRA 2002 Sch 3 para 13" },
+	from = "aware",
+	within = next_working_day,
+	done_by = { type = "iopc_referred", by = "aa" },
+}

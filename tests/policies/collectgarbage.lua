@@ -1,0 +1,2 @@
+-- Stopping the GC would let garbage eat the memory budget.
+collectgarbage("stop")

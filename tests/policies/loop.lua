@@ -1,0 +1,2 @@
+-- The simplest hang.
+while true do end

@@ -1,0 +1,2 @@
+-- Processes: the os library is never opened.
+os.execute("true")

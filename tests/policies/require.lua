@@ -1,0 +1,3 @@
+-- Native modules and files: require is absent.
+local m = require("os")
+return m

@@ -1,0 +1,2 @@
+-- Redis "trick global protection": give the globals a metatable.
+setmetatable(_G, {})
