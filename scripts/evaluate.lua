@@ -182,7 +182,8 @@ local function run_declared(s, step, m, ctx, f)
 					vars.event_when = dates.when(dates.of(e))
 					vars.event = describe(e)
 					if step.within then
-						local due = dates.due(ctx:period_of(step.within), t)
+						local unit, n = ctx:period_of(step.within)
+						local due = dates.due(unit, n, t)
 						f.due = dates.iso_span(due)
 						vars.due = dates.by(due)
 					end

@@ -56,6 +56,19 @@ static int tmp_file(void)
 	return fd;
 }
 
+/* setenv from "K=V". */
+static int env_set(const char *kv)
+{
+	char key[64];
+	const char *eq = strchr(kv, '=');
+
+	if (!eq || (size_t)(eq - kv) >= sizeof(key))
+		return -1;
+	memcpy(key, kv, (size_t)(eq - kv));
+	key[eq - kv] = '\0';
+	return setenv(key, eq + 1, 1);
+}
+
 /*
 ** Run the CLI with ENV ("K=V" or NULL) and the NULL-terminated arguments,
 ** in the repository root, with NO_COLOR set and CASECHECK_PATH unset.
@@ -84,7 +97,7 @@ static void cli(struct cli_run *r, const char *env, ...)
 			_exit(126);
 		unsetenv("CASECHECK_PATH");
 		setenv("NO_COLOR", "1", 1);
-		if (env && putenv((char *)env) != 0)
+		if (env && env_set(env) != 0)
 			_exit(126);
 		dup2(out, 1);
 		dup2(err, 2);

@@ -734,6 +734,11 @@ step "vetting.renewal_on_time" {
 		end
 		local last = list[#list]
 		local expiry = ctx.dates.due("years", years, last)
+		if expiry.hi < until_day and ctx:gap("vetting_review") then
+			return { status = "unknown", due = ctx.dates.iso_span(expiry),
+				message = string.format("The subject's last vetting clearance on record (%s, %s) expired %s; the record is silent on vetting reviews (listed in gaps), so a renewal may have happened.",
+					last.label, ctx:when(last):gsub("^%a+ ", ""), ctx:when(expiry)) }
+		end
 		if expiry.hi < until_day then
 			return { status = "fail", due = ctx.dates.iso_span(expiry), evidence = { last.id },
 				message = string.format("The subject's last vetting clearance (%s, %s) expired %s and was never renewed while he served.",
@@ -780,49 +785,40 @@ step "timeliness.progress_reports" {
 				message = "The investigation ended " .. ctx:when(ends) .. ", within 12 months of professional standards learning of it." }
 		end
 		local reports = m:all("progress_report")
-		local prev, worst, worst_msg, evidence = nil, "pass", nil, {}
 		local rank = { pass = 1, pending = 2, unknown = 3, late = 4, fail = 5 }
-		local used = {}
+		local says = {
+			pass = "The investigation was open {trigger_when} and a progress report was sent {done_when}, in time.",
+			late = "A progress report was due {due_when}, when the investigation had been open 12 months or another 6 months, but came only {done_when}, {days_late_words} late.",
+			fail = "The investigation was still open {due_when} and no progress report was sent to the local policing body; one was due then and every 6 months after.",
+			unknown = "The investigation was open {due_when}; the record cannot settle whether a progress report was sent by then: {settle}.",
+			pending = "The investigation is open; a progress report is due {due_when}.",
+		}
+		local prev, worst, used, evidence = nil, nil, {}, {}
 		while point.lo <= ctx.as_of and (not ends or point.lo < ends.lo) do
-			local found, late
+			local next_hi = ctx.dates.add_months(point.hi, 6)
+			local rep
 			for i, r in ipairs(reports) do
-				if not used[i] and (not prev or r.lo > prev.hi) and r.hi <= point.lo then
-					found = i
+				if not used[i] and (not prev or r.lo > prev.hi) and r.lo <= next_hi then
+					used[i], rep = true, r
 					break
 				end
 			end
-			if not found then
-				local nextp = ctx.dates.add_months(point.hi, 6)
-				for i, r in ipairs(reports) do
-					if not used[i] and r.lo > point.hi and r.lo <= nextp then late = i break end
-				end
-			end
-			local st, msg
-			if found then
-				used[found] = true
-				evidence[#evidence + 1] = reports[found].id
-				st = "pass"
-			elseif late then
-				used[late] = true
-				evidence[#evidence + 1] = reports[late].id
-				st = "late"
-				msg = "A progress report was due " .. ctx:when(point) .. " but came only " .. ctx:when(reports[late]) .. "."
-			else
-				st = ctx:gap("progress_report") and "unknown" or "fail"
-				msg = "The investigation was still open " .. ctx:when(point) ..
-					" and no progress report was sent to the local policing body" ..
-					(st == "unknown" and " on the record (progress_report is listed in gaps)." or "; one was due then and every 6 months after.")
-			end
-			if rank[st] > rank[worst] then worst, worst_msg = st, msg end
+			local r = ctx:deadline { due = point, done = rep, gap = ctx:gap("progress_report"), says = says,
+				vars = { due_when = ctx:when(point) } }
+			if rep then evidence[#evidence + 1] = rep.id end
+			if not worst or rank[r.status] > rank[worst.status] then worst = r end
 			prev = point
 			point = { lo = ctx.dates.add_months(point.lo, 6), hi = ctx.dates.add_months(point.hi, 6), prec = 0 }
 		end
-		if not prev then
+		if not worst then
 			return { status = "pending", due = ctx.dates.iso_span(point),
 				message = "The investigation is open; the first progress report is due " .. ctx:when(point) .. "." }
 		end
-		return { status = worst, evidence = evidence,
-			message = worst_msg or "Every progress report due while the investigation was open was sent on time." }
+		worst.evidence = evidence
+		if worst.status == "pass" then
+			worst.message = "Every progress report due while the investigation was open was sent on time."
+		end
+		return worst
 	end,
 }
 
