@@ -51,6 +51,15 @@ static void steps_unit(FILE *fp, const char *unit)
 		fputc(*unit == '_' ? ' ' : *unit, fp);
 }
 
+/* The unit for humans, padded with spaces to WIDTH. */
+static void steps_unit_padded(FILE *fp, const char *unit, int width)
+{
+	int len = unit ? (int)strlen(unit) : 0;
+
+	steps_unit(fp, unit);
+	fprintf(fp, "%*s", width > len ? width - len : 0, "");
+}
+
 static const struct casecheck_param *steps_find_param(const struct casecheck_policy *policy,
 						     const char *name)
 {
@@ -77,6 +86,7 @@ static void steps_list(FILE *fp, const char *const *v, size_t n, const char *sep
 static void steps_text(FILE *fp, const struct casecheck_policy *policy)
 {
 	size_t i, j, n;
+	int w;
 	const char *title = casecheck_policy_title(policy);
 
 	fprintf(fp, "%s", casecheck_policy_id(policy));
@@ -85,31 +95,39 @@ static void steps_text(FILE *fp, const struct casecheck_policy *policy)
 	fputc('\n', fp);
 
 	n = casecheck_policy_regime_count(policy);
+	w = 0;
+	for (i = 0; i < n; i++)
+		if ((int)strlen(casecheck_policy_regime(policy, i)->id) > w)
+			w = (int)strlen(casecheck_policy_regime(policy, i)->id);
 	if (n > 0)
 		fputs("\nregimes\n", fp);
 	for (i = 0; i < n; i++) {
 		const struct casecheck_regime *r = casecheck_policy_regime(policy, i);
 
-		fprintf(fp, "  %-6s %s to %s", r->id, r->from ? r->from : "?",
-			r->to ? r->to : "now");
+		fprintf(fp, "  %-*s  %s to ", w, r->id, r->from ? r->from : "?");
 		if (r->title && r->title[0])
-			fprintf(fp, "  %s", r->title);
-		fputc('\n', fp);
+			fprintf(fp, "%-10s  %s\n", r->to ? r->to : "now", r->title);
+		else
+			fprintf(fp, "%s\n", r->to ? r->to : "now");
 	}
 
 	n = casecheck_policy_param_count(policy);
+	w = 0;
+	for (i = 0; i < n; i++)
+		if ((int)strlen(casecheck_policy_param(policy, i)->name) > w)
+			w = (int)strlen(casecheck_policy_param(policy, i)->name);
 	if (n > 0)
 		fputs("\nparameters\n", fp);
 	for (i = 0; i < n; i++) {
 		const struct casecheck_param *p = casecheck_policy_param(policy, i);
 
-		fprintf(fp, "  %s = %ld", p->name, p->default_value);
-		if (p->unit) {
-			fputc(' ', fp);
+		fprintf(fp, "  %-*s %4ld ", w, p->name, p->default_value);
+		if (p->doc && p->doc[0]) {
+			steps_unit_padded(fp, p->unit, 13);
+			fprintf(fp, "  %s", p->doc);
+		} else {
 			steps_unit(fp, p->unit);
 		}
-		if (p->doc && p->doc[0])
-			fprintf(fp, "  %s", p->doc);
 		fputc('\n', fp);
 	}
 
@@ -158,7 +176,7 @@ static void steps_markdown(FILE *fp, const struct casecheck_policy *policy)
 
 			fputs("| ", fp);
 			steps_md_cell(fp, r->id);
-			fprintf(fp, " | %s | %s | ", r->from ? r->from : "", r->to ? r->to : "");
+			fprintf(fp, " | %s | %s | ", r->from ? r->from : "", r->to ? r->to : "now");
 			steps_md_cell(fp, r->title);
 			fputs(" |\n", fp);
 		}
