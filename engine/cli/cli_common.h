@@ -1,7 +1,8 @@
 /*
 ** cli_common.h: what the casecheck verbs share: option parsing, usage errors,
 ** policy resolution and caching, fixture walking, error printing, colour and
-** a did-you-mean helper. Written only against the public API (casecheck.h).
+** a did-you-mean helper (cli_common.c, cli_load.c). Written only against
+** the public API (casecheck.h).
 */
 #ifndef CLI_COMMON_H
 #define CLI_COMMON_H

@@ -1,0 +1,420 @@
+/*
+** cli_load.c: finding and loading what the verbs work on: policy names
+** resolved along CASECHECK_PATH and friends and loaded once per run,
+** fixture directories walked in sorted order, and fixtures loaded with them.
+*/
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <jansson.h>
+#include "cli_common.h"
+
+#ifndef CASECHECK_DATADIR
+#define CASECHECK_DATADIR "/usr/local/share/casecheck"
+#endif
+
+#define CLI_WALK_DEPTH 32
+
+/* ---- policies ---- */
+
+void cli_policies_init(struct cli_policies *ps, struct casecheck_engine *engine,
+		       const struct cli_params *params)
+{
+	memset(ps, 0, sizeof(*ps));
+	ps->engine = engine;
+	ps->params = params;
+}
+
+void cli_policies_free(struct cli_policies *ps)
+{
+	size_t i;
+
+	for (i = 0; i < ps->n; i++) {
+		if (ps->items[i]->policy)
+			casecheck_policy_free(ps->items[i]->policy);
+		free(ps->items[i]->path);
+		free(ps->items[i]->chunk);
+		free(ps->items[i]);
+	}
+	free(ps->items);
+	memset(ps, 0, sizeof(*ps));
+}
+
+static int cli_is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int cli_ends_with(const char *s, const char *suffix)
+{
+	size_t ls = strlen(s), lx = strlen(suffix);
+
+	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
+}
+
+/* "DIR/NAME.lua" (new string), or NULL when out of memory. */
+static char *cli_join_lua(const char *dir, size_t dirlen, const char *name)
+{
+	size_t n = dirlen + strlen(name) + 6;
+	char *s = malloc(n);
+
+	if (s)
+		snprintf(s, n, "%.*s/%s.lua", (int)dirlen, dir, name);
+	return s;
+}
+
+/* The "policies" directory next to the binary's parent, or NULL. [new] */
+static char *cli_exe_policies_dir(void)
+{
+	char buf[4096];
+	ssize_t len = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+	char *slash, *dir;
+	int i;
+
+	if (len <= 0)
+		return NULL;
+	buf[len] = '\0';
+	for (i = 0; i < 2; i++) {
+		slash = strrchr(buf, '/');
+		if (!slash)
+			return NULL;
+		*slash = '\0';
+	}
+	dir = malloc(strlen(buf) + sizeof("/policies"));
+	if (dir)
+		sprintf(dir, "%s/policies", buf);
+	return dir;
+}
+
+/* A fixture's policy name must stay under the policies directories. */
+static int cli_name_ok(const char *name)
+{
+	const char *s;
+
+	if (name[0] == '\0' || name[0] == '/')
+		return 0;
+	for (s = name; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("/._-", *s))
+			return 0;
+	return strstr(name, "..") == NULL;
+}
+
+/*
+** Find NAME: sets *PATH and *CHUNK (new strings) and returns 0, or fills ERR
+** and returns -1.
+*/
+static int cli_policy_resolve(const char *name, int from_fixture, char **path, char **chunk,
+			      struct casecheck_error *err)
+{
+	const char *env = getenv("CASECHECK_PATH");
+	const char *s, *end;
+	char *exe_dir = NULL, *cand = NULL;
+	const char *fixed[3];
+	size_t i, n;
+
+	*path = *chunk = NULL;
+	if (!from_fixture && (cli_ends_with(name, ".lua") || cli_is_file(name))) {
+		*path = strdup(name);
+		*chunk = strdup(name);
+		goto found;
+	}
+	if (!cli_name_ok(name)) {
+		cli_error_set(err, CASECHECK_E_INPUT, NULL, NULL,
+			      "bad policy name '%s': expected a name like 'england-wales/conduct'",
+			      name);
+		return -1;
+	}
+	for (s = env; s && *s; s = *end ? end + 1 : end) {
+		end = strchr(s, ':');
+		if (!end)
+			end = s + strlen(s);
+		if (end == s)
+			continue;
+		cand = cli_join_lua(s, (size_t)(end - s), name);
+		if (cand && cli_is_file(cand))
+			goto found_in_dir;
+		free(cand);
+		cand = NULL;
+	}
+	exe_dir = cli_exe_policies_dir();
+	fixed[0] = "policies";
+	fixed[1] = exe_dir;
+	fixed[2] = CASECHECK_DATADIR "/policies";
+	for (i = 0; i < 3; i++) {
+		if (!fixed[i])
+			continue;
+		cand = cli_join_lua(fixed[i], strlen(fixed[i]), name);
+		if (cand && cli_is_file(cand))
+			goto found_in_dir;
+		free(cand);
+		cand = NULL;
+	}
+	cli_error_set(err, CASECHECK_E_INPUT, NULL, NULL,
+		      "policy '%s' not found in CASECHECK_PATH, ./policies%s%s or %s/policies",
+		      name, exe_dir ? ", " : "", exe_dir ? exe_dir : "", CASECHECK_DATADIR);
+	free(exe_dir);
+	return -1;
+
+found_in_dir:
+	free(exe_dir);
+	*path = cand;
+	n = strlen(name) + sizeof("policies/.lua");
+	*chunk = malloc(n);
+	if (*chunk)
+		snprintf(*chunk, n, "policies/%s.lua", name);
+found:
+	if (!*path || !*chunk) {
+		free(*path);
+		free(*chunk);
+		*path = *chunk = NULL;
+		cli_error_set(err, CASECHECK_E_INTERNAL, NULL, NULL, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+/* Apply every --param to PE's policy; on failure frees the policy. */
+static void cli_policy_apply_params(struct cli_policies *ps, struct cli_policy_entry *pe)
+{
+	size_t i;
+
+	if (!ps->params)
+		return;
+	for (i = 0; i < ps->params->keys.n; i++) {
+		if (casecheck_policy_set_param(pe->policy, ps->params->keys.v[i],
+					       ps->params->values.v[i], &pe->err) != 0) {
+			casecheck_policy_free(pe->policy);
+			pe->policy = NULL;
+			return;
+		}
+	}
+}
+
+struct cli_policy_entry *cli_policies_get(struct cli_policies *ps, const char *name,
+					  int from_fixture, struct casecheck_error *err)
+{
+	struct cli_policy_entry *pe = NULL, *it;
+	char *path = NULL, *chunk = NULL;
+	struct stat st;
+	int has_id;
+	size_t i;
+
+	if (cli_policy_resolve(name, from_fixture, &path, &chunk, err) != 0)
+		return NULL;
+	has_id = stat(path, &st) == 0;
+	for (i = 0; i < ps->n; i++) {
+		it = ps->items[i];
+		if (has_id && it->has_id ? it->dev == (unsigned long long)st.st_dev &&
+		    it->ino == (unsigned long long)st.st_ino : strcmp(it->path, path) == 0) {
+			free(path);
+			free(chunk);
+			return ps->items[i];
+		}
+	}
+	if (ps->n == ps->cap) {
+		size_t cap = ps->cap ? ps->cap * 2 : 4;
+		struct cli_policy_entry **v = realloc(ps->items, cap * sizeof(*v));
+
+		if (!v)
+			goto nomem;
+		ps->items = v;
+		ps->cap = cap;
+	}
+	pe = calloc(1, sizeof(*pe));
+	if (!pe)
+		goto nomem;
+	pe->path = path;
+	pe->has_id = has_id;
+	if (has_id) {
+		pe->dev = (unsigned long long)st.st_dev;
+		pe->ino = (unsigned long long)st.st_ino;
+	}
+	pe->chunk = chunk;
+	pe->policy = casecheck_policy_load_file(ps->engine, path, chunk, &pe->err);
+	if (pe->policy)
+		cli_policy_apply_params(ps, pe);
+	ps->items[ps->n++] = pe;
+	return pe;
+
+nomem:
+	free(path);
+	free(chunk);
+	cli_error_set(err, CASECHECK_E_INTERNAL, NULL, NULL, "out of memory");
+	return NULL;
+}
+
+int cli_policy_entry_report(struct cli_policy_entry *pe)
+{
+	if (!pe->reported) {
+		cli_print_error(stderr, &pe->err);
+		pe->reported = 1;
+	}
+	return cli_exit_for(&pe->err);
+}
+
+/* ---- fixtures ---- */
+
+static int cli_strcmp_p(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Walk DIR for *.json into OUT (unsorted). Returns 0 or CLI_EXIT_INPUT. */
+static int cli_walk(const char *dir, int depth, struct cli_strv *out)
+{
+	DIR *d;
+	struct dirent *de;
+	struct stat st;
+	size_t dl = strlen(dir), n;
+	char *child;
+	int rc = 0, e;
+
+	if (depth > CLI_WALK_DEPTH) {
+		cli_errorf(NULL, "'%s': directories nested too deep", dir);
+		return CLI_EXIT_INPUT;
+	}
+	d = opendir(dir);
+	if (!d) {
+		cli_errorf(NULL, "cannot read directory '%s': %s", dir, strerror(errno));
+		return CLI_EXIT_INPUT;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		n = dl + strlen(de->d_name) + 2;
+		child = malloc(n);
+		if (!child) {
+			rc = CLI_EXIT_INPUT;
+			break;
+		}
+		if (dl > 0 && dir[dl - 1] == '/')
+			snprintf(child, n, "%s%s", dir, de->d_name);
+		else
+			snprintf(child, n, "%s/%s", dir, de->d_name);
+		if (stat(child, &st) != 0) {
+			free(child);
+			continue;
+		}
+		if (S_ISDIR(st.st_mode)) {
+			e = cli_walk(child, depth + 1, out);
+			if (e > rc)
+				rc = e;
+		} else if (S_ISREG(st.st_mode) && cli_ends_with(de->d_name, ".json")) {
+			if (cli_strv_push(out, child) != 0)
+				rc = CLI_EXIT_INPUT;
+		}
+		free(child);
+	}
+	closedir(d);
+	return rc;
+}
+
+int cli_collect_fixtures(const char *arg, struct cli_strv *out)
+{
+	struct stat st;
+	size_t first = out->n;
+	int rc;
+
+	if (stat(arg, &st) != 0) {
+		cli_errorf(NULL, "cannot open '%s': %s", arg, strerror(errno));
+		return CLI_EXIT_INPUT;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		if (cli_strv_push(out, arg) != 0)
+			return CLI_EXIT_INPUT;
+		return 0;
+	}
+	rc = cli_walk(arg, 0, out);
+	qsort(out->v + first, out->n - first, sizeof(*out->v), cli_strcmp_p);
+	return rc;
+}
+
+void cli_fixture_peek(const char *path, struct cli_fixture_peek *peek)
+{
+	json_error_t jerr;
+	json_t *root, *v;
+
+	memset(peek, 0, sizeof(*peek));
+	root = json_load_file(path, 0, &jerr);
+	if (!root)
+		return;
+	if (json_is_object(root)) {
+		v = json_object_get(root, "policy");
+		if (json_is_string(v))
+			peek->policy = strdup(json_string_value(v));
+		v = json_object_get(root, "title");
+		if (json_is_string(v))
+			peek->title = strdup(json_string_value(v));
+		peek->has_expect = json_object_get(root, "expect") != NULL;
+	}
+	json_decref(root);
+}
+
+void cli_fixture_peek_free(struct cli_fixture_peek *peek)
+{
+	free(peek->policy);
+	free(peek->title);
+	memset(peek, 0, sizeof(*peek));
+}
+
+int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
+		     const char *path, struct cli_fixture_peek *peek_out,
+		     struct casecheck_case **kase, struct cli_policy_entry **pe_out)
+{
+	struct cli_fixture_peek peek;
+	struct casecheck_errors errs = { NULL, 0, 0 };
+	struct casecheck_error err;
+	struct cli_policy_entry *pe = forced;
+	const struct casecheck_policy *policy = NULL;
+	int rc = 0;
+
+	*kase = NULL;
+	*pe_out = NULL;
+	memset(&peek, 0, sizeof(peek));
+	if (peek_out)
+		memset(peek_out, 0, sizeof(*peek_out));
+	if (!pe || peek_out)
+		cli_fixture_peek(path, &peek);
+	if (!pe) {
+		if (peek.policy) {
+			pe = cli_policies_get(ps, peek.policy, 1, &err);
+			if (!pe) {
+				snprintf(err.source, sizeof(err.source), "%s", path);
+				snprintf(err.path, sizeof(err.path), "/policy");
+				cli_print_error(stderr, &err);
+				rc = cli_exit_for(&err);
+				goto out;
+			}
+		}
+	}
+	if (pe && !pe->policy) {
+		rc = cli_policy_entry_report(pe);
+		goto out;
+	}
+	if (pe)
+		policy = pe->policy;
+	*kase = casecheck_case_load_file(ps->engine, path, policy, &errs);
+	if (!*kase) {
+		rc = cli_print_errors(stderr, &errs);
+		if (rc == 0) {
+			cli_errorf(NULL, "%s: cannot load the fixture", path);
+			rc = CLI_EXIT_INPUT;
+		}
+		goto out;
+	}
+	*pe_out = pe;
+out:
+	casecheck_errors_free(&errs);
+	if (peek_out)
+		*peek_out = peek;
+	else
+		cli_fixture_peek_free(&peek);
+	return rc;
+}

@@ -1,0 +1,437 @@
+/*
+** check_eval.c: the evaluator through the public API, with small policies
+** and cases of its own: every status of a declarative duty (imprecise dates,
+** gaps, the as-of date), policy errors naming file:line, budgets, state
+** isolation between cases, and two engines side by side.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <check.h>
+#include "casecheck.h"
+
+Suite *eval_suite(void);
+
+/* A policy with one declarative duty: record within 10 working days of the allegation. */
+static const char POLICY[] =
+	"policy { id = \"test/record\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\", title = \"everything\" }\n"
+	"param \"record_days\" { default = 10, unit = \"working_days\" }\n"
+	"step \"record.it\" {\n"
+	"  title = \"Record it\", cite = \"Test Act s.1\",\n"
+	"  from = \"allegation\", within = working_days \"record_days\",\n"
+	"  done_by = { type = \"conduct_recorded\", by = \"aa\" },\n"
+	"}\n";
+
+/* A case whose allegation and recording dates are filled in. */
+static char *make_case(const char *alleged, const char *recorded, const char *extra)
+{
+	static const char fmt[] =
+		"{\"format\": \"casecheck/case@1\", \"id\": \"t1\", \"title\": \"t\",\n"
+		" \"subject\": {\"name\": \"X\", \"rank\": \"PC\", \"force\": \"F\"},\n"
+		" \"parties\": {\"F\": {\"kind\": \"force\"}, \"P\": {\"kind\": \"psd\", \"of\": \"F\"}},\n"
+		" \"events\": [\n"
+		"  {\"id\": \"a1\", \"date\": \"%s\", \"type\": \"allegation_received\", \"by\": \"P\",\n"
+		"   \"categories\": [\"assault\"]}%s%s%s%s%s\n"
+		" ]%s}\n";
+	char *buf = malloc(4096);
+
+	snprintf(buf, 4096, fmt, alleged,
+		 recorded ? ",\n  {\"id\": \"c1\", \"date\": \"" : "",
+		 recorded ? recorded : "",
+		 recorded ? "\", \"type\": \"conduct_recorded\", \"by\": \"P\", \"re\": \"a1\"}" : "",
+		 "", "", extra ? extra : "");
+	return buf;
+}
+
+struct run {
+	struct casecheck_engine *e;
+	struct casecheck_policy *p;
+	struct casecheck_result *r;
+	struct casecheck_error err;
+};
+
+static const struct casecheck_finding *eval(struct run *run, const char *policy,
+					    const char *alleged, const char *recorded,
+					    const char *extra, const char *as_of)
+{
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_case *c;
+	char *text = make_case(alleged, recorded, extra);
+
+	memset(run, 0, sizeof(*run));
+	run->e = casecheck_engine_new(NULL, &run->err);
+	ck_assert_msg(run->e != NULL, "engine: %s", run->err.text);
+	run->p = casecheck_policy_load_string(run->e, policy, strlen(policy), "policies/test.lua", &run->err);
+	ck_assert_msg(run->p != NULL, "policy: %s", run->err.text);
+	c = casecheck_case_load_buffer(run->e, text, strlen(text), "t1.json", run->p, &errs);
+	ck_assert_msg(c != NULL, "case: %s %s", errs.count ? errs.items[0].path : "",
+		      errs.count ? errs.items[0].text : "");
+	run->r = casecheck_evaluate(run->e, run->p, c, as_of, &run->err);
+	casecheck_case_free(c);
+	free(text);
+	if (!run->r)
+		return NULL;
+	ck_assert_uint_eq(casecheck_result_count(run->r), 1);
+	return casecheck_result_finding(run->r, 0);
+}
+
+static void done(struct run *run)
+{
+	casecheck_result_free(run->r);
+	casecheck_engine_free(run->e);
+}
+
+START_TEST(test_pass_on_due_date)
+{
+	struct run run;
+	/* Mon 27 May 2002 + 10 working days skips the Golden Jubilee (3, 4 June) */
+	const struct casecheck_finding *f = eval(&run, POLICY, "2002-05-27", "2002-06-12", NULL, "2002-07-01");
+
+	ck_assert_int_eq(f->status, CASECHECK_PASS);
+	ck_assert_str_eq(f->due, "2002-06-12");
+	ck_assert_str_eq(f->done, "2002-06-12");
+	ck_assert_str_eq(f->re, "a1");
+	ck_assert_str_eq(f->cite, "Test Act s.1");
+	ck_assert_str_eq(f->trigger, "a1");
+	ck_assert_uint_eq(f->n_evidence, 1);
+	ck_assert_str_eq(f->evidence[0], "c1");
+	done(&run);
+}
+END_TEST
+
+START_TEST(test_late_day_after)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY, "2002-05-27", "2002-06-13", NULL, "2002-07-01");
+
+	ck_assert_int_eq(f->status, CASECHECK_LATE);
+	ck_assert_int_eq(f->has_days_late, 1);
+	ck_assert_int_eq(f->days_late, 1);
+	ck_assert_ptr_nonnull(strstr(f->message, "1 day after the deadline of 12 June 2002"));
+	done(&run);
+}
+END_TEST
+
+START_TEST(test_fail_and_pending_by_as_of)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY, "2019-04-18", NULL, NULL, "2019-05-10");
+
+	/* Thu 18 April 2019: Good Friday, Easter Monday and 6 May are skipped, due 7 May */
+	ck_assert_int_eq(f->status, CASECHECK_FAIL);
+	ck_assert_str_eq(f->due, "2019-05-07");
+	done(&run);
+	f = eval(&run, POLICY, "2019-04-18", NULL, NULL, "2019-05-07");
+	ck_assert_int_eq(f->status, CASECHECK_PENDING);
+	done(&run);
+	/* without an as-of date the case is judged at its last event */
+	f = eval(&run, POLICY, "2019-04-18", NULL, NULL, NULL);
+	ck_assert_int_eq(f->status, CASECHECK_PENDING);
+	ck_assert_str_eq(casecheck_result_as_of(run.r), "2019-04-18");
+	done(&run);
+}
+END_TEST
+
+START_TEST(test_events_after_as_of_are_unseen)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY, "2019-04-18", "2019-04-25", NULL, "2019-04-24");
+
+	/* the recording lies in the future on 24 April: not done yet, not late */
+	ck_assert_int_eq(f->status, CASECHECK_PENDING);
+	ck_assert_ptr_null(f->done);
+	done(&run);
+}
+END_TEST
+
+START_TEST(test_imprecise_dates)
+{
+	struct run run;
+	const struct casecheck_finding *f;
+
+	/* a recording known only to the month, which may or may not be in time */
+	f = eval(&run, POLICY, "2019-05-01", "2019-05", NULL, "2019-12-31");
+	ck_assert_int_eq(f->status, CASECHECK_UNKNOWN);
+	ck_assert_ptr_nonnull(strstr(f->message, "recorded only as 2019-05"));
+	done(&run);
+	/* an allegation known to the month, recorded early enough for every reading */
+	f = eval(&run, POLICY, "2019-04", "2019-04-05", NULL, "2019-12-31");
+	ck_assert_int_eq(f->status, CASECHECK_PASS);
+	done(&run);
+	/* late for every reading: an allegation in 2002 (31 Dec + 10 working days
+	** skips New Year 2003: 15 Jan), recorded in 2004 */
+	f = eval(&run, POLICY, "2002", "2004", NULL, "2010-01-01");
+	ck_assert_int_eq(f->status, CASECHECK_LATE);
+	ck_assert_str_eq(f->due, "2002-01-15/2003-01-15");
+	ck_assert_int_eq(f->days_late, 351);	/* 2004-01-01 - 2003-01-15 */
+	done(&run);
+	/* nothing done, and the as-of date falls inside the possible deadlines */
+	f = eval(&run, POLICY, "2019", NULL, NULL, "2019-06-01");
+	ck_assert_int_eq(f->status, CASECHECK_UNKNOWN);
+	done(&run);
+}
+END_TEST
+
+START_TEST(test_gap_turns_fail_into_unknown)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY, "2019-04-18", NULL,
+						 ", \"gaps\": [\"conduct_recorded\"]", "2019-06-01");
+
+	ck_assert_int_eq(f->status, CASECHECK_UNKNOWN);
+	ck_assert_ptr_nonnull(strstr(f->message, "conduct_recorded"));
+	ck_assert_ptr_nonnull(strstr(f->message, "gaps"));
+	done(&run);
+}
+END_TEST
+
+START_TEST(test_not_applicable_before_regime)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY, "1985-01-02", NULL, NULL, "1990-01-01");
+
+	ck_assert_int_eq(f->status, CASECHECK_NOT_APPLICABLE);
+	ck_assert_ptr_nonnull(strstr(f->message, "No regime"));
+	done(&run);
+}
+END_TEST
+
+START_TEST(test_param_override)
+{
+	struct run run;
+	const struct casecheck_finding *f;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_case *c;
+	char *text = make_case("2002-05-27", "2002-06-12", NULL);
+
+	f = eval(&run, POLICY, "2002-05-27", "2002-06-12", NULL, "2002-07-01");
+	ck_assert_int_eq(f->status, CASECHECK_PASS);
+	ck_assert_int_eq(casecheck_policy_set_param(run.p, "record_days", "5", &run.err), 0);
+	ck_assert_int_eq(casecheck_policy_set_param(run.p, "record_dayz", "5", &run.err), -1);
+	ck_assert_str_eq(run.err.text, "policy 'test/record' has no param 'record_dayz'");
+	ck_assert_int_eq(casecheck_policy_set_param(run.p, "record_days", "x", &run.err), -1);
+	casecheck_result_free(run.r);
+	c = casecheck_case_load_buffer(run.e, text, strlen(text), "t1.json", run.p, &errs);
+	run.r = casecheck_evaluate(run.e, run.p, c, "2002-07-01", &run.err);
+	f = casecheck_result_finding(run.r, 0);
+	ck_assert_int_eq(f->status, CASECHECK_LATE);
+	ck_assert_str_eq(f->due, "2002-06-05");
+	casecheck_case_free(c);
+	free(text);
+	done(&run);
+}
+END_TEST
+
+/* A check function that raises: the finding is an error naming file:line. */
+static const char POLICY_RAISES[] =
+	"policy { id = \"test/raise\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"step \"bad.step\" {\n"
+	"  title = \"Raises\", cite = \"x\",\n"
+	"  check = function(m) local t = nil\n"
+	"    return t.field end,\n"
+	"}\n";
+
+START_TEST(test_step_error_names_line)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY_RAISES, "2019-04-18", NULL, NULL, NULL);
+
+	ck_assert_int_eq(f->status, CASECHECK_ERROR);
+	ck_assert_ptr_nonnull(strstr(f->message, "policies/test.lua:6: attempt to index a nil value"));
+	done(&run);
+}
+END_TEST
+
+static void load_fails(const char *policy, int line, const char *text)
+{
+	struct casecheck_error err;
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, policy, strlen(policy),
+								  "policies/bad.lua", &err);
+
+	ck_assert_ptr_null(p);
+	ck_assert_int_eq(err.kind, CASECHECK_E_POLICY);
+	ck_assert_str_eq(err.source, "policies/bad.lua");
+	ck_assert_int_eq(err.line, line);
+	ck_assert_msg(strstr(err.text, text) != NULL, "got '%s', want '%s'", err.text, text);
+	casecheck_engine_free(e);
+}
+
+START_TEST(test_policy_load_errors)
+{
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "step \"a.b\" {\n title = \"t\",\n from = \"allegation\", within = days(3), done_by = {type = \"x\"} }\n",
+		   3, "step 'a.b' has no citation");
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "regime \"s\" { from = \"2001-01-01\" }\n"
+		   "step \"a.b\" { title = \"t\", regimes = {\"r\", \"s\"}, cite = { r = \"law\" },\n"
+		   " from = \"allegation\", within = days(3), done_by = {type = \"x\"} }\n",
+		   4, "step 'a.b' has no citation for regime 's'");
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "param \"record_days\" { default = 3 }\n"
+		   "step \"a.b\" { title = \"t\", cite = \"c\", from = \"allegation\",\n"
+		   " within = working_days \"record_dayz\", done_by = {type = \"x\"} }\n",
+		   5, "unknown param 'record_dayz' (did you mean 'record_days'?)");
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "step \"a.b\" { title = \"t\", cite = \"c\", form = \"allegation\" }\n",
+		   3, "unknown field 'form' in step 'a.b' (did you mean 'from'?)");
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "step \"a.b\" { title = \"t\", cite = \"c\", check = function() end }\n"
+		   "step \"a.b\" { title = \"t\", cite = \"c\", check = function() end }\n",
+		   4, "step 'a.b' is declared twice");
+	load_fails("policy { id = \"x\" \n", 2, "expected");
+	load_fails("os.exit(1)\n", 1, "attempt to index a nil value (global 'os')");
+}
+END_TEST
+
+/*
+** A policy that keeps a counter in an upvalue and in a global: if state
+** leaked from one case to the next, the second evaluation would see 2.
+*/
+static const char POLICY_COUNTER[] =
+	"policy { id = \"test/counter\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"local calls = 0\n"
+	"step \"count.calls\" {\n"
+	"  title = \"Counts\", cite = \"x\",\n"
+	"  check = function(m)\n"
+	"    calls = calls + 1\n"
+	"    seen = (seen or 0) + 1\n"
+	"    string.upper = nil\n"
+	"    return { status = (calls == 1 and seen == 1) and \"pass\" or \"fail\",\n"
+	"             message = calls .. \"/\" .. seen }\n"
+	"  end,\n"
+	"}\n";
+
+START_TEST(test_no_state_leaks_between_cases)
+{
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, POLICY_COUNTER, strlen(POLICY_COUNTER),
+								  "policies/counter.lua", &err);
+	char *text = make_case("2019-04-18", NULL, NULL);
+	struct casecheck_case *c;
+	int i;
+
+	ck_assert_ptr_nonnull(p);
+	c = casecheck_case_load_buffer(e, text, strlen(text), "t1.json", p, &errs);
+	ck_assert_ptr_nonnull(c);
+	for (i = 0; i < 3; i++) {
+		struct casecheck_result *r = casecheck_evaluate(e, p, c, NULL, &err);
+		const struct casecheck_finding *f = casecheck_result_finding(r, 0);
+
+		ck_assert_msg(f->status == CASECHECK_PASS, "run %d: %s", i, f->message);
+		ck_assert_str_eq(f->message, "1/1");
+		casecheck_result_free(r);
+	}
+	casecheck_case_free(c);
+	casecheck_engine_free(e);
+	free(text);
+}
+END_TEST
+
+static const char POLICY_LOOP[] =
+	"policy { id = \"test/loop\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"step \"loop.forever\" {\n"
+	"  title = \"Loops\", cite = \"x\",\n"
+	"  check = function(m)\n"
+	"    while true do pcall(function() while true do end end) end\n"
+	"  end,\n"
+	"}\n";
+
+START_TEST(test_budget_trip_stops_the_case)
+{
+	struct casecheck_limits lim = { 0, 2000000, 0 };
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_engine *e = casecheck_engine_new(&lim, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, POLICY_LOOP, strlen(POLICY_LOOP),
+								  "policies/loop.lua", &err);
+	char *text = make_case("2019-04-18", NULL, NULL);
+	struct casecheck_case *c = casecheck_case_load_buffer(e, text, strlen(text), "t1.json", p, &errs);
+	struct casecheck_result *r = casecheck_evaluate(e, p, c, NULL, &err);
+
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(err.kind, CASECHECK_E_BUDGET);
+	ck_assert_str_eq(err.source, "policies/loop.lua");
+	ck_assert_int_eq(err.line, 6);
+	ck_assert_ptr_nonnull(strstr(err.text, "instruction budget exceeded"));
+	/* the next case gets a fresh budget: the engine is still usable */
+	casecheck_policy_free(p);
+	p = casecheck_policy_load_string(e, POLICY, strlen(POLICY), "policies/test.lua", &err);
+	ck_assert_ptr_nonnull(p);
+	casecheck_case_free(c);
+	c = casecheck_case_load_buffer(e, text, strlen(text), "t1.json", p, &errs);
+	r = casecheck_evaluate(e, p, c, NULL, &err);
+	ck_assert_ptr_nonnull(r);
+	casecheck_result_free(r);
+	casecheck_case_free(c);
+	casecheck_engine_free(e);
+	free(text);
+}
+END_TEST
+
+START_TEST(test_two_engines_are_independent)
+{
+	struct casecheck_error err;
+	struct casecheck_engine *a = casecheck_engine_new(NULL, &err);
+	struct casecheck_engine *b = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *pa = casecheck_policy_load_string(a, POLICY, strlen(POLICY), "a.lua", &err);
+	struct casecheck_policy *pb = casecheck_policy_load_string(b, POLICY, strlen(POLICY), "b.lua", &err);
+
+	ck_assert_int_eq(casecheck_policy_set_param(pa, "record_days", "1", &err), 0);
+	ck_assert_int_eq(casecheck_policy_param(pa, 0)->value, 1);
+	ck_assert_int_eq(casecheck_policy_param(pb, 0)->value, 10);
+	casecheck_engine_free(a);
+	ck_assert_str_eq(casecheck_policy_id(pb), "test/record");
+	casecheck_engine_free(b);
+}
+END_TEST
+
+START_TEST(test_result_json_shape)
+{
+	struct run run;
+	char *json;
+
+	eval(&run, POLICY, "2002-05-27", "2002-06-13", NULL, "2002-07-01");
+	json = casecheck_result_json(run.r);
+	ck_assert_ptr_nonnull(strstr(json, "\"id\":\"t1\",\"file\":\"t1.json\",\"sha256\":\""));
+	ck_assert_ptr_nonnull(strstr(json, "\"as_of\":\"2002-07-01\""));
+	ck_assert_ptr_nonnull(strstr(json, "\"step\":\"record.it\",\"title\":\"Record it\",\"re\":\"a1\","
+					   "\"status\":\"late\",\"regime\":\"all\",\"cite\":\"Test Act s.1\","
+					   "\"trigger\":\"a1\",\"evidence\":[\"c1\"],\"due\":\"2002-06-12\","
+					   "\"done\":\"2002-06-13\",\"days_late\":1,\"message\":"));
+	free(json);
+	done(&run);
+}
+END_TEST
+
+Suite *eval_suite(void)
+{
+	Suite *s = suite_create("eval");
+	TCase *tc = tcase_create("statuses");
+	TCase *tp = tcase_create("policies");
+
+	tcase_add_test(tc, test_pass_on_due_date);
+	tcase_add_test(tc, test_late_day_after);
+	tcase_add_test(tc, test_fail_and_pending_by_as_of);
+	tcase_add_test(tc, test_events_after_as_of_are_unseen);
+	tcase_add_test(tc, test_imprecise_dates);
+	tcase_add_test(tc, test_gap_turns_fail_into_unknown);
+	tcase_add_test(tc, test_not_applicable_before_regime);
+	tcase_add_test(tc, test_param_override);
+	tcase_add_test(tc, test_result_json_shape);
+	tcase_add_test(tp, test_step_error_names_line);
+	tcase_add_test(tp, test_policy_load_errors);
+	tcase_add_test(tp, test_no_state_leaks_between_cases);
+	tcase_add_test(tp, test_budget_trip_stops_the_case);
+	tcase_add_test(tp, test_two_engines_are_independent);
+	tcase_set_timeout(tp, 20);
+	suite_add_tcase(s, tc);
+	suite_add_tcase(s, tp);
+	return s;
+}

@@ -1,0 +1,1 @@
+check tests/bad-fixtures/three-faults.json tests/good-fixtures

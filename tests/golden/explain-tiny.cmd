@@ -1,0 +1,1 @@
+explain tests/cli/fixtures/pass-fail.json --step record.conduct_matter

@@ -1,0 +1,1 @@
+run --format json tests/cli/fixtures

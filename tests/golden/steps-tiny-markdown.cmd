@@ -1,0 +1,1 @@
+steps cli/tiny --format markdown

@@ -1,0 +1,1 @@
+run --polcy cli/tiny tests/cli/fixtures

@@ -1,0 +1,1 @@
+rnu tests/cli/fixtures
