@@ -63,7 +63,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: all check check-unit check-golden check-fixtures lint bench install uninstall deps clean distclean run-main
+.PHONY: all check check-unit check-golden check-fixtures check-schema check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -125,7 +125,7 @@ deps:
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
-	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-golden lint
+	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-golden check-schema check-docs lint
 
 check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
@@ -137,6 +137,20 @@ check-fixtures: $(CLI)
 check-golden: $(CLI)
 	$(Q)sh tests/golden/run.sh $(CLI)
 
+# The JSON Schema and the engine's validator agree on every fixture.
+check-schema: $(CLI)
+	$(Q)sh tests/schema/run.sh $(CLI)
+
+# docs/steps.md is generated from the policy; the committed copy must match.
+check-docs: $(CLI)
+	$(Q)$(CLI) steps england-wales/conduct --format markdown > $(O)/steps.md
+	$(Q)if ! cmp -s $(O)/steps.md docs/steps.md; then \
+		diff -u docs/steps.md $(O)/steps.md | head -40; \
+		echo 'docs/steps.md is out of date: make docs'; exit 1; fi
+
+docs: $(CLI)
+	$(Q)$(CLI) steps england-wales/conduct --format markdown > docs/steps.md
+
 lint:
 	$(Q)if command -v luacheck >/dev/null 2>&1; then luacheck -q --config .luacheckrc scripts policies; \
 	else echo 'lint: luacheck not found (make deps installs lua-check)'; exit 1; fi
@@ -144,8 +158,9 @@ lint:
 bench: all
 	$(Q)sh bench/run.sh $(CLI)
 
-# The main job: the England & Wales policy over the Carrick fixtures.
-run-main: deps
+# The main job: the England & Wales policy over the Carrick fixtures. Exit 1
+# from casecheck means "findings failed", which is what this report is for.
+run: deps
 	$(Q)$(MAKE) --no-print-directory all
 	$(Q)$(CLI) run fixtures/carrick; test $$? -le 1
 

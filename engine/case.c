@@ -615,17 +615,21 @@ static int id_cmp(const struct case_event *ev, size_t a, size_t b)
 	return c ? c : (a < b ? -1 : a > b);
 }
 
-/* Sort file indexes by event id (insertion sort would be quadratic: merge). */
-static void sort_ids(const struct case_event *ev, size_t *v, size_t *tmp, size_t n)
+/*
+** Merge sort of event indexes by CMP (stable, n log n): qsort has no context
+** argument in C99 and a context in static storage would not be thread safe.
+*/
+static void sort_idx(const struct case_event *ev, size_t *v, size_t *tmp, size_t n,
+		     int (*cmp)(const struct case_event *, size_t, size_t))
 {
 	size_t mid = n / 2, i = 0, j = mid, k = 0;
 
 	if (n < 2)
 		return;
-	sort_ids(ev, v, tmp, mid);
-	sort_ids(ev, v + mid, tmp, n - mid);
+	sort_idx(ev, v, tmp, mid, cmp);
+	sort_idx(ev, v + mid, tmp, n - mid, cmp);
 	while (i < mid && j < n)
-		tmp[k++] = id_cmp(ev, v[i], v[j]) <= 0 ? v[i++] : v[j++];
+		tmp[k++] = cmp(ev, v[i], v[j]) <= 0 ? v[i++] : v[j++];
 	while (i < mid)
 		tmp[k++] = v[i++];
 	while (j < n)
@@ -706,7 +710,7 @@ static int events_scan(struct load *ld, struct jp *p, json_t *events)
 		}
 		jp_pop(p, saved);
 	}
-	sort_ids(cf->events, ld->ids, tmp, ld->n_ids);
+	sort_idx(cf->events, ld->ids, tmp, ld->n_ids, id_cmp);
 	free(tmp);
 	/* equal ids sit together, the first occurrence first */
 	for (i = 1; i < ld->n_ids; i++) {
@@ -1065,23 +1069,6 @@ static int type_cmp(const struct case_event *ev, size_t a, size_t b)
 	return c ? c : (a < b ? -1 : a > b);
 }
 
-static void sort_by_type(const struct case_event *ev, size_t *v, size_t *tmp, size_t n)
-{
-	size_t mid = n / 2, i = 0, j = mid, k = 0;
-
-	if (n < 2)
-		return;
-	sort_by_type(ev, v, tmp, mid);
-	sort_by_type(ev, v + mid, tmp, n - mid);
-	while (i < mid && j < n)
-		tmp[k++] = type_cmp(ev, v[i], v[j]) <= 0 ? v[i++] : v[j++];
-	while (i < mid)
-		tmp[k++] = v[i++];
-	while (j < n)
-		tmp[k++] = v[j++];
-	memcpy(v, tmp, n * sizeof(*v));
-}
-
 static int build(struct case_priv *cp)
 {
 	struct case_file *cf = &cp->pub;
@@ -1097,7 +1084,7 @@ static int build(struct case_priv *cp)
 		goto out;
 	for (i = 0; i < n; i++)
 		cp->by_id[i] = i;
-	sort_ids(cf->events, cp->by_id, tmp, n);
+	sort_idx(cf->events, cp->by_id, tmp, n, id_cmp);
 
 	/* matters, in date order */
 	for (i = 0, m = 0; i < n; i++)
@@ -1160,7 +1147,7 @@ static int build(struct case_priv *cp)
 	/* by type: runs of one type, in date order within each */
 	for (i = 0; i < n; i++)
 		cp->type_pool[i] = i;
-	sort_by_type(cf->events, cp->type_pool, tmp, n);
+	sort_idx(cf->events, cp->type_pool, tmp, n, type_cmp);
 	for (i = 0, m = 0; i < n; i++)
 		if (i == 0 || strcmp(cf->events[cp->type_pool[i]].type,
 				     cf->events[cp->type_pool[i - 1]].type) != 0)

@@ -15,26 +15,32 @@
 #include "sha256.h"
 #include "vocab.h"
 
+/* Own the block PTR until the policy is freed; 0, or -1 (PTR freed) when out of memory. */
+static int own(struct casecheck_policy *p, void *ptr)
+{
+	if (p->n_strings == p->cap_strings) {
+		size_t cap = p->cap_strings ? p->cap_strings * 2 : 64;
+		char **v = realloc(p->strings, cap * sizeof(*v));
+
+		if (!v) {
+			free(ptr);
+			return -1;
+		}
+		p->strings = v;
+		p->cap_strings = cap;
+	}
+	p->strings[p->n_strings++] = ptr;
+	return 0;
+}
+
 /* Keep a copy of S for the policy's lifetime; NULL for NULL or out of memory. */
 static const char *keep(struct casecheck_policy *p, const char *s)
 {
 	char *copy;
 
-	if (!s)
+	if (!s || !(copy = strdup(s)))
 		return NULL;
-	if (p->n_strings == p->cap_strings) {
-		size_t cap = p->cap_strings ? p->cap_strings * 2 : 64;
-		char **v = realloc(p->strings, cap * sizeof(*v));
-
-		if (!v)
-			return NULL;
-		p->strings = v;
-		p->cap_strings = cap;
-	}
-	copy = strdup(s);
-	if (copy)
-		p->strings[p->n_strings++] = copy;
-	return copy;
+	return own(p, copy) == 0 ? copy : NULL;
 }
 
 /* t[key] as a string kept by the policy, or NULL.   [-0, +0, m] */
@@ -76,19 +82,15 @@ static const char *const *field_list(struct casecheck_policy *p, lua_State *L, i
 	}
 	len = lua_rawlen(L, -1);
 	v = calloc(len + 1, sizeof(*v));
-	if (v) {
+	if (v && own(p, v) == 0) {
 		for (i = 0; i < len; i++) {
 			lua_rawgeti(L, -1, (lua_Integer)i + 1);
 			if (lua_type(L, -1) == LUA_TSTRING)
 				v[(*n)++] = keep(p, lua_tostring(L, -1));
 			lua_pop(L, 1);
 		}
-		keep(p, NULL);
-		/* the array itself is freed with the strings: record it there */
-		if (p->n_strings < p->cap_strings || keep(p, "") != NULL) {
-			free(p->strings[p->n_strings - 1]);
-			p->strings[p->n_strings - 1] = (char *)v;
-		}
+	} else {
+		v = NULL;
 	}
 	lua_pop(L, 1);
 	return v;

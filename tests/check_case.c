@@ -52,6 +52,7 @@ static const struct bad_case {
 	{ "event-field-far", "/events/1/zzz",
 	  "unknown field 'zzz' in psd_referral (expected one of id, date, type, note, source, by, to, re)", 0, 0 },
 	{ "category", "/events/0/categories/0", "unknown category 'asault' (did you mean 'assault'?)", 0, 0 },
+	{ "duplicate-category", "/events/0/categories/2", "duplicate category 'assault' (first at index 0)", 0, 0 },
 	{ "empty-categories", "/events/0/categories", "no categories (expected at least one)", 0, 0 },
 	{ "ref-party", "/events/1/to", "unknown party 'MPS-DSP' (did you mean 'MPS-DPS'?)", 0, 0 },
 	{ "ref-re", "/events/1/re", "unknown allegation 'a2' (did you mean 'a1'?)", 0, 0 },

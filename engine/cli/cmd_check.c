@@ -63,7 +63,7 @@ static void check_policy(struct check_state *st, const char *name)
 	st->checked++;
 	pe = cli_policies_get(&st->ps, name, 0, &err);
 	if (!pe) {
-		cli_print_error(stderr, &err);
+		cli_errorf("check", "%s", err.text);
 		check_worse(st, cli_exit_for(&err));
 		st->bad++;
 		return;
