@@ -133,6 +133,7 @@ check-unit: $(TEST_BIN) $(CLI)
 # Every fixture with expectations must match them.
 check-fixtures: $(CLI)
 	$(Q)$(CLI) test fixtures
+	$(Q)CASECHECK_PATH=examples/policies $(CLI) test examples/fixtures
 
 check-golden: $(CLI)
 	$(Q)sh tests/golden/run.sh $(CLI)

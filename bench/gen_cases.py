@@ -170,9 +170,9 @@ class Case:
         for key, val in fields.items():
             if val is not None:
                 ev[key] = val
-        if rng.random() < 0.55:
-            ev["note"] = prose(rng, 8, 40)
-        if rng.random() < 0.35:
+        if rng.random() < 0.2:
+            ev["note"] = prose(rng, 6, 24)
+        if rng.random() < 0.1:
             ev["source"] = rng.choice(SOURCES).format(
                 ref="%s/%04d/%02d" % ("PSD", self.num, rng.randint(1, 99)),
                 n=rng.randint(1, 400))
@@ -286,12 +286,20 @@ def gen_case(rng, num):
         c.add(datetime.date(min(2023, joined + rng.randint(9, 13)), rng.randint(1, 12), 15),
               "vetting_review", by=home, trigger="renewal", outcome="cleared")
 
+    # The record ends in 2023; a quarter of the cases are still open (judged
+    # a few days after their last allegation: pending duties).
+    cutoff = datetime.date(2023, 12, 31)
+    open_case = bool(matters) and rng.random() < 0.25
+    if open_case:
+        cutoff = min(cutoff, plus(matters[-1][1], rng.randint(1, 30)))
+    c.events = [e for e in c.events if e[0] <= cutoff]
+
     # Fill up to about 25 events with routine entries (victim updates, extra
     # checks, progress reports) so the corpus has the peers' shape.
-    target = rng.randint(18, 32)
+    target = rng.randint(14, 26)
     while len(c.events) < target and matters:
         aid, ad = rng.choice(matters)
-        when = plus(ad, rng.randint(1, 500))
+        when = min(plus(ad, rng.randint(1, 500)), cutoff)
         kind = wchoice(rng, [("victim_contacted", 4), ("systems_checked", 2),
                              ("progress_report", 2), ("management_action", 1)])
         if kind == "systems_checked":
@@ -305,22 +313,20 @@ def gen_case(rng, num):
 
     events = [e for _, _, e in sorted(c.events, key=lambda t: (t[0], t[1]))]
     last = max(e[0] for e in c.events)
-    as_of = plus(last, rng.randint(0, 600))
-    if as_of.year > 2023:
-        as_of = datetime.date(2023, 12, 31) if last.year <= 2023 else last
+    as_of = cutoff if open_case else min(plus(last, rng.randint(0, 600)), cutoff)
     case = {
         "format": FORMAT,
         "id": "bench-%05d" % num,
         "title": "Synthetic bench case %d: %d allegation%s against a %s of %s" % (
             num, len(matters), "" if len(matters) == 1 else "s", subject["rank"], home_name),
-        "summary": prose(rng, 60, 110),
+        "summary": prose(rng, 30, 70),
         "sources": ["Synthetic: bench/gen_cases.py, seed %d" % SEED],
         "policy": POLICY,
         "subject": subject,
         "parties": parties,
         "events": events,
     }
-    if rng.random() < 0.85:
+    if open_case or rng.random() < 0.85:
         case["as_of"] = as_of.isoformat()
     if rng.random() < 0.12:
         case["gaps"] = rng.sample(GAPPABLE, rng.randint(1, 2))

@@ -27,7 +27,7 @@ local DEFAULT_SAYS = {
 	pass = "{trigger} {trigger_when} and {done} {done_when}, in time (due by {due}, {period}).",
 	late = "{trigger} {trigger_when} but {done} only {done_when}, {days_late_words} after the deadline of {due} ({period}).",
 	fail = "{trigger} {trigger_when} but {missing}; {duty} by {due} ({period}).",
-	pending = "{trigger} {trigger_when}; {duty} by {due} ({period}), which had not passed on {as_of}.",
+	pending = "{trigger} {trigger_when}; {duty} by {due} ({period}), a deadline still ahead on {as_of}.",
 	unknown = "{trigger} {trigger_when}; {duty} by {due} ({period}), and the record cannot settle whether that was done: {settle}.",
 	closed = "{trigger} {trigger_when} but the matter was closed {close_when} before that; {duty} by {due} and before any closing decision.",
 }

@@ -1,0 +1,41 @@
+--[[
+A worked example: the smallest useful policy. One duty, written the way the
+law reads: "when the professional standards department learns of a matter,
+it must record it within 10 working days". Copy this file to start a policy;
+docs/policy-guide.md walks through it line by line.
+]]
+
+policy {
+	id = "example/record",
+	title = "Example: recording conduct matters",
+}
+
+-- The law in force, by date. A matter is judged under the regime in force on
+-- the day professional standards learned of it.
+regime "2012" { from = "2012-11-22", to = "2020-01-31", title = "PCMR 2012" }
+regime "2020" { from = "2020-02-01", title = "PCMR 2020" }
+
+-- A deadline the law leaves to practice: a parameter, overridable with
+-- --param record_days=15, and shown in every report.
+param "record_days" { default = 10, unit = "working_days", doc = "awareness to recording" }
+
+step "record.conduct_matter" {
+	title = "The appropriate authority records a conduct matter",
+	cite = {
+		["2012"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2012 reg 7",
+		["2020"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2020 reg 7",
+	},
+	-- Who the duty applies to: every matter with a real allegation.
+	applies = function(m)
+		return m:has_category_except("other"), "the allegation's only category is 'other'"
+	end,
+	from = "aware",                          -- the trigger: the awareness date
+	within = working_days "record_days",     -- the deadline
+	done_by = { type = "conduct_recorded", by = "aa" },  -- what satisfies it
+	says = {
+		trigger = "professional standards learned of the matter",
+		done = "the conduct matter was recorded",
+		missing = "no conduct matter was recorded",
+		duty = "it had to be recorded",
+	},
+}
