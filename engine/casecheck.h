@@ -94,6 +94,8 @@ struct casecheck_step {
 	size_t n_cites;
 	const char *const *params;	/* parameters the step uses */
 	size_t n_params;
+	const char *const *event_types;	/* event types its trigger, done_by and breach name */
+	size_t n_event_types;
 	const char *basis;		/* free text from the policy: why the duty exists; may be NULL */
 	const char *source;		/* "policies/x.lua" */
 	int line;			/* where the step is declared */
@@ -109,6 +111,8 @@ struct casecheck_param {
 	const char *unit;		/* "working_days", "days", "years", "count" */
 	const char *doc;
 	long default_value, value;	/* value is what evaluations use now */
+	const char *source;		/* where it is declared */
+	int line;
 };
 
 /* Budgets for policy code; 0 in a field means the default. */

@@ -13,6 +13,7 @@
 #include "error.h"
 #include "sandbox.h"
 #include "sha256.h"
+#include "suggest.h"
 #include "vocab.h"
 
 /* Own the block PTR until the policy is freed; 0, or -1 (PTR freed) when out of memory. */
@@ -114,6 +115,7 @@ static void read_step(struct casecheck_policy *p, lua_State *L, struct casecheck
 	lua_pop(L, 1);
 	s->regimes = field_list(p, L, t, "regimes", &s->n_regimes);
 	s->params = field_list(p, L, t, "params", &s->n_params);
+	s->event_types = field_list(p, L, t, "event_types", &s->n_event_types);
 
 	/* cites, in the order of the policy's regimes, then "*" */
 	lua_pushstring(L, "cite");
@@ -182,6 +184,8 @@ static int read_meta(lua_State *L)
 		p->params[i].doc = field_string(p, L, 4, "doc");
 		p->params[i].default_value = (long)field_integer(L, 4, "default");
 		p->params[i].value = p->params[i].default_value;
+		p->params[i].source = field_string(p, L, 4, "source");
+		p->params[i].line = (int)field_integer(L, 4, "line");
 		lua_pop(L, 1);
 	}
 	p->n_params = n;
@@ -428,13 +432,39 @@ int casecheck_policy_set_param(struct casecheck_policy *p, const char *key, cons
 
 /*
 ** Lint beyond what loading checks (loading already refuses syntax errors,
-** unknown keys, missing citations and duplicate ids): parameters no step
-** uses, and regimes no step is in force under.
+** unknown keys, missing citations, duplicate ids and empty regimes): event
+** types the vocabulary does not have, steps in force under no regime,
+** parameters no step uses, regimes no step is in force under. Each names
+** the file:line of the declaration.
 */
 void casecheck_policy_lint(const struct casecheck_policy *p, struct casecheck_errors *errs)
 {
 	size_t i, j, k;
 
+	for (j = 0; j < p->n_steps; j++) {
+		const struct casecheck_step *s = &p->steps[j];
+
+		for (k = 0; k < s->n_event_types; k++) {
+			struct suggest sg;
+
+			if (vocab_type(p->vocab, s->event_types[k]))
+				continue;
+			suggest_init(&sg, s->event_types[k]);
+			for (i = 0; i < vocab_type_count(p->vocab); i++)
+				suggest_consider(&sg, vocab_type_at(p->vocab, i)->name);
+			if (suggest_result(&sg))
+				errors_addf(errs, CASECHECK_E_POLICY, s->source, NULL, s->line, 0,
+					    "step '%s' names unknown event type '%s' (did you mean '%s'?)",
+					    s->id, s->event_types[k], suggest_result(&sg));
+			else
+				errors_addf(errs, CASECHECK_E_POLICY, s->source, NULL, s->line, 0,
+					    "step '%s' names unknown event type '%s' (declare it with event_type; "
+					    "case-format.md lists the built-in ones)", s->id, s->event_types[k]);
+		}
+		if (s->n_regimes == 0)
+			errors_addf(errs, CASECHECK_E_POLICY, s->source, NULL, s->line, 0,
+				    "step '%s' is in force under no regime, so it can never apply", s->id);
+	}
 	for (i = 0; i < p->n_params; i++) {
 		int used = 0;
 
@@ -442,8 +472,10 @@ void casecheck_policy_lint(const struct casecheck_policy *p, struct casecheck_er
 			for (k = 0; k < p->steps[j].n_params && !used; k++)
 				used = strcmp(p->steps[j].params[k], p->params[i].name) == 0;
 		if (!used)
-			errors_addf(errs, CASECHECK_E_POLICY, p->chunkname, NULL, 0, 0,
-				    "param '%s' is declared but no step uses it", p->params[i].name);
+			errors_addf(errs, CASECHECK_E_POLICY, p->params[i].source ? p->params[i].source : p->chunkname,
+				    NULL, p->params[i].line, 0,
+				    "param '%s' is declared but no step uses it (a check function should list it in 'params')",
+				    p->params[i].name);
 	}
 	for (i = 0; i < p->n_regimes; i++) {
 		int used = 0;

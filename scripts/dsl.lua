@@ -98,6 +98,9 @@ function dsl.collector(strict)
 				if t.to and not cc.parse_day(t.to) then
 					fail("regime '%s': 'to' must be a YYYY-MM-DD date", id)
 				end
+				if t.to and cc.parse_day(t.to) < lo then
+					fail("regime '%s' ends (%s) before it begins (%s): no date falls in it", id, t.to, t.from)
+				end
 			end
 			local r = { id = id, from = t.from, to = t.to, title = t.title or id,
 				lo = cc.parse_day(t.from), hi = t.to and cc.parse_day(t.to) or nil }
@@ -123,6 +126,7 @@ function dsl.collector(strict)
 				end
 			end
 			local p = { name = name, default = t.default, unit = t.unit or "count", doc = t.doc or "" }
+			if strict then p.source, p.line = cc.where(2) end
 			P.params[name] = p
 			P.param_list[#P.param_list + 1] = p
 		end
@@ -274,6 +278,14 @@ function dsl.compile(P)
 		local function use(name) if name and not used[name] then used[name] = true; s.params[#s.params + 1] = name end end
 		if type(t.within) == "table" then use(t.within.param) end
 		for _, p in ipairs(t.params or {}) do use(p) end
+		-- the event types the step names, for lint against the vocabulary
+		s.event_types = {}
+		local function name_type(ty) if type(ty) == "string" then s.event_types[#s.event_types + 1] = ty end end
+		if type(t.from) == "string" and t.from ~= "allegation" and t.from ~= "aware" then name_type(t.from) end
+		for _, ty in ipairs(as_list(t.done_by and t.done_by.type or {})) do name_type(ty) end
+		for _, b in ipairs(t.breach or {}) do
+			for _, ty in ipairs(as_list(b.type)) do name_type(ty) end
+		end
 		meta.step_list[#meta.step_list + 1] = s
 	end
 	return meta

@@ -276,6 +276,24 @@ START_TEST(test_check_clean)
 }
 END_TEST
 
+START_TEST(test_policy_error)
+{
+	struct cli_run r;
+
+	/* a policy over its budget: exit 3, named by file and line */
+	cli(&r, NULL, "run", "--policy", "tests/policies/loop.lua", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_has(r.err, "tests/policies/loop.lua:2: ");
+	cli_free(&r);
+
+	cli(&r, NULL, "run", "--policy", "tests/cli/policies/cli/broken.lua", "tests/cli/fixtures",
+	    NULL);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_has(r.err, "tests/cli/policies/cli/broken.lua:");
+	cli_free(&r);
+}
+END_TEST
+
 START_TEST(test_run_text)
 {
 	struct cli_run r;
@@ -449,6 +467,7 @@ Suite *cli_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_bad_fixture);
 	tcase_add_test(tc, test_check_clean);
+	tcase_add_test(tc, test_policy_error);
 	tcase_add_test(tc, test_run_text);
 	tcase_add_test(tc, test_run_json);
 	tcase_add_test(tc, test_test_verb);

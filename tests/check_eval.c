@@ -410,6 +410,39 @@ START_TEST(test_result_json_shape)
 }
 END_TEST
 
+static const char POLICY_LINT[] =
+	"policy { id = \"t/lint\", title = \"t\" }\n"
+	"regime \"r\" { from = \"2000-01-01\" }\n"
+	"regime \"s\" { from = \"2001-01-01\" }\n"
+	"param \"unused_days\" { default = 3 }\n"
+	"step \"a.b\" { title = \"t\", cite = \"c\", regimes = {\"r\"}, from = \"allegation\",\n"
+	"  within = days(3), done_by = { type = \"conduct_recordd\" } }\n"
+	"step \"a.c\" { title = \"t\", cite = \"c\", regimes = {}, check = function() end }\n";
+
+START_TEST(test_policy_lint)
+{
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, POLICY_LINT, strlen(POLICY_LINT),
+								  "policies/lint.lua", &err);
+
+	ck_assert_ptr_nonnull(p);
+	casecheck_policy_lint(p, &errs);
+	ck_assert_uint_eq(errs.count, 4);
+	ck_assert_int_eq(errs.items[0].line, 5);
+	ck_assert_str_eq(errs.items[0].text, "step 'a.b' names unknown event type 'conduct_recordd' "
+			 "(did you mean 'conduct_recorded'?)");
+	ck_assert_int_eq(errs.items[1].line, 7);
+	ck_assert_str_eq(errs.items[1].text, "step 'a.c' is in force under no regime, so it can never apply");
+	ck_assert_int_eq(errs.items[2].line, 4);
+	ck_assert_ptr_nonnull(strstr(errs.items[2].text, "param 'unused_days' is declared but no step uses it"));
+	ck_assert_str_eq(errs.items[3].text, "regime 's' is declared but no step is in force under it");
+	casecheck_errors_free(&errs);
+	casecheck_engine_free(e);
+}
+END_TEST
+
 Suite *eval_suite(void)
 {
 	Suite *s = suite_create("eval");
@@ -430,6 +463,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tp, test_no_state_leaks_between_cases);
 	tcase_add_test(tp, test_budget_trip_stops_the_case);
 	tcase_add_test(tp, test_two_engines_are_independent);
+	tcase_add_test(tp, test_policy_lint);
 	tcase_set_timeout(tp, 20);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tp);
