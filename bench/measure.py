@@ -1,77 +1,70 @@
 #!/usr/bin/env python3
 """Time a command for `make bench`: best-of-N wall clock and peak RSS.
 
-Usage: measure.py RUNS LABEL OKCODES -- COMMAND [ARGS...]
+Usage: measure.py RUNS LABEL OKCODES PEAK -- COMMAND [ARGS...]
 
-Runs COMMAND RUNS times (stdout to /dev/null unless the command writes its
-own output), each in its own child, and prints one line:
+Runs COMMAND RUNS times, each under PEAK (build/bench/peak, from
+bench/peak.c) and, when taskset exists, pinned to CPU $BENCH_PIN (default
+0; empty: not pinned). Prints one line:
 
     LABEL best_s=... median_s=... runs=N maxrss_kb=... rc=... stdout=...
 
-Peak RSS is the child's own ru_maxrss from os.wait4 (Linux: KiB), the
-largest over the runs; it covers the whole process, start-up included.
-OKCODES is a comma list of exit codes that count as success (casecheck run
-exits 1 when a finding fails, which is normal on this corpus); any other
-exit code is reported as rc=... and the line is marked FAILED.
-If the first run takes longer than $BENCH_SLOW seconds (default 40) the
-remaining runs are skipped, to keep the whole bench bounded.
+Wall time is measured here (time.perf_counter around the whole child); the
+launcher adds about a millisecond. Peak RSS is what PEAK reports for the
+command (ru_maxrss of that process, KiB), the largest over the runs. It is
+not taken from Python's own rusage, because Linux carries a process's RSS
+high-water mark across execve: a child forked from Python would report
+Python's ~10 MB. OKCODES is a comma list of exit codes that count as success
+(casecheck run exits 1 when a finding fails, normal on this corpus); another
+code marks the line FAILED. If one run takes longer than $BENCH_SLOW
+seconds (default 40) the remaining runs are skipped, to bound the bench.
 """
 import os
+import re
 import shutil
+import subprocess
 import sys
 import time
 
 
 def main(argv):
-    if len(argv) < 5 or argv[4] != "--":
+    if len(argv) < 6 or argv[5] != "--":
         sys.stderr.write(__doc__)
         return 2
-    runs, label = int(argv[1]), argv[2]
+    runs, label, peak = int(argv[1]), argv[2], argv[4]
     ok = {int(x) for x in argv[3].split(",") if x}
-    cmd = argv[5:]
-    if shutil.which("taskset") and os.environ.get("BENCH_PIN", "0") != "":
-        cmd = ["taskset", "-c", os.environ.get("BENCH_PIN", "0")] + cmd
+    cmd = argv[6:]
+    pin = os.environ.get("BENCH_PIN", "0")
+    if pin and shutil.which("taskset"):
+        cmd = ["taskset", "-c", pin] + cmd
+    cmd = [peak] + cmd
     slow = float(os.environ.get("BENCH_SLOW", "40"))
-    times, maxrss, codes, first_out = [], 0, [], b""
+    times, maxrss, codes, first_out = [], 0, [], ""
     for i in range(runs):
-        rfd, wfd = os.pipe()
         t0 = time.perf_counter()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                os.close(rfd)
-                os.dup2(wfd, 1)
-                devnull = os.open(os.devnull, os.O_RDONLY)
-                os.dup2(devnull, 0)
-                os.execvp(cmd[0], cmd)
-            finally:
-                os._exit(127)
-        os.close(wfd)
-        out = b""
-        while True:
-            chunk = os.read(rfd, 65536)
-            if not chunk:
-                break
-            if len(out) < 4096:
-                out += chunk
-        os.close(rfd)
-        _, status, ru = os.wait4(pid, 0)
+        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE)
         t1 = time.perf_counter()
         times.append(t1 - t0)
-        maxrss = max(maxrss, ru.ru_maxrss)
-        codes.append(os.waitstatus_to_exitcode(status) if hasattr(os, "waitstatus_to_exitcode")
-                     else (status >> 8))
+        err = p.stderr.decode("utf-8", "replace")
+        m = re.search(r"^peak: maxrss_kb=(\d+) rc=(-?\d+)$", err, re.M)
+        if m:
+            maxrss = max(maxrss, int(m.group(1)))
+        codes.append(p.returncode)
         if i == 0:
-            first_out = out
+            first_out = p.stdout.decode("utf-8", "replace").strip()
+            other = [l for l in err.splitlines() if not l.startswith("peak: ")]
+            if p.returncode not in ok and other:
+                sys.stderr.write("%s: %s\n" % (label, "\n".join(other[:10])))
         if t1 - t0 > slow:
             break
     times_sorted = sorted(times)
-    median = times_sorted[len(times_sorted) // 2]
     bad = [c for c in codes if c not in ok]
-    line = first_out.decode("utf-8", "replace").strip().splitlines()
+    lines = first_out.splitlines()
     print("%s best_s=%.4f median_s=%.4f runs=%d maxrss_kb=%d rc=%d stdout=%s%s" % (
-        label, min(times), median, len(times), maxrss, (bad or codes)[0],
-        (line[0] if line else "").replace(" ", "_"), " FAILED" if bad else ""))
+        label, min(times), times_sorted[len(times_sorted) // 2], len(times), maxrss,
+        (bad or codes)[0], (lines[0] if lines else "").replace(" ", "_"),
+        " FAILED" if bad else ""))
     return 0
 
 

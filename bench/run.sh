@@ -46,11 +46,16 @@ if [ "$want" != "$have" ] || [ ! -f "$cases/MANIFEST" ]; then
 	echo "$want" > "$gen/STAMP"
 fi
 
-# 2. The floor: jansson parse + walk of the same files.
+# 2. The floor (jansson parse + walk of the same files) and the launcher
+#    that reads peak RSS (bench/peak.c says why not Python's rusage).
 floor=$out/floor
+peak=$out/peak
 if [ ! -x "$floor" ] || [ bench/floor.c -nt "$floor" ]; then
 	# shellcheck disable=SC2046
 	$CC -O2 -std=c99 bench/floor.c $($PKG_CONFIG --cflags --libs jansson) -o "$floor"
+fi
+if [ ! -x "$peak" ] || [ bench/peak.c -nt "$peak" ]; then
+	$CC -O2 -std=c99 bench/peak.c -o "$peak"
 fi
 
 # 3. Timings: best of $RUNS, wall clock, pinned to one CPU.
@@ -59,7 +64,7 @@ command -v taskset > /dev/null 2>&1 && [ -n "$BENCH_PIN" ] && pin="taskset -c $B
 echo "bench: $N cases in $cases; best of $RUNS, wall clock${pin:+, $pin}"
 res=$out/results.txt
 : > "$res"
-m() { "$PY" bench/measure.py "$RUNS" "$@" | tee -a "$res"; }
+m() { l=$1 c=$2; shift 2; "$PY" bench/measure.py "$RUNS" "$l" "$c" "$peak" "$@" | tee -a "$res"; }
 m floor 0 -- "$floor" "$cases"
 m json 0,1 -- "$CLI" run --format json -o /dev/null "$cases"
 m text 0,1 -- "$CLI" run --format text -o /dev/null "$cases"

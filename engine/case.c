@@ -1177,8 +1177,20 @@ out:
 
 /* }========== */
 
-struct case_file *case_load_buffer(const char *buf, size_t len, const char *name,
-				   const struct vocab *vocab, struct casecheck_errors *errs)
+/*
+** The fixture's "policy" field, if it is a string, so that the caller can pick
+** the vocabulary before validation (a policy may declare event types).
+*/
+static const struct vocab *resolve_vocab(json_t *root, case_vocab_fn resolve, void *ctx)
+{
+	json_t *p = json_is_object(root) ? json_object_get(root, "policy") : NULL;
+
+	return json_is_string(p) ? resolve(json_string_value(p), ctx) : NULL;
+}
+
+static struct case_file *load_buffer(const char *buf, size_t len, const char *name,
+				     const struct vocab *vocab, case_vocab_fn resolve, void *ctx,
+				     struct casecheck_errors *errs)
 {
 	struct load ld;
 	struct case_priv *cp;
@@ -1203,6 +1215,12 @@ struct case_file *case_load_buffer(const char *buf, size_t len, const char *name
 		return NULL;
 	}
 	cp->pub.root = root;
+	if (resolve) {
+		const struct vocab *v = resolve_vocab(root, resolve, ctx);
+
+		if (v)
+			ld.vocab = v;
+	}
 	sha256_hex(buf, len, cp->pub.sha256);
 	ld.cp = cp;
 	ld.cf = &cp->pub;
@@ -1224,8 +1242,21 @@ fail:
 	return NULL;
 }
 
-struct case_file *case_load_file(const char *path, const struct vocab *vocab,
-				 struct casecheck_errors *errs)
+struct case_file *case_load_buffer(const char *buf, size_t len, const char *name,
+				   const struct vocab *vocab, struct casecheck_errors *errs)
+{
+	return load_buffer(buf, len, name, vocab, NULL, NULL, errs);
+}
+
+struct case_file *case_load_buffer_resolve(const char *buf, size_t len, const char *name,
+					   case_vocab_fn resolve, void *ctx,
+					   struct casecheck_errors *errs)
+{
+	return load_buffer(buf, len, name, NULL, resolve, ctx, errs);
+}
+
+static struct case_file *load_file(const char *path, const struct vocab *vocab,
+				   case_vocab_fn resolve, void *ctx, struct casecheck_errors *errs)
 {
 	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
@@ -1257,11 +1288,23 @@ struct case_file *case_load_file(const char *path, const struct vocab *vocab,
 			    path, strerror(errno));
 		goto out;
 	}
-	cf = case_load_buffer(buf, len, path, vocab, errs);
+	cf = load_buffer(buf, len, path, vocab, resolve, ctx, errs);
 out:
 	free(buf);
 	fclose(f);
 	return cf;
+}
+
+struct case_file *case_load_file(const char *path, const struct vocab *vocab,
+				 struct casecheck_errors *errs)
+{
+	return load_file(path, vocab, NULL, NULL, errs);
+}
+
+struct case_file *case_load_file_resolve(const char *path, case_vocab_fn resolve, void *ctx,
+					 struct casecheck_errors *errs)
+{
+	return load_file(path, NULL, resolve, ctx, errs);
 }
 
 void case_free(struct case_file *cf)

@@ -98,6 +98,18 @@ struct case_file *case_load_buffer(const char *buf, size_t len, const char *name
 				   const struct vocab *vocab, struct casecheck_errors *errs);
 void case_free(struct case_file *cf);
 
+/*
+** The same, with the vocabulary chosen from the fixture's own "policy" field:
+** RESOLVE(name, CTX) returns the vocabulary to validate with, or NULL for the
+** built-in one. One parse, however the policy is found.
+*/
+typedef const struct vocab *(*case_vocab_fn)(const char *policy, void *ctx);
+struct case_file *case_load_file_resolve(const char *path, case_vocab_fn resolve, void *ctx,
+					 struct casecheck_errors *errs);
+struct case_file *case_load_buffer_resolve(const char *buf, size_t len, const char *name,
+					   case_vocab_fn resolve, void *ctx,
+					   struct casecheck_errors *errs);
+
 /* Lookups; NULL / CASE_NONE when absent. */
 const struct case_party *case_party(const struct case_file *cf, const char *id);
 const struct case_index_list *case_events_of_type(const struct case_file *cf, const char *type);

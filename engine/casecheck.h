@@ -185,10 +185,24 @@ struct casecheck_case *casecheck_case_load_buffer(struct casecheck_engine *engin
 						  struct casecheck_errors *errs);
 void casecheck_case_free(struct casecheck_case *kase);
 
+/*
+** Load a case whose policy is named in the fixture itself: RESOLVE(NAME, CTX)
+** is called with the fixture's "policy" field (when it has one) and returns
+** the policy to validate with, or NULL for the built-in vocabulary. The file
+** is parsed once. *POLICY (when not NULL) gets what RESOLVE returned.
+*/
+struct casecheck_case *casecheck_case_load_file_resolve(
+	struct casecheck_engine *engine, const char *path,
+	struct casecheck_policy *(*resolve)(const char *name, void *ctx), void *ctx,
+	struct casecheck_policy **policy, struct casecheck_errors *errs);
+
 const char *casecheck_case_id(const struct casecheck_case *kase);
 const char *casecheck_case_policy(const struct casecheck_case *kase);	/* or NULL */
 const char *casecheck_case_sha256(const struct casecheck_case *kase);
 const char *casecheck_case_source(const struct casecheck_case *kase);	/* file name */
+const char *casecheck_case_title(const struct casecheck_case *kase);
+/* The date of matter RE's allegation as written ("2019-05", ...), or NULL. */
+const char *casecheck_case_matter_date(const struct casecheck_case *kase, const char *re);
 /* The fixture's "expect" block as JSON text (free()), or NULL when it has none. */
 char *casecheck_case_expect_json(const struct casecheck_case *kase);
 

@@ -57,6 +57,58 @@ struct casecheck_case *casecheck_case_load_file(struct casecheck_engine *e, cons
 	return c;
 }
 
+struct resolve_ctx {
+	struct casecheck_policy *(*resolve)(const char *name, void *ctx);
+	void *ctx;
+	struct casecheck_policy *found;
+};
+
+static const struct vocab *resolve_vocab(const char *name, void *ctx)
+{
+	struct resolve_ctx *rc = ctx;
+
+	rc->found = rc->resolve(name, rc->ctx);
+	return rc->found ? rc->found->vocab : NULL;
+}
+
+struct casecheck_case *casecheck_case_load_file_resolve(
+	struct casecheck_engine *e, const char *path,
+	struct casecheck_policy *(*resolve)(const char *name, void *ctx), void *ctx,
+	struct casecheck_policy **policy, struct casecheck_errors *errs)
+{
+	struct resolve_ctx rc = { resolve, ctx, NULL };
+	struct casecheck_case *c;
+	struct case_file *cf;
+
+	(void)e;
+	cf = case_load_file_resolve(path, resolve_vocab, &rc, errs);
+	if (policy)
+		*policy = rc.found;
+	if (!cf)
+		return NULL;
+	c = calloc(1, sizeof(*c));
+	if (!c) {
+		case_free(cf);
+		errors_addf(errs, CASECHECK_E_INTERNAL, path, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	c->cf = cf;
+	return c;
+}
+
+const char *casecheck_case_title(const struct casecheck_case *c) { return c->cf->title; }
+
+const char *casecheck_case_matter_date(const struct casecheck_case *c, const char *re)
+{
+	size_t k = re ? case_matter_index(c->cf, re) : CASE_NONE;
+	json_t *d;
+
+	if (k == CASE_NONE)
+		return NULL;
+	d = json_object_get(c->cf->events[c->cf->matters[k].allegation].json, "date");
+	return json_string_value(d);
+}
+
 void casecheck_case_free(struct casecheck_case *c)
 {
 	if (!c)

@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -103,13 +104,15 @@ static const char *const sandbox_string_allow[] = {
 	NULL
 };
 /*
-** NEEDSWORK: find, match, gmatch and gsub backtrack in C, where the hook
-** never fires. A huge pattern stops at once ("pattern too complex": the
-** matcher's depth limit is 200), but a few quantifiers are enough for
-** exponential time: ("a"):rep(2000):find((".-"):rep(6) .. "b") runs for
-** hours whatever the budget. Cures: a copy of lstrlib's matcher that charges
-** its steps to the instruction budget (Wikimedia LuaSandbox patches
-** string.match this way), or a forked evaluation under RLIMIT_CPU.
+** find, match, gmatch and gsub backtrack in C, where the hook never fires:
+** ("a"):rep(2000):find((".-"):rep(6) .. "b") would run for hours. They are
+** wrapped (l_sandbox_pattern) so that a call whose worst case, the subject
+** length to the power of one plus its backtracking quantifiers, exceeds
+** what is left of the instruction budget is refused as a budget trip before
+** it starts. That refuses some calls that would have been fast; policies
+** match short strings with simple patterns, and the bound is what makes the
+** budget a guarantee. NEEDSWORK: a matcher that counts its real steps
+** (Wikimedia LuaSandbox's way) would refuse only what is really slow.
 */
 
 static const char *const sandbox_table_allow[] = {
@@ -419,6 +422,77 @@ static int l_sandbox_xpcall(lua_State *L)
 }
 
 /*
+** The worst-case steps of matching a pattern of K backtracking quantifiers
+** ('*', '+', '-' or '?' after a character class) against N bytes: N^(K+1).
+*/
+static double pattern_worst_case(const char *pat, size_t plen, size_t n)
+{
+	size_t i = 0;
+	int k = 0;
+
+	if (i < plen && pat[i] == '^')
+		i++;
+	while (i < plen) {
+		/* one single-character class: %x, [set], or a plain character */
+		if (pat[i] == '%') {
+			i += 2;
+		} else if (pat[i] == '[') {
+			i++;
+			if (i < plen && pat[i] == '^')
+				i++;
+			if (i < plen && pat[i] == ']')
+				i++;	/* a leading ']' is a member */
+			while (i < plen && pat[i] != ']')
+				i += pat[i] == '%' ? 2 : 1;
+			i++;
+		} else {
+			i++;
+		}
+		if (i < plen && (pat[i] == '*' || pat[i] == '+' || pat[i] == '-' || pat[i] == '?')) {
+			k++;
+			i++;
+		}
+	}
+	return pow((double)n + 1.0, (double)k + 1.0);
+}
+
+/*
+** string.find, match, gmatch and gsub: refuse a call whose worst case cannot
+** fit in what is left of the instruction budget (see the allow-list note).
+** Upvalue 1 is the real function; find's plain search (argument 4) is linear.
+*/
+static int l_sandbox_pattern(lua_State *L)
+{
+	struct sandbox *sb = sandbox_of(L);
+	size_t n = 0, plen = 0;
+	const char *pat;
+	double left, worst;
+	lua_Debug ar;
+	struct sandbox_pos pos;
+	int placed;
+
+	if (lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING && !lua_toboolean(L, 4)) {
+		lua_tolstring(L, 1, &n);
+		pat = lua_tolstring(L, 2, &plen);
+		left = sb->instr_used < sb->lim.instructions ?
+		       (double)(sb->lim.instructions - sb->instr_used) : 0.0;
+		worst = pattern_worst_case(pat, plen, n);
+		if (sb->trip != SANDBOX_TRIP_NONE || worst > left) {
+			placed = lua_place(L, 1, &ar);
+			pos = sb->last;
+			if (placed)
+				pos_set(&pos, &ar, ar.currentline);
+			trip_set(sb, SANDBOX_TRIP_INSTRUCTIONS, &pos);
+			return trip_raise(L, sb, placed ? &ar : NULL);
+		}
+	}
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	return lua_gettop(L);
+}
+
+/*
 ** table.move runs its loop in C, where the hook never fires, for as many
 ** elements as asked (2^62 nils is a hang). Charge them to the instruction
 ** budget first. Upvalue 1 is the real table.move.
@@ -627,6 +701,16 @@ static int sandbox_init(lua_State *L)
 			lua_getfield(L, src, "move");
 			lua_pushcclosure(L, l_sandbox_table_move, 1);
 			lua_setfield(L, src - 2, "move");
+		}
+		if (strcmp(sandbox_libs[i].name, LUA_STRLIBNAME) == 0) {
+			static const char *const matchers[] = { "find", "match", "gmatch", "gsub" };
+			size_t m;
+
+			for (m = 0; m < sizeof(matchers) / sizeof(matchers[0]); m++) {
+				lua_getfield(L, src, matchers[m]);
+				lua_pushcclosure(L, l_sandbox_pattern, 1);
+				lua_setfield(L, src - 2, matchers[m]);
+			}
 		}
 		lua_pop(L, 2);
 		lua_setfield(L, allow, sandbox_libs[i].name);

@@ -164,15 +164,13 @@ int cli_policy_entry_report(struct cli_policy_entry *pe);
 */
 int cli_collect_fixtures(const char *arg, struct cli_strv *out);
 
-/* What the CLI needs from a fixture before the library has loaded it. */
+/* What the CLI shows of a loaded fixture besides its findings. */
 struct cli_fixture_peek {
 	char *policy;		/* the "policy" member, or NULL */
 	char *title;		/* the "title" member, or NULL */
 	int has_expect;
 };
 
-/* Read PATH's top-level members with jansson; on a parse error all stay NULL. */
-void cli_fixture_peek(const char *path, struct cli_fixture_peek *peek);
 void cli_fixture_peek_free(struct cli_fixture_peek *peek);
 
 /*

@@ -336,27 +336,6 @@ int cli_collect_fixtures(const char *arg, struct cli_strv *out)
 	return rc;
 }
 
-void cli_fixture_peek(const char *path, struct cli_fixture_peek *peek)
-{
-	json_error_t jerr;
-	json_t *root, *v;
-
-	memset(peek, 0, sizeof(*peek));
-	root = json_load_file(path, 0, &jerr);
-	if (!root)
-		return;
-	if (json_is_object(root)) {
-		v = json_object_get(root, "policy");
-		if (json_is_string(v))
-			peek->policy = strdup(json_string_value(v));
-		v = json_object_get(root, "title");
-		if (json_is_string(v))
-			peek->title = strdup(json_string_value(v));
-		peek->has_expect = json_object_get(root, "expect") != NULL;
-	}
-	json_decref(root);
-}
-
 void cli_fixture_peek_free(struct cli_fixture_peek *peek)
 {
 	free(peek->policy);
@@ -364,57 +343,94 @@ void cli_fixture_peek_free(struct cli_fixture_peek *peek)
 	memset(peek, 0, sizeof(*peek));
 }
 
+/* What the resolver saw: the fixture's policy name and whether it loaded. */
+struct cli_resolve {
+	struct cli_policies *ps;
+	struct cli_policy_entry *pe;
+	struct casecheck_error err;
+	int asked, failed;
+};
+
+/* Called by the library with the fixture's "policy" field, before validation. */
+static struct casecheck_policy *cli_resolve_policy(const char *name, void *ctx)
+{
+	struct cli_resolve *r = ctx;
+
+	r->asked = 1;
+	r->pe = cli_policies_get(r->ps, name, 1, &r->err);
+	if (!r->pe) {
+		r->failed = 1;
+		return NULL;
+	}
+	return r->pe->policy;
+}
+
+static void cli_fill_peek(struct cli_fixture_peek *peek, const struct casecheck_case *kase)
+{
+	char *expect = casecheck_case_expect_json(kase);
+	const char *s;
+
+	s = casecheck_case_policy(kase);
+	peek->policy = s ? strdup(s) : NULL;
+	s = casecheck_case_title(kase);
+	peek->title = s ? strdup(s) : NULL;
+	peek->has_expect = expect != NULL;
+	free(expect);
+}
+
 int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 		     const char *path, struct cli_fixture_peek *peek_out,
 		     struct casecheck_case **kase, struct cli_policy_entry **pe_out)
 {
-	struct cli_fixture_peek peek;
 	struct casecheck_errors errs = { NULL, 0, 0 };
-	struct casecheck_error err;
+	struct cli_resolve r;
 	struct cli_policy_entry *pe = forced;
-	const struct casecheck_policy *policy = NULL;
 	int rc = 0;
 
 	*kase = NULL;
 	*pe_out = NULL;
-	memset(&peek, 0, sizeof(peek));
+	memset(&r, 0, sizeof(r));
+	r.ps = ps;
 	if (peek_out)
 		memset(peek_out, 0, sizeof(*peek_out));
-	if (!pe || peek_out)
-		cli_fixture_peek(path, &peek);
-	if (!pe) {
-		if (peek.policy) {
-			pe = cli_policies_get(ps, peek.policy, 1, &err);
-			if (!pe) {
-				snprintf(err.source, sizeof(err.source), "%s", path);
-				snprintf(err.path, sizeof(err.path), "/policy");
-				cli_print_error(stderr, &err);
-				rc = cli_exit_for(&err);
-				goto out;
-			}
+	if (pe && !pe->policy)
+		return cli_policy_entry_report(pe);
+	if (pe) {
+		*kase = casecheck_case_load_file(ps->engine, path, pe->policy, &errs);
+	} else {
+		/* one parse: the library asks for the fixture's policy before validating */
+		*kase = casecheck_case_load_file_resolve(ps->engine, path, cli_resolve_policy, &r,
+							 NULL, &errs);
+		pe = r.pe;
+		if (r.failed) {
+			snprintf(r.err.source, sizeof(r.err.source), "%s", path);
+			snprintf(r.err.path, sizeof(r.err.path), "/policy");
+			cli_print_error(stderr, &r.err);
+			rc = cli_exit_for(&r.err);
+		} else if (pe && !pe->policy) {
+			rc = cli_policy_entry_report(pe);
 		}
 	}
-	if (pe && !pe->policy) {
-		rc = cli_policy_entry_report(pe);
-		goto out;
-	}
-	if (pe)
-		policy = pe->policy;
-	*kase = casecheck_case_load_file(ps->engine, path, policy, &errs);
 	if (!*kase) {
-		rc = cli_print_errors(stderr, &errs);
-		if (rc == 0) {
+		int e = cli_print_errors(stderr, &errs);
+
+		if (e == 0 && rc == 0) {
 			cli_errorf(NULL, "%s: cannot load the fixture", path);
-			rc = CLI_EXIT_INPUT;
+			e = CLI_EXIT_INPUT;
 		}
+		if (e > rc)
+			rc = e;
 		goto out;
 	}
+	if (rc != 0) {
+		casecheck_case_free(*kase);
+		*kase = NULL;
+		goto out;
+	}
+	if (peek_out)
+		cli_fill_peek(peek_out, *kase);
 	*pe_out = pe;
 out:
 	casecheck_errors_free(&errs);
-	if (peek_out)
-		*peek_out = peek;
-	else
-		cli_fixture_peek_free(&peek);
 	return rc;
 }

@@ -85,37 +85,18 @@ static void check_policy(struct check_state *st, const char *name)
 
 static void check_fixture(struct check_state *st, const char *path)
 {
-	struct cli_fixture_peek peek;
-	struct casecheck_errors errs = { NULL, 0, 0 };
-	struct casecheck_error err;
-	struct cli_policy_entry *pe = NULL;
-	const struct casecheck_policy *policy = NULL;
 	struct casecheck_case *kase;
+	struct cli_policy_entry *pe;
 	int rc;
 
 	st->checked++;
-	cli_fixture_peek(path, &peek);
-	if (peek.policy) {
-		pe = cli_policies_get(&st->ps, peek.policy, 1, &err);
-		if (pe && !pe->policy)
-			check_worse(st, cli_policy_entry_report(pe));
-		else if (pe)
-			policy = pe->policy;
-	}
-	kase = casecheck_case_load_file(st->ps.engine, path, policy, &errs);
-	if (!kase) {
-		rc = cli_print_errors(stderr, &errs);
-		if (rc == 0) {
-			cli_errorf(NULL, "%s: cannot load the fixture", path);
-			rc = CLI_EXIT_INPUT;
-		}
+	/* the fixture's own policy, when it names one, must load: its event types count */
+	rc = cli_load_fixture(&st->ps, NULL, path, NULL, &kase, &pe);
+	if (rc != 0) {
 		check_worse(st, rc);
 		st->bad++;
 	}
-	if (kase)
-		casecheck_case_free(kase);
-	casecheck_errors_free(&errs);
-	cli_fixture_peek_free(&peek);
+	casecheck_case_free(kase);
 }
 
 int cmd_check(int argc, char **argv)

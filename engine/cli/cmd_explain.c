@@ -229,6 +229,7 @@ int cmd_explain(int argc, char **argv)
 		rc = CLI_EXIT_POLICY;
 		goto out;
 	}
+	casecheck_engine_set_detail(engine, 1);	/* explain shows the arithmetic */
 	cli_policies_init(&ps, engine, &o.params);
 	if (o.policy) {
 		forced = cli_policies_get(&ps, o.policy, 0, &err);

@@ -1,1 +1,1 @@
-check tests/bad-fixtures
+check tests/bad-fixtures/syntax.json tests/bad-fixtures/duplicate-key.json tests/bad-fixtures/not-object.json tests/bad-fixtures/format.json tests/bad-fixtures/missing-title.json tests/bad-fixtures/category.json tests/bad-fixtures/event-type.json tests/bad-fixtures/three-faults.json
