@@ -47,3 +47,11 @@ files["scripts/"] = {
 files["policies/"] = {
 	std = "casecheck_policy",
 }
+
+-- The worked example is a policy too (luacheck examples/policies).
+files["examples/policies/"] = {
+	std = "casecheck_policy",
+}
+
+-- LuaLS annotations (---@meta): declarations only, never run; not linted.
+exclude_files = { "scripts/meta/*.lua" }

@@ -29,7 +29,7 @@ local DEFAULT_SAYS = {
 	fail = "{trigger} {trigger_when} but {missing}; {duty} by {due} ({period}).",
 	pending = "{trigger} {trigger_when}; {duty} by {due} ({period}), a deadline still ahead on {as_of}.",
 	unknown = "{trigger} {trigger_when}; {duty} by {due} ({period}), and the record cannot settle whether that was done: {settle}.",
-	closed = "{trigger} {trigger_when} but the matter was closed {close_when} before that; {duty} by {due} and before any closing decision.",
+	closed = "{trigger} {trigger_when} but the matter was closed {close_when} first; {duty} by {due} and before any closing decision.",
 }
 local DEFAULT_PHRASES = {
 	trigger = "the duty arose",
@@ -218,7 +218,9 @@ local function run_declared(s, step, m, ctx, f)
 
 	if step.before_close then
 		local close = m:closing()
-		if close and (not done or done.lo > close.hi) then
+		-- A closing decision with nothing done before it fails at once, unless
+		-- the record is silent on what would have satisfied the duty (gaps).
+		if close and (not done or done.lo > close.hi) and not (not done and gapped(ctx, step.done_by.type)) then
 			f.status = "fail"
 			f.evidence[#f.evidence + 1] = close.id
 			vars.close_when = dates.when(dates.of(close))

@@ -132,7 +132,7 @@ START_TEST(test_every_bad_fixture_listed)
 		/* schema-*.json are the JSON Schema test's own: tests/schema/run.sh
 		** asserts that the engine rejects each of them too */
 		if (strncmp(de->d_name, "schema-", 7) == 0)
-			found = 1;
+			continue;
 		ck_assert_msg(found, "%s has no test", de->d_name);
 		n++;
 	}

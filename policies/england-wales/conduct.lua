@@ -141,7 +141,7 @@ local function listing_duty(m, ctx, d)
 		return { status = "fail", message = msg:gsub("^%l", string.upper), evidence = { partial.e.id },
 			due = ctx.dates.iso_span(due), trigger = m.aware_event and m.aware_event.id or nil }
 	end
-	if close and (ctx.as_of > close.lo) and close.lo <= due.hi then
+	if close and not ctx:gap(table.unpack(d.types)) then
 		return { status = "fail", evidence = { close.id }, due = ctx.dates.iso_span(due),
 			trigger = m.aware_event and m.aware_event.id or nil,
 			message = string.format("The matter was closed %s without %s; it had to be done by %s and before any closing decision.",

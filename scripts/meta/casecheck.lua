@@ -1,0 +1,527 @@
+---@meta casecheck
+--[[
+Type annotations for the Lua language server (LuaLS, formerly sumneko): what a
+policy (policies/**/*.lua) can call and what it is handed. Never loaded by the
+engine: the Makefile embeds only scripts/*.lua, not scripts/meta/. .luarc.json
+adds this folder to the workspace library; docs/editor-support.md explains.
+
+Sources of truth, to keep this file in step with:
+  engine/sandbox.c   sandbox_*_allow: the globals a policy gets
+  scripts/dsl.lua    policy, regime, param, step, event_type, the deadlines
+  scripts/model.lua  Matter and Case methods
+  engine/case_push.c what an event, a matter and the case hold
+  scripts/evaluate.lua  Ctx, and what a check function returns
+]]
+
+-- {========== the sandbox's base functions ==========
+-- .luarc.json turns LuaLS's "basic" library off, so that setmetatable, print,
+-- load, require ... show as undefined in a policy, as they are at run time.
+-- These are the ones the sandbox does give (sandbox_base_allow, plus its own
+-- pcall and xpcall, which re-raise a budget trip).
+
+---Raise an error with MESSAGE when V is false or nil; otherwise return all arguments.
+---@generic T
+---@param v? T
+---@param message? any
+---@return T
+---@return any ...
+function assert(v, message, ...) end
+
+---Raise an error. Level 0 leaves the message as is (no "file:line: " prefix).
+---@param message any
+---@param level? integer
+function error(message, level) end
+
+---Iterate 1, 2, ... over a list until the first nil.
+---@generic V
+---@param t V[]
+---@return fun(t: V[], i?: integer): integer, V
+---@return V[]
+---@return integer
+function ipairs(t) end
+
+---The next key and value of table T after K (raw: no metamethods).
+---@generic K, V
+---@param t table<K, V>
+---@param k? K
+---@return K?
+---@return V?
+function next(t, k) end
+
+---Iterate over every key and value (in no fixed order).
+---@generic K, V
+---@param t table<K, V>
+---@return fun(t: table<K, V>, k?: K): K, V
+---@return table<K, V>
+---@return nil
+function pairs(t) end
+
+---Compare without metamethods.
+---@param a any
+---@param b any
+---@return boolean
+function rawequal(a, b) end
+
+---Length without metamethods.
+---@param v table|string
+---@return integer
+function rawlen(v) end
+
+---select(n, ...): the arguments from the n-th on; select("#", ...): how many.
+---@param index integer|"#"
+---@return any ...
+function select(index, ...) end
+
+---Convert to a number, or nil.
+---@param e any
+---@param base? integer
+---@return number?
+function tonumber(e, base) end
+
+---Convert any value to a string.
+---@param v any
+---@return string
+function tostring(v) end
+
+---The type of V as a string.
+---@param v any
+---@return "nil"|"number"|"string"|"boolean"|"table"|"function"|"thread"|"userdata"
+function type(v) end
+
+---Call F in protected mode. A budget trip (time, memory, instructions) is never caught.
+---@param f function
+---@return boolean success
+---@return any ...
+function pcall(f, ...) end
+
+---Call F in protected mode with message handler MSGH. A budget trip is never caught.
+---@param f function
+---@param msgh function
+---@return boolean success
+---@return any ...
+function xpcall(f, msgh, ...) end
+-- }==========
+
+-- {========== what a policy is handed ==========
+
+---A span of days. DAY numbers count days since 1970-01-01. An imprecise date
+---("2002", "2019-05") stands for the whole interval, lo to hi.
+---@class Span
+---@field lo integer first possible day
+---@field hi integer last possible day
+---@field prec 0|1|2 precision: 0 day, 1 month, 2 year
+
+---One event of the case (case-format.md), as the engine pushes it: every field
+---written in the fixture except note and source, plus its span and file position.
+---@class Event: Span
+---@field id string unique in the case
+---@field date string as written: YYYY-MM-DD, YYYY-MM or YYYY
+---@field type string event type, e.g. "psd_referral"
+---@field file_index integer position in the fixture's events array (0-based)
+---@field by? string party id of who acted
+---@field to? string party id of who was told or referred to
+---@field re? string id of the allegation_received the event is about
+---@field categories? string[] allegation_received: categories
+---@field on_duty? boolean allegation_received
+---@field victim? string allegation_received: party id
+---@field reporter? string allegation_received: party id
+---@field found? string[] systems_checked: ids of earlier allegations it surfaced
+---@field systems? string[] systems_checked
+---@field considered? string[] cumulative_assessment: ids of earlier allegations
+---@field reason? string criminal_nfa, conduct_closed
+---@field basis? string iopc_referred: "mandatory"|"voluntary"|"call_in"
+---@field outcome? string severity_assessed, case_to_answer, misconduct_meeting/hearing, vetting_review, probation_review, management_action
+---@field decision? string suspension_decision
+---@field reasons? string|string[] notice_deferred, suspension_decision, conduct_paused
+---@field investigator? string investigator_appointed: party id
+---@field in_line_management? boolean investigator_appointed
+---@field system? string record_unlinked
+---@field trigger? string vetting_review: "adverse_information"|"renewal"|"transfer"
+---@field [string] any fields a policy declared with event_type
+
+---A party of the case (parties in the fixture).
+---@class Party
+---@field id string
+---@field kind "force"|"psd"|"line_manager"|"investigator"|"oversight"|"victim"|"reporter"|"court"|"policing_body"|"college"|"other"
+---@field name? string
+---@field of? string the force it belongs to (party id)
+
+---A vetting clearance of the subject.
+---@class Clearance: Span
+---@field level? string
+
+---The subject officer.
+---@class Subject
+---@field name? string
+---@field rank? string
+---@field force string the employing force (party id): its chief officer is the AA
+---@field probationer boolean
+---@field joined? Span
+---@field probation_ends? Span
+---@field vetting Clearance[]
+
+---One allegation and every event about it (its `re`), in date order.
+---@class Matter
+---@field id string the allegation_received event's id
+---@field index integer position among the case's matters (1-based)
+---@field allegation Event the allegation_received event
+---@field events Event[] every event re the matter, in date order
+---@field aware? Span when the AA's professional standards learned of it; nil if never
+---@field aware_event? Event the event that made them aware
+---@field categories table<string, true> the allegation's categories, as a set
+---@field by_type table<string, Event[]> the matter's events by type
+local Matter = {}
+
+---Every event of TYPE re the matter, in date order (an empty, read-only list when none).
+---@param type string
+---@return Event[]
+function Matter:all(type) end
+
+---The first event of TYPE re the matter that FILTER (optional) accepts.
+---@param type string
+---@param filter? fun(e: Event): boolean?
+---@return Event?
+function Matter:first(type, filter) end
+
+---True when there is any event of TYPE re the matter.
+---@param type string
+---@return boolean
+function Matter:has(type) end
+
+---True when the allegation has any of the categories (a list, or several names).
+---@param ... string|string[]
+---@return boolean
+function Matter:has_category(...) end
+
+---True when the allegation has a category other than the ones given.
+---@param ... string|string[]
+---@return boolean
+function Matter:has_category_except(...) end
+
+---The first closing decision (conduct_closed) re the matter, or nil.
+---@return Event?
+function Matter:closing() end
+
+---The whole case, as of the date it is judged at (later events are left out).
+---@class Case
+---@field id string
+---@field file string the fixture's path
+---@field as_of integer the day the case is judged at
+---@field subject Subject
+---@field aa_psd? string the AA's professional standards department (party id)
+---@field parties table<string, Party> by id
+---@field gaps table<string, true> event types the record is silent about
+---@field events Event[] every event, in date order
+---@field matters Matter[] one per allegation, in date order
+---@field by_type table<string, Event[]> every event by type
+local Case = {}
+
+---The force a party belongs to: itself if a force, else the force it is "of".
+---@param pid string?
+---@return string? force
+function Case:force_of(pid) end
+
+---True when party PID is FORCE itself or a party "of" it.
+---@param pid string?
+---@param force string?
+---@return boolean
+function Case:party_of_force(pid, force) end
+
+---True when PID acts for the appropriate authority (a party of subject.force).
+---@param pid string?
+---@return boolean
+function Case:by_aa(pid) end
+
+---The events of TYPE in the whole case, in date order.
+---@param type string
+---@return Event[]
+function Case:all(type) end
+
+---The first event of TYPE in the case that FILTER (optional) accepts.
+---@param type string
+---@param filter? fun(e: Event): boolean?
+---@return Event?
+function Case:first(type, filter) end
+
+---The subject's leaving event (dismissed, resigned, retired), the earliest, or nil.
+---@return Event?
+function Case:leaving() end
+
+---Date helpers (scripts/dates.lua), as ctx.dates.
+---@class Dates
+local Dates = {}
+
+---A span from day LO to day HI (default LO), precision PREC (default 0).
+---@param lo integer
+---@param hi? integer
+---@param prec? 0|1|2
+---@return Span
+function Dates.span(lo, hi, prec) end
+
+---The span of an event's date.
+---@param e Event
+---@return Span
+function Dates.of(e) end
+
+---The day number of "YYYY-MM-DD" (an error for anything else).
+---@param text string
+---@return integer
+function Dates.day(text) end
+
+---"2019-05-16" for a day number.
+---@param day integer
+---@return string
+function Dates.iso(day) end
+
+---"2019-05-16", or "2019-05-16/2019-06-14" when the span is more than a day.
+---@param s Span
+---@return string
+function Dates.iso_span(s) end
+
+---"16 May 2019".
+---@param day integer
+---@return string
+function Dates.long(day) end
+
+---How a span reads in a sentence: "on 15 May 2019", "in May 2019", "in 2002", "between ... and ...".
+---@param s Span
+---@return string
+function Dates.when(s) end
+
+---"15 May 2019", or "a date between ... and ...", for "by X".
+---@param s Span
+---@return string
+function Dates.by(s) end
+
+---DAY plus N calendar months (the day clamped to the month's last).
+---@param day integer
+---@param n integer
+---@return integer
+function Dates.add_months(day, n) end
+
+---DAY plus N of UNIT (working days skip weekends and bank holidays in England and Wales).
+---@param unit "working_days"|"days"|"months"|"years"
+---@param day integer
+---@param n integer
+---@return integer
+function Dates.add(unit, day, n) end
+
+---The due span for trigger span T: the deadline applied to both ends.
+---@param unit "working_days"|"days"|"months"|"years"
+---@param n integer
+---@param t Span
+---@return Span
+function Dates.due(unit, n, t) end
+
+---"5 working days", "28 days", "1 year".
+---@param unit string
+---@param n integer
+---@return string
+function Dates.period(unit, n) end
+
+---Bank holidays strictly after day FROM and up to day TO, as "3 June 2002 (Golden Jubilee)".
+---@param from integer
+---@param to integer
+---@return string[]
+function Dates.holidays_between(from, to) end
+
+---What a check function returns, and what ctx:deadline builds: a finding's
+---status and the facts behind it. The engine adds step, title, re and cite.
+---@class Finding
+---@field status "pass"|"late"|"fail"|"pending"|"not_applicable"|"unknown"|"error"
+---@field message? string one or two sentences; defaults to the status
+---@field due? string the deadline: "YYYY-MM-DD" or "LO/HI"
+---@field days_late? integer calendar days after the deadline (0 when in time)
+---@field evidence? string[] ids of the events the verdict rests on
+---@field trigger? string id of the event that started the duty
+---@field done? string the date of the event that did it, as written
+---@field regime? string the regime to judge under, when not the matter's own
+---@field detail? string lines for `casecheck explain`
+
+---Arguments of ctx:deadline.
+---@class DeadlineArgs
+---@field trigger? Event|Span what started the duty
+---@field due Span when it was due
+---@field done? Event what did it, or nil
+---@field gap? string an event type listed in gaps: an undone duty is then unknown, not fail
+---@field says? Says message templates by status
+---@field vars? table<string, any> extra {placeholders} for the templates
+
+---The helpers a policy's functions get as CTX (scripts/evaluate.lua).
+---@class Ctx
+---@field case Case
+---@field as_of integer the day the case is judged at
+---@field params table<string, integer> the run's params (defaults, or --param overrides)
+---@field regime? string the id of the regime the current matter is judged under
+---@field matter? Matter the matter being judged (nil for per-case steps)
+---@field step string the id of the step being judged
+---@field want_detail? boolean
+---@field dates Dates
+local Ctx = {}
+
+---Judge a deadline the way declarative steps are judged.
+---@param args DeadlineArgs
+---@return Finding
+function Ctx:deadline(args) end
+
+---The value of param NAME for this run (an error if the policy has no such param).
+---@param name string
+---@return integer
+function Ctx:param(name) end
+
+---The first of the given event types listed in the case's gaps, or nil.
+---@param ... string
+---@return string?
+function Ctx:gap(...) end
+
+---How an event's (or a span's) date reads in a sentence: "on 15 May 2019", "in 2002".
+---@param e Event|Span
+---@return string
+function Ctx:when(e) end
+
+---"15 May 2019" for a day number.
+---@param day integer
+---@return string
+function Ctx:long(day) end
+
+---The unit and number of a deadline, with the run's params.
+---@param spec Deadline|fun(m: Matter?, ctx: Ctx): Deadline
+---@return "working_days"|"days"|"months"|"years" unit
+---@return integer n
+function Ctx:period_of(spec) end
+-- }==========
+
+-- {========== the DSL (scripts/dsl.lua) ==========
+
+---What the policy is.
+---@class PolicyInfo
+---@field id string e.g. "england-wales/conduct"
+---@field title string
+---@field version? string
+---@field summary? string
+---@field jurisdiction? string
+
+---A body of law in force between two dates.
+---@class RegimeSpec
+---@field from string first day, YYYY-MM-DD
+---@field to? string last day, YYYY-MM-DD; none while in force
+---@field title? string
+
+---A number the law leaves to practice, overridable with --param NAME=N.
+---@class ParamSpec
+---@field default integer a whole number >= 0
+---@field unit? "working_days"|"days"|"months"|"years"|"count" default "count"
+---@field doc? string
+
+---A deadline: N of UNIT, or the value of a param.
+---@class Deadline
+---@field unit "working_days"|"days"|"months"|"years"
+---@field param? string
+---@field n? integer
+
+---What satisfies a deadline duty: the earliest event re the matter of one of
+---TYPE on or after the trigger, that BY, TO and WHERE accept.
+---@class DoneBy
+---@field type string|string[] event type(s)
+---@field by? "aa"|"aa_psd"|"receiving_force"|string who must have acted: a predicate or a party id
+---@field to? "aa"|"aa_psd"|"receiving_force"|string who it must have gone to
+---@field where? fun(e: Event, m: Matter, ctx: Ctx): boolean?
+
+---A forbidden event: any event of TYPE (re the matter, or in the whole case
+---with scope "case") that WHERE accepts fails the step.
+---@class Breach
+---@field type string|string[]
+---@field where? fun(e: Event, m: Matter, ctx: Ctx): boolean?
+---@field says? string message template: {event}, {event_when}, {trigger}, {due} ...
+---@field scope? "matter"|"case"
+
+---Message templates and phrases. Phrases (trigger, done, missing, duty) are
+---strings or functions of (m, ctx); the templates by status use {placeholders}:
+---{trigger} {trigger_when} {done} {done_when} {missing} {duty} {due} {period}
+---{as_of} {days_late_words} {settle} {close_when}.
+---@class Says
+---@field trigger? string|fun(m: Matter, ctx: Ctx): string
+---@field done? string|fun(m: Matter, ctx: Ctx): string
+---@field missing? string|fun(m: Matter, ctx: Ctx): string
+---@field duty? string|fun(m: Matter, ctx: Ctx): string
+---@field pass? string
+---@field late? string
+---@field fail? string
+---@field pending? string
+---@field unknown? string
+---@field closed? string
+---@field not_applicable? string
+
+---A step: one duty of the law. Either a deadline duty (from, within, done_by),
+---a prohibition (breach), or a check function that decides for itself.
+---@class StepSpec
+---@field title string
+---@field per? "matter"|"case" judged once per allegation (default) or once per case
+---@field regimes? string[] the regimes the duty exists in (default: all)
+---@field cite string|table<string, string> the law behind it; by regime id, "*" for the rest
+---@field why_not_in_force? string why the duty does not apply under other regimes
+---@field applies? fun(m: Matter, ctx: Ctx): boolean?, string? false plus why when it does not apply
+---@field from? "allegation"|"aware"|string|fun(m: Matter, ctx: Ctx): (Event|Span|nil), string? the trigger: an event type, or a function
+---@field within? Deadline|fun(m: Matter, ctx: Ctx): Deadline
+---@field done_by? DoneBy
+---@field before_close? boolean it must be done before any closing decision, too
+---@field breach? Breach[]
+---@field check? fun(m: Matter|Case, ctx: Ctx): Finding for per = "case" steps, M is the Case
+---@field says? Says
+---@field basis? string why the duty matters (shown in explanations)
+---@field params? string[] params the step uses besides within's
+
+---A policy-declared event type.
+---@class EventTypeSpec
+---@field fields? table<string, "string"|"bool"|"party"|"matter"|"matter_list"|"string_list"|"reasons"|"date">
+---@field doc? string
+
+---Declare the policy: `policy { id = "...", title = "..." }`, once per file.
+---@param t PolicyInfo
+function policy(t) end
+
+---Declare a regime: `regime "2020" { from = "2020-02-01", title = "..." }`.
+---@param id string
+---@return fun(t: RegimeSpec)
+function regime(id) end
+
+---Declare a param: `param "record_days" { default = 10, unit = "working_days", doc = "..." }`.
+---@param name string
+---@return fun(t: ParamSpec)
+function param(name) end
+
+---Declare a step: `step "area.duty" { title = ..., cite = ..., ... }`. The id is
+---lowercase, "area.duty".
+---@param id string
+---@return fun(t: StepSpec)
+function step(id) end
+
+---Declare an event type (or more fields on one): `event_type "x" { fields = {...} }`.
+---@param name string
+---@return fun(t: EventTypeSpec)
+function event_type(name) end
+
+---A deadline in working days (England and Wales bank holidays skipped): a param name or a number.
+---@param x string|integer
+---@return Deadline
+function working_days(x) end
+
+---A deadline in calendar days: a param name or a number.
+---@param x string|integer
+---@return Deadline
+function days(x) end
+
+---A deadline in calendar months: a param name or a number.
+---@param x string|integer
+---@return Deadline
+function months(x) end
+
+---A deadline in years: a param name or a number.
+---@param x string|integer
+---@return Deadline
+function years(x) end
+
+---"By the end of the working day after": the first working day after the trigger.
+---@type Deadline
+next_working_day = { unit = "working_days", n = 1 }
+-- }==========
