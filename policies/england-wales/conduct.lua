@@ -608,8 +608,10 @@ step "pattern.cumulative_assessment" {
 		end
 		local n = m.index - 1
 		local need = ctx:param("pattern_threshold")
-		return n >= need, string.format("only %d earlier allegation%s, fewer than the %d that make a pattern",
-			n, n == 1 and "" or "s", need)
+		if n >= need then return true end
+		if n == 0 then return false, "there is no earlier allegation in the case; a pattern needs " .. need end
+		return false, string.format("there %s only %d earlier allegation%s in the case; a pattern needs %d",
+			n == 1 and "is" or "are", n, n == 1 and "" or "s", need)
 	end,
 	check = function(m, ctx)
 		local earlier = {}
@@ -887,7 +889,7 @@ step "lists.barred_and_advisory" {
 		local r = ctx:deadline {
 			trigger = leave, due = due, gap = ctx:gap(list),
 			done = c:first(list, function(e) return e.hi >= leave.lo end),
-			vars = { what = what, left = leave.type },
+			vars = { what = what, left = leave.type == "dismissed" and "was dismissed" or leave.type },
 			says = {
 				pass = "The subject {left} {trigger_when} and was reported to the College of Policing's {what} {done_when}, in time.",
 				late = "The subject {left} {trigger_when} but was reported to the {what} only {done_when}, {days_late_words} after the deadline of {due}.",
