@@ -787,9 +787,19 @@ static void events_check(struct load *ld, struct jp *p)
 			}
 			jp_pop(p, s2);
 		}
-		for (k = 0; k < vt->n_fields; k++)
-			if (vt->fields[k].required && !json_object_get(ev->json, vt->fields[k].name))
-				bad(ld, p, "missing required field '%s' in %s", vt->fields[k].name, vt->name);
+		for (k = 0; k < vt->n_fields; k++) {
+			const char *name = vt->fields[k].name;
+			int misspelt = 0;
+
+			if (!vt->fields[k].required || json_object_get(ev->json, name))
+				continue;
+			/* a misspelling of it was reported already, with the fix */
+			json_object_foreach(ev->json, key, v)
+				if (!vocab_field(vt, key) && suggest_best(key, &name, 1))
+					misspelt = 1;
+			if (!misspelt)
+				bad(ld, p, "missing required field '%s' in %s", name, vt->name);
+		}
 		jp_pop(p, saved);
 	}
 }

@@ -119,7 +119,7 @@ if [ -f "$engine_only" ]; then
 fi
 
 while IFS='	' read -r kind path; do
-	verdict=$(grep -F "$path	" "$tmp/verdicts" | head -n 1)
+	verdict=$(awk -F '\t' -v p="$path" '$1 == p {print; exit}' "$tmp/verdicts")
 	schema_says=$(printf '%s' "$verdict" | cut -f2)
 	why=$(printf '%s' "$verdict" | cut -f3)
 	"$bin" check "$path" > /dev/null 2> "$tmp/err"
