@@ -86,6 +86,16 @@ local function name_matter(o)
 	return "allegation '" .. o.id .. "' (" .. o.allegation.date .. ")"
 end
 
+-- Why a matter is no conduct matter at all: it predates the subject joining
+-- the police (PRA 2002 s.12: conduct of a person serving with the police).
+local function not_yet_serving(m, ctx)
+	local joined = ctx.case.subject.joined
+	if joined and m.allegation.hi < joined.lo then
+		return "the allegation predates the subject joining the police, so it was not a conduct matter"
+	end
+	return nil
+end
+
 local function join(list)
 	if #list <= 1 then return list[1] or "" end
 	return table.concat(list, ", ", 1, #list - 1) .. " and " .. list[#list]
@@ -163,6 +173,8 @@ step "intake.route_to_psd" {
 	basis = "Only the appropriate authority's professional standards department can assess, record and refer a conduct matter. Carrick 2002.",
 	applies = function(m, ctx)
 		local c = ctx.case
+		local why = not_yet_serving(m, ctx)
+		if why then return false, why end
 		if not c:by_aa(m.allegation.by) then
 			return false, "the allegation was not received by the subject's own force (see xforce.notify_home_force)"
 		end
@@ -196,6 +208,8 @@ step "xforce.notify_home_force" {
 	basis = "The force investigating the crime cannot record, assess or refer the conduct matter; only the home force can.",
 	applies = function(m, ctx)
 		local c = ctx.case
+		local why = not_yet_serving(m, ctx)
+		if why then return false, why end
 		local f = c:force_of(m.allegation.by)
 		if f == nil then return false, "the allegation was not received by a police force" end
 		if f == c.subject.force then return false, "the allegation was received by the subject's own force" end
@@ -644,6 +658,8 @@ step "probation.review" {
 	params = { "probation_days" },
 	applies = function(m, ctx)
 		local s = ctx.case.subject
+		local why = not_yet_serving(m, ctx)
+		if why then return false, why end
 		if s.probationer then return true end
 		local pe = s.probation_ends
 		if not pe then return false, "the subject was not a probationer" end

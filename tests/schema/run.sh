@@ -4,8 +4,9 @@
 #
 #   sh tests/schema/run.sh build/casecheck
 #
-# - fixtures/**/*.json, tests/good-fixtures/*.json and tests/schema/good/*.json
-#   must pass both the schema and `casecheck check` (exit 0);
+# - fixtures/**/*.json, tests/good-fixtures/*.json, tests/schema/good/*.json
+#   and examples/fixtures/*.json must pass both the schema and
+#   `casecheck check` (exit 0);
 # - tests/bad-fixtures/*.json must fail both: the schema rejects it and
 #   `casecheck check` exits 2;
 # - except a bad fixture listed in tests/schema/engine-only.txt (a fault no
@@ -53,7 +54,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # The files, one per line: kind<TAB>path (kind: good or bad).
 {
-	find fixtures tests/good-fixtures tests/schema/good -name '*.json' -type f 2>/dev/null |
+	find fixtures tests/good-fixtures tests/schema/good examples/fixtures -name '*.json' -type f 2>/dev/null |
 		LC_ALL=C sort | sed 's/^/good	/'
 	find tests/bad-fixtures -name '*.json' -type f 2>/dev/null |
 		LC_ALL=C sort | sed 's/^/bad	/'
@@ -120,7 +121,9 @@ while IFS='	' read -r kind path; do
 	verdict=$(awk -F '\t' -v p="$path" '$1 == p {print; exit}' "$tmp/verdicts")
 	schema_says=$(printf '%s' "$verdict" | cut -f2)
 	why=$(printf '%s' "$verdict" | cut -f3)
-	"$bin" check "$path" > /dev/null 2> "$tmp/err"
+	# examples/fixtures name the example policy, under examples/policies
+	CASECHECK_PATH=examples/policies${CASECHECK_PATH:+:$CASECHECK_PATH} \
+		"$bin" check "$path" > /dev/null 2> "$tmp/err"
 	rc=$?
 	engine_why=$(head -n 1 "$tmp/err")
 	name=$(basename "$path")
