@@ -153,7 +153,7 @@ docs: $(CLI)
 	$(Q)$(CLI) steps england-wales/conduct --format markdown > docs/steps.md
 
 lint:
-	$(Q)if command -v luacheck >/dev/null 2>&1; then luacheck -q --config .luacheckrc scripts policies; \
+	$(Q)if command -v luacheck >/dev/null 2>&1; then luacheck -q --no-color --config .luacheckrc scripts policies examples/policies; \
 	else echo 'lint: luacheck not found (make deps installs lua-check)'; exit 1; fi
 
 bench: all

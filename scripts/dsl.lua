@@ -4,7 +4,7 @@ event_type, and the deadlines working_days, days, months, years. Each run of
 a policy chunk gets a fresh collector; at load time it checks every
 declaration and names the policy's file:line for anything wrong.
 ]]
-local cc, M = ...
+local cc = ...
 local dsl = {}
 
 local UNITS = { working_days = true, days = true, months = true, years = true, count = true }

@@ -5,7 +5,7 @@ here, so that every policy gets the same handling of working days, imprecise
 dates, gaps and the as-of date; a step with a 'check' function decides for
 itself, with the same helpers at hand (ctx:deadline).
 ]]
-local cc, M = ...
+local _, M = ...
 local dates, judge, dsl = M.dates, M.judge, M.dsl
 local evaluate = {}
 
@@ -149,7 +149,7 @@ local function settle_words(info, t, t_event, done, due, as_of)
 end
 
 -- The declarative duty: trigger, deadline, what satisfies it, what breaches it.
-local function run_declared(s, step, m, ctx, f)
+local function run_declared(_, step, m, ctx, f)
 	local t, t_event, why = resolve_trigger(step, m, ctx)
 	if not t then
 		f.status, f.message = "not_applicable", cap(why) .. "."

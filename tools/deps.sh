@@ -15,6 +15,9 @@ command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v luacheck >/dev/null 2>&1 || missing="$missing lua-check"
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 command -v prove >/dev/null 2>&1 || missing="$missing perl"
+# the JSON Schema test (tests/schema/run.sh) uses Debian's python3-jsonschema;
+# ask /usr/bin/python3, which is the interpreter that package serves
+[ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$missing python3-jsonschema"
 [ -z "$missing" ] && exit 0
 echo "deps: installing$missing" >&2
 SUDO=""
