@@ -9,18 +9,55 @@ local _, M = ...
 local dates, judge, dsl = M.dates, M.judge, M.dsl
 local evaluate = {}
 
+-- The sentence with its first letter in upper case.
 local function cap(s)
-	return (s:gsub("^%l", string.upper))
+	local b = s:byte(1)
+	if b and b >= 97 and b <= 122 then return string.char(b - 32) .. s:sub(2) end
+	return s
+end
+
+--[[
+Message templates are compiled once into literal and placeholder parts: a
+finding's sentence is then one table.concat, not a pattern substitution with
+a callback per placeholder (this is the evaluator's hottest path). Templates
+are plain strings, so the cache holds no policy state; it is bounded.
+]]
+local compiled, n_compiled = {}, 0
+
+local function compile(template)
+	local parts = compiled[template]
+	if parts then return parts end
+	parts = {}
+	local pos = 1
+	while true do
+		local s, e, name = template:find("{(%a[%w_]*)}", pos)
+		if not s then
+			if pos <= #template then parts[#parts + 1] = template:sub(pos) end
+			break
+		end
+		if s > pos then parts[#parts + 1] = template:sub(pos, s - 1) end
+		parts[#parts + 1] = { name, template:sub(s, e) }
+		pos = e + 1
+	end
+	if n_compiled < 4096 then
+		compiled[template] = parts
+		n_compiled = n_compiled + 1
+	end
+	return parts
 end
 
 -- Fill "{name}" placeholders from VARS; an unknown name is left as is.
 local function render(template, vars)
-	local out = template:gsub("{(%a[%w_]*)}", function(k)
-		local v = vars[k]
-		if v == nil then return nil end
-		return tostring(v)
-	end)
-	return cap(out)
+	local parts, buf = compile(template), {}
+	for i, p in ipairs(parts) do
+		if type(p) == "string" then
+			buf[i] = p
+		else
+			local v = vars[p[1]]
+			buf[i] = v == nil and p[2] or tostring(v)
+		end
+	end
+	return cap(table.concat(buf))
 end
 
 local DEFAULT_SAYS = {

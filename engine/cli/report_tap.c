@@ -1,0 +1,140 @@
+/*
+** report_tap.c: TAP version 13 reports. Test points go to a memory stream so
+** that the plan ("1..N") can lead. Descriptions have '#' and '\' escaped
+** and newlines folded; YAML values are double-quoted scalars.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report_tap.h"
+
+int report_tap_init(struct report_tap *rt)
+{
+	memset(rt, 0, sizeof(*rt));
+	rt->mem = open_memstream(&rt->buf, &rt->size);
+	return rt->mem ? 0 : -1;
+}
+
+void report_tap_free(struct report_tap *rt)
+{
+	if (rt->mem)
+		fclose(rt->mem);
+	free(rt->buf);
+	memset(rt, 0, sizeof(*rt));
+}
+
+static void tap_desc(FILE *fp, const char *s)
+{
+	for (; s && *s; s++) {
+		if (*s == '#' || *s == '\\')
+			fputc('\\', fp);
+		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
+	}
+}
+
+/* S as a YAML double-quoted scalar. */
+static void tap_yaml_string(FILE *fp, const char *s)
+{
+	fputc('"', fp);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(fp, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", fp);
+		else if (c == '\t')
+			fputs("\\t", fp);
+		else if (c < 0x20 || c == 0x7f)
+			fprintf(fp, "\\x%02x", c);
+		else
+			fputc(c, fp);
+	}
+	fputc('"', fp);
+}
+
+void report_tap_point(struct report_tap *rt, int ok, const char *desc, const char *skip,
+		      const char *const *yaml, size_t n_yaml)
+{
+	FILE *fp = rt->mem;
+	size_t i;
+
+	rt->n++;
+	if (!ok)
+		rt->failed++;
+	fprintf(fp, "%s %lu - ", ok ? "ok" : "not ok", (unsigned long)rt->n);
+	tap_desc(fp, desc);
+	if (skip) {
+		fputs(" # SKIP ", fp);
+		tap_desc(fp, skip);
+	}
+	fputc('\n', fp);
+	if (!yaml)
+		return;
+	fputs("  ---\n", fp);
+	for (i = 0; i < n_yaml; i++) {
+		if (!yaml[2 * i + 1])
+			continue;
+		fprintf(fp, "  %s: ", yaml[2 * i]);
+		tap_yaml_string(fp, yaml[2 * i + 1]);
+		fputc('\n', fp);
+	}
+	fputs("  ...\n", fp);
+}
+
+void report_tap_run_case(struct report_tap *rt, const struct casecheck_case *kase,
+			 const char *file, const struct casecheck_result *result)
+{
+	size_t n = casecheck_result_count(result), i;
+	const char *id = casecheck_case_id(kase);
+	char desc[768], days[32];
+
+	for (i = 0; i < n; i++) {
+		const struct casecheck_finding *f = casecheck_result_finding(result, i);
+		const char *status = casecheck_status_name(f->status);
+		const char *yaml[16];
+		int bad = f->status == CASECHECK_FAIL || f->status == CASECHECK_LATE ||
+			  f->status == CASECHECK_ERROR;
+		const char *skip = NULL;
+
+		snprintf(desc, sizeof(desc), "%s %s%s%s%s: %s", id ? id : file, f->step,
+			 f->re ? " [" : "", f->re ? f->re : "", f->re ? "]" : "", status);
+		if (f->status == CASECHECK_PENDING || f->status == CASECHECK_NOT_APPLICABLE ||
+		    f->status == CASECHECK_UNKNOWN)
+			skip = status;
+		if (!bad) {
+			report_tap_point(rt, 1, desc, skip, NULL, 0);
+			continue;
+		}
+		days[0] = '\0';
+		if (f->has_days_late)
+			snprintf(days, sizeof(days), "%ld", f->days_late);
+		yaml[0] = "step";
+		yaml[1] = f->step;
+		yaml[2] = "re";
+		yaml[3] = f->re;
+		yaml[4] = "status";
+		yaml[5] = status;
+		yaml[6] = "due";
+		yaml[7] = f->due;
+		yaml[8] = "days_late";
+		yaml[9] = f->has_days_late ? days : NULL;
+		yaml[10] = "message";
+		yaml[11] = f->message;
+		yaml[12] = "cite";
+		yaml[13] = f->cite;
+		yaml[14] = "file";
+		yaml[15] = file;
+		report_tap_point(rt, 0, desc, NULL, yaml, 8);
+	}
+}
+
+int report_tap_write(struct report_tap *rt, FILE *fp)
+{
+	if (fflush(rt->mem) != 0)
+		return -1;
+	fprintf(fp, "TAP version 13\n1..%lu\n", (unsigned long)rt->n);
+	if (rt->size)
+		fwrite(rt->buf, 1, rt->size, fp);
+	return ferror(fp) ? -1 : 0;
+}
