@@ -63,7 +63,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: all check check-unit check-golden check-fixtures check-schema check-docs lint bench install uninstall deps clean distclean run
+.PHONY: all check check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -125,7 +125,7 @@ deps:
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
-	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-golden check-schema check-docs lint
+	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-golden check-schema check-formats check-docs lint
 
 check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
@@ -137,6 +137,10 @@ check-fixtures: $(CLI)
 
 check-golden: $(CLI)
 	$(Q)sh tests/golden/run.sh $(CLI)
+
+# JUnit XML through xmllint, TAP through prove: the CI formats are real.
+check-formats: $(CLI)
+	$(Q)sh tests/formats/run.sh $(CLI)
 
 # The JSON Schema and the engine's validator agree on every fixture.
 check-schema: $(CLI)

@@ -15,9 +15,10 @@ function dates.span(lo, hi, prec)
 	return { lo = lo, hi = hi or lo, prec = prec or 0 }
 end
 
--- The span of an event's date.
+-- The span of an event's date: the event itself, which carries lo, hi and
+-- prec (spans are only ever read, so no copy is made).
 function dates.of(e)
-	return { lo = e.lo, hi = e.hi, prec = e.prec }
+	return e
 end
 
 -- The day number of "YYYY-MM-DD" (an error for anything else).

@@ -6,10 +6,12 @@ dates, gaps and the as-of date; a step with a 'check' function decides for
 itself, with the same helpers at hand (ctx:deadline).
 ]]
 local _, M = ...
-local dates, judge, dsl = M.dates, M.judge, M.dsl
+local dates, judge = M.dates, M.judge
 local evaluate = {}
 
 -- The sentence with its first letter in upper case.
+local NONE = setmetatable({}, { __newindex = function() error("read-only", 2) end })
+
 local function cap(s)
 	local b = s:byte(1)
 	if b and b >= 97 and b <= 122 then return string.char(b - 32) .. s:sub(2) end
@@ -115,24 +117,32 @@ local function accepts(ctx, spec, e, m)
 	return true
 end
 
+-- The first event of type TY re M on or after span T that SPEC accepts.
+local function first_of_type(ctx, spec, m, t, ty)
+	for _, e in ipairs(m:all(ty)) do
+		if (not t or e.hi >= t.lo) and accepts(ctx, spec, e, m) then return e end
+	end
+	return nil
+end
+
 -- The earliest event re M of one of SPEC's types, on or after the trigger span T.
 local function first_satisfying(ctx, spec, m, t)
+	local types = spec.type
+	if type(types) == "string" then return first_of_type(ctx, spec, m, t, types) end
 	local best
-	for _, ty in ipairs(dsl.as_list(spec.type)) do
-		for _, e in ipairs(m:all(ty)) do
-			if (not t or e.hi >= t.lo) and accepts(ctx, spec, e, m) then
-				if not best or e.lo < best.lo then best = e end
-				break
-			end
-		end
+	for _, ty in ipairs(types) do
+		local e = first_of_type(ctx, spec, m, t, ty)
+		if e and (not best or e.lo < best.lo) then best = e end
 	end
 	return best
 end
 
--- Is any of SPEC's types listed in the case's gaps? Returns the first such type.
+-- The first of TYPES (a name or a list) listed in the case's gaps, or nil.
 local function gapped(ctx, types)
-	for _, ty in ipairs(dsl.as_list(types)) do
-		if ctx.case.gaps[ty] then return ty end
+	local gaps = ctx.case.gaps
+	if type(types) == "string" then return gaps[types] and types or nil end
+	for _, ty in ipairs(types) do
+		if gaps[ty] then return ty end
 	end
 	return nil
 end
@@ -160,23 +170,35 @@ local function resolve_trigger(step, m, ctx)
 	error("step has no usable 'from'", 0)
 end
 
+-- Every key a finding may get is in the constructor (nil or not), so that
+-- the table is sized once and never rehashed as the step fills it in.
 local function new_finding(s, m, status, regime)
 	return {
 		step = s.id, title = s.title, re = m and m.id or nil, status = status,
 		regime = regime and regime.id or nil, cite = cite_for(s, regime and regime.id),
-		evidence = {},
+		evidence = nil, trigger = nil, due = nil, done = nil, days_late = nil,
+		message = nil, detail = nil,
 	}
 end
 
-local function settle_words(info, t, t_event, done, due, as_of)
-	if info.settle == "gap" then
-		return "the record is silent on " .. info.gap .. " (it is listed in gaps), so it may have happened"
-	elseif info.settle == "done" then
+local function add_evidence(f, id)
+	local ev = f.evidence
+	if not ev then
+		f.evidence = { id }
+	else
+		ev[#ev + 1] = id
+	end
+end
+
+local function settle_words(settle, gap, t, t_event, done, due, as_of)
+	if settle == "gap" then
+		return "the record is silent on " .. gap .. " (it is listed in gaps), so it may have happened"
+	elseif settle == "done" then
 		if done.lo ~= done.hi then
 			return "the exact date of " .. describe(done) .. " (recorded only as " .. done.date .. ") would settle it"
 		end
 		return "the exact date of " .. (t_event and describe(t_event) or "the trigger") .. " would settle it"
-	elseif info.settle == "as_of" then
+	elseif settle == "as_of" then
 		local what = (t.lo ~= t.hi and t_event) and ("the exact date of " .. describe(t_event))
 			or "a more precise date"
 		return "the deadline fell " .. dates.when(due) .. " and the case is judged on " ..
@@ -206,16 +228,18 @@ local function run_declared(_, step, m, ctx, f)
 		duty = phrase("duty"),
 		trigger_when = dates.when(t),
 		as_of = dates.long(ctx.as_of),
+		due = nil, period = nil, done_when = nil, days_late_words = nil, settle = nil,
+		close_when = nil, event = nil, event_when = nil,
 	}
 
 	-- Forbidden events fail the step whatever else happened.
-	for _, b in ipairs(step.breach or {}) do
+	for _, b in ipairs(step.breach or NONE) do
 		local within = b.scope == "case" and ctx.case or m
-		for _, ty in ipairs(dsl.as_list(b.type)) do
+		for _, ty in ipairs(type(b.type) == "table" and b.type or { b.type }) do
 			for _, e in ipairs(within:all(ty)) do
 				if not b.where or b.where(e, m, ctx) then
 					f.status = "fail"
-					f.evidence[#f.evidence + 1] = e.id
+					add_evidence(f, e.id)
 					vars.event_when = dates.when(dates.of(e))
 					vars.event = describe(e)
 					if step.within then
@@ -234,7 +258,7 @@ local function run_declared(_, step, m, ctx, f)
 	if not step.within then
 		-- A prohibition with no deadline: nothing forbidden happened.
 		local gap
-		for _, b in ipairs(step.breach or {}) do gap = gap or gapped(ctx, b.type) end
+		for _, b in ipairs(step.breach or NONE) do gap = gap or gapped(ctx, b.type) end
 		if gap then
 			f.status = "unknown"
 			f.message = render(says.unknown or ("{trigger} {trigger_when}; the record is silent on " ..
@@ -259,28 +283,28 @@ local function run_declared(_, step, m, ctx, f)
 		-- the record is silent on what would have satisfied the duty (gaps).
 		if close and (not done or done.lo > close.hi) and not (not done and gapped(ctx, step.done_by.type)) then
 			f.status = "fail"
-			f.evidence[#f.evidence + 1] = close.id
+			add_evidence(f, close.id)
 			vars.close_when = dates.when(dates.of(close))
 			f.message = render(says.closed or DEFAULT_SAYS.closed, vars)
 			return f
 		end
 	end
 
-	local status, info = judge.deadline(due, done, ctx.as_of,
+	local status, days_late, settle, gap = judge.deadline(due, done, ctx.as_of,
 		(not done) and gapped(ctx, step.done_by.type) or nil)
 	f.status = status
 	if done then
-		f.evidence[#f.evidence + 1] = done.id
+		add_evidence(f, done.id)
 		f.done = done.date
 		vars.done_when = dates.when(dates.of(done))
 	end
 	if status == "late" then
-		f.days_late = info.days_late
-		vars.days_late_words = days_words(info.days_late)
+		f.days_late = days_late
+		vars.days_late_words = days_words(days_late)
 	elseif status == "pass" then
 		f.days_late = 0
 	elseif status == "unknown" then
-		vars.settle = settle_words(info, t, t_event, done, due, ctx.as_of)
+		vars.settle = settle_words(settle, gap, t, t_event, done, due, ctx.as_of)
 	end
 	f.message = render(says[status] or DEFAULT_SAYS[status], vars)
 	if ctx.want_detail then
@@ -329,23 +353,25 @@ function Ctx:deadline(args)
 	local t = args.trigger
 	if t and t.type then t = dates.of(t) end
 	local due = args.due
-	local status, info = judge.deadline(due, args.done, self.as_of, (not args.done) and args.gap or nil)
-	local r = { status = status, due = dates.iso_span(due), evidence = {},
-		trigger = args.trigger and args.trigger.id or nil }
+	local status, days_late, settle, gap = judge.deadline(due, args.done, self.as_of,
+		(not args.done) and args.gap or nil)
+	local r = { status = status, due = dates.iso_span(due), evidence = nil,
+		trigger = args.trigger and args.trigger.id or nil, done = nil, days_late = nil, message = nil }
 	if args.done then
 		r.done = args.done.date
-		r.evidence[1] = args.done.id
+		r.evidence = { args.done.id }
 	end
-	if status == "late" then r.days_late = info.days_late elseif status == "pass" then r.days_late = 0 end
+	if status == "late" then r.days_late = days_late elseif status == "pass" then r.days_late = 0 end
 	local vars = {}
 	for k, v in pairs(args.vars or {}) do vars[k] = v end
 	vars.due = dates.by(due)
 	vars.as_of = dates.long(self.as_of)
 	vars.trigger_when = t and dates.when(t) or ""
 	vars.done_when = args.done and dates.when(dates.of(args.done)) or ""
-	vars.days_late_words = info.days_late and days_words(info.days_late) or ""
+	vars.days_late_words = days_late and days_words(days_late) or ""
 	if status == "unknown" then
-		vars.settle = settle_words(info, t or due, args.trigger and args.trigger.type and args.trigger, args.done, due, self.as_of)
+		vars.settle = settle_words(settle, gap, t or due, args.trigger and args.trigger.type and args.trigger,
+			args.done, due, self.as_of)
 	end
 	local says = args.says or {}
 	r.message = render(says[status] or DEFAULT_SAYS[status] or "{settle}", vars)
@@ -364,14 +390,8 @@ Ctx.dates = dates
 Ctx.when = function(_, e) return dates.when(e.lo and e or dates.of(e)) end
 Ctx.long = function(_, day) return dates.long(day) end
 
-local function run_step(meta, s, step, m, ctx)
-	local ref = m and (m.aware or dates.of(m.allegation))
-	local regime
-	if m then
-		regime = regime_at(meta, ref.lo)
-	else
-		regime = regime_at(meta, ctx.case_day or ctx.as_of)
-	end
+local function run_step(s, step, m, ctx, regime)
+	local ref = m and (m.aware or m.allegation)
 	local f = new_finding(s, m, "not_applicable", regime)
 	ctx.matter, ctx.regime, ctx.step = m, regime and regime.id or nil, s.id
 	if m and not regime then
@@ -414,43 +434,39 @@ end
 local STATUS = { pass = true, late = true, fail = true, pending = true,
 	not_applicable = true, unknown = true, error = true }
 
+-- One step for one matter (M nil: for the case), under pcall: a step that
+-- raises becomes an 'error' finding and the others still run. A budget trip
+-- cannot be caught this way: the hook raises again at the next instruction.
+local function run_one(s, step, m, ctx, regime, out)
+	local ok, f = pcall(run_step, s, step, m, ctx, regime)
+	if ok and not STATUS[f.status] then
+		ok, f = false, "step '" .. s.id .. "' returned unknown status '" .. tostring(f.status) .. "'"
+	end
+	if not ok then
+		f = { step = s.id, title = s.title, re = m and m.id or nil, status = "error",
+			message = tostring(f) }
+	end
+	out[#out + 1] = f
+end
+
 --[[
 Evaluate DECL (this run's declarations) with META (from load) over CASE as of
 the day AS_OF, with PARAMS (name -> number). Returns the list of findings.
 ]]
 function evaluate.run(meta, decl, case, as_of, params, want_detail)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
-		want_detail = want_detail }, Ctx)
+		want_detail = want_detail, matter = nil, regime = nil, step = nil }, Ctx)
 	local out = {}
 	for _, m in ipairs(case.matters) do
+		-- the regime of a matter: in force on its awareness date, else its allegation's
+		local regime = regime_at(meta, (m.aware or m.allegation).lo)
 		for _, s in ipairs(meta.step_list) do
-			if not s.per_case then
-				local ok, err = pcall(run_step, meta, s, decl.steps[s.id], m, ctx)
-				if ok then
-					if not STATUS[err.status] then
-						err = { step = s.id, title = s.title, re = m.id, status = "error",
-							message = "step '" .. s.id .. "' returned unknown status '" .. tostring(err.status) .. "'",
-							evidence = {} }
-					end
-					out[#out + 1] = err
-				else
-					out[#out + 1] = { step = s.id, title = s.title, re = m.id, status = "error",
-						message = tostring(err), evidence = {} }
-				end
-			end
+			if not s.per_case then run_one(s, decl.steps[s.id], m, ctx, regime, out) end
 		end
 	end
+	local case_regime = regime_at(meta, as_of)
 	for _, s in ipairs(meta.step_list) do
-		if s.per_case then
-			local ok, err = pcall(run_step, meta, s, decl.steps[s.id], nil, ctx)
-			if ok and STATUS[err.status] then
-				out[#out + 1] = err
-			else
-				out[#out + 1] = { step = s.id, title = s.title, status = "error", evidence = {},
-					message = ok and ("step '" .. s.id .. "' returned unknown status '" .. tostring(err.status) .. "'")
-						or tostring(err) }
-			end
-		end
+		if s.per_case then run_one(s, decl.steps[s.id], nil, ctx, case_regime, out) end
 	end
 	return out
 end

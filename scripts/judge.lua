@@ -8,18 +8,19 @@ local judge = {}
 --[[
 Judge a duty due within the span DUE, done by the event (or span) DONE or not
 at all, as of the day AS_OF. GAP names the event type the record is silent
-about, if the verdict would rest on its absence. Returns STATUS and a table:
-days_late (calendar days after the latest possible due date, the lateness that
-is certain) and settle (what would settle an unknown).
+about, if the verdict would rest on its absence. Returns STATUS, DAYS_LATE
+(calendar days after the latest possible due date: the lateness that is
+certain), and for an unknown what would settle it ("done", "as_of" or "gap")
+and the gap. Multiple values, not a table: this runs for every finding.
 ]]
 function judge.deadline(due, done, as_of, gap)
 	if done then
 		if done.hi <= due.lo then
-			return "pass", { days_late = 0 }
+			return "pass", 0
 		elseif done.lo > due.hi then
-			return "late", { days_late = done.lo - due.hi }
+			return "late", done.lo - due.hi
 		end
-		return "unknown", { settle = "done" }
+		return "unknown", nil, "done"
 	end
 	local status
 	if as_of > due.hi then
@@ -27,12 +28,12 @@ function judge.deadline(due, done, as_of, gap)
 	elseif as_of <= due.lo then
 		status = "pending"
 	else
-		return "unknown", { settle = "as_of" }
+		return "unknown", nil, "as_of"
 	end
 	if gap then
-		return "unknown", { settle = "gap", gap = gap }
+		return "unknown", nil, "gap", gap
 	end
-	return status, {}
+	return status
 end
 
 -- Is span A wholly on or before span B? true, false, or nil when the readings disagree.

@@ -449,6 +449,139 @@ START_TEST(test_steps)
 }
 END_TEST
 
+/* The bytes of FILE under the repository root (or absolute), NUL-terminated (free()). */
+static char *slurp(const char *file, size_t *len)
+{
+	const char *root = getenv("CASECHECK_ROOT");
+	char path[1024];
+	FILE *fp;
+	char *buf;
+	long n;
+
+	if (file[0] == '/')
+		snprintf(path, sizeof(path), "%s", file);
+	else
+		snprintf(path, sizeof(path), "%s/%s", root ? root : ".", file);
+	fp = fopen(path, "rb");
+	ck_assert_msg(fp != NULL, "cannot open %s", path);
+	fseek(fp, 0, SEEK_END);
+	n = ftell(fp);
+	fseek(fp, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	ck_assert_ptr_nonnull(buf);
+	ck_assert_int_eq(fread(buf, 1, (size_t)n, fp), (size_t)n);
+	buf[n] = '\0';
+	fclose(fp);
+	*len = (size_t)n;
+	return buf;
+}
+
+static void spit(const char *path, const char *text, size_t len)
+{
+	FILE *fp = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(fp);
+	ck_assert_int_eq(fwrite(text, 1, len, fp), len);
+	ck_assert_int_eq(fclose(fp), 0);
+}
+
+/* A new user's round: a broken expectation, --update, the expected bytes, a no-op rerun. */
+START_TEST(test_test_update)
+{
+	char dir[] = "/tmp/check_cli_update.XXXXXX", path[256], buf[256];
+	struct cli_run r;
+	char *orig, *want, *got;
+	size_t olen, wlen, glen;
+
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/wrong-status.json", dir);
+	orig = slurp("tests/cli/mismatch/wrong-status.json", &olen);
+	spit(path, orig, olen);
+	want = slurp("tests/formats/update/wrong-status.expected.json", &wlen);
+
+	cli(&r, POLICY_PATH, "test", path, NULL);
+	ck_assert_int_eq(r.status, 1);
+	cli_free(&r);
+
+	cli(&r, POLICY_PATH, "test", "--update", path, NULL);
+	ck_assert_msg(r.status == 0, "exit %d: %s%s", r.status, r.out, r.err);
+	ck_assert_has(r.out, "updated ");
+	ck_assert_str_eq(last_line(r.out, buf, sizeof(buf)), "1 passed, 0 failed, 1 updated");
+	cli_free(&r);
+	got = slurp(path, &glen);
+	ck_assert_int_eq(glen, wlen);
+	ck_assert_msg(memcmp(got, want, wlen) == 0, "updated fixture differs:\n%s", got);
+	free(got);
+
+	cli(&r, POLICY_PATH, "test", "--update", path, NULL);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(last_line(r.out, buf, sizeof(buf)), "1 passed, 0 failed");
+	cli_free(&r);
+	got = slurp(path, &glen);
+	ck_assert_int_eq(glen, wlen);
+	ck_assert(memcmp(got, want, wlen) == 0);
+	free(got);
+
+	unlink(path);
+	rmdir(dir);
+	free(orig);
+	free(want);
+}
+END_TEST
+
+START_TEST(test_test_options)
+{
+	struct cli_run r, r4;
+	char buf[256];
+
+	cli(&r, POLICY_PATH, "test", "-j", "1", "fixtures", "tests/cli", NULL);
+	cli(&r4, POLICY_PATH, "test", "-j", "4", "fixtures", "tests/cli", NULL);
+	ck_assert_int_eq(r.status, r4.status);
+	ck_assert_str_eq(r.out, r4.out);
+	ck_assert_str_eq(r.err, r4.err);
+	cli_free(&r);
+	cli_free(&r4);
+
+	cli(&r, POLICY_PATH, "test", "--run", "pass-f", "tests/cli", NULL);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_str_eq(last_line(r.out, buf, sizeof(buf)), "1 passed, 0 failed");
+	cli_free(&r);
+
+	cli(&r, POLICY_PATH, "test", "--run", "(", "tests/cli", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_has(r.err, "bad --run '('");
+	cli_free(&r);
+
+	cli(&r, POLICY_PATH, "test", "-j", "0", "tests/cli", NULL);
+	ck_assert_int_eq(r.status, 2);
+	cli_free(&r);
+
+	cli(&r, POLICY_PATH, "test", "--min-coverage", "50", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_has(r.err, "under --min-coverage 50%");
+	cli_free(&r);
+
+	cli(&r, POLICY_PATH, "test", "--coverage", "fixtures/steps", NULL);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_has(r.out, "of 126 step x status cells, ");
+	cli_free(&r);
+
+	cli(&r, POLICY_PATH, "test", "--format", "xml", "tests/cli", NULL);
+	ck_assert_int_eq(r.status, 2);
+	cli_free(&r);
+
+	cli(&r, POLICY_PATH, "run", "--format", "junit", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 1);
+	ck_assert_has(r.out, "<testsuites name=\"casecheck run\" tests=\"2\" failures=\"1\"");
+	cli_free(&r);
+
+	cli(&r, POLICY_PATH, "test", "--format", "tap", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_has(r.out, "TAP version 13\n1..1\nok 1 - ");
+	cli_free(&r);
+}
+END_TEST
+
 Suite *cli_suite(void);
 
 Suite *cli_suite(void)
@@ -473,6 +606,8 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, test_test_verb);
 	tcase_add_test(tc, test_explain);
 	tcase_add_test(tc, test_steps);
+	tcase_add_test(tc, test_test_update);
+	tcase_add_test(tc, test_test_options);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,6 +1,6 @@
 /*
 ** cmd_run.c: 'casecheck run': evaluate fixtures under their policies and
-** report the findings as text or JSON. Goes on past a bad fixture; the exit
+** report the findings as text, JSON, JUnit XML or TAP. Goes on past a bad fixture; the exit
 ** code is the worst seen (0 good, 1 fail or late, 2 bad input, 3 policy error).
 */
 #include <errno.h>
@@ -9,6 +9,8 @@
 #include <string.h>
 #include "cli_common.h"
 #include "report_json.h"
+#include "report_junit.h"
+#include "report_tap.h"
 #include "report_text.h"
 
 enum run_opt { RUN_HELP = 1, RUN_POLICY, RUN_AS_OF, RUN_PARAM, RUN_FORMAT, RUN_OUTPUT,
@@ -36,7 +38,9 @@ static const char run_usage[] =
 	"                    fixture's \"policy\")\n"
 	"  --as-of DATE      judge at DATE, YYYY-MM-DD (default: the fixture's as_of)\n"
 	"  --param K=V       override policy parameter K (repeatable)\n"
-	"  --format F        text (default) or json (casecheck/report@1)\n"
+	"  --format F        text (default), json (casecheck/report@1), junit (JUnit\n"
+	"                    XML: a testsuite per case, a testcase per finding) or\n"
+	"                    tap (TAP version 13: a test point per finding)\n"
 	"  -o, --output FILE write the report to FILE instead of stdout\n"
 	"  --color[=WHEN]    auto (default: on a terminal without NO_COLOR), always, never\n"
 	"  -h, --help        show this help\n"
@@ -45,6 +49,12 @@ static const char run_usage[] =
 	"./policies, the policies/ directory next to the build, and the installed\n"
 	"data directory. In the JSON report, when fixtures use different policies,\n"
 	"\"policy\" is the first case's and every case carries its own \"policy\".\n"
+	"In JUnit and TAP, fail and late fail, error is an error (JUnit) or fails\n"
+	"(TAP), pass passes, and pending, not_applicable and unknown are skipped\n"
+	"(<skipped/>, \"# SKIP\"): nothing to hold against the handling yet, or the\n"
+	"record cannot settle it. Each testcase carries the citation as a property,\n"
+	"each failed TAP point a YAML block (step, re, status, due, days_late,\n"
+	"message, cite, file). A fixture that cannot be evaluated is an error.\n"
 	"\n"
 	"Exit status: 0 all good, 1 a finding failed or was late, 2 bad input or\n"
 	"usage, 3 a policy error or a policy over its budget.\n";
@@ -71,6 +81,23 @@ static int run_result_exit(const struct casecheck_result *result)
 			rc = CLI_EXIT_FINDINGS;
 	}
 	return rc;
+}
+
+/* A fixture that could not be evaluated, in the JUnit or TAP report. */
+static void run_bad(struct report_junit *ju, struct report_tap *tap, const char *file,
+		    const char *why, int junit, int tapf)
+{
+	const char *yaml[4];
+
+	if (junit)
+		report_junit_run_bad(ju, file, why);
+	if (tapf) {
+		yaml[0] = "file";
+		yaml[1] = file;
+		yaml[2] = "message";
+		yaml[3] = why;
+		report_tap_point(tap, 0, file, NULL, yaml, 2);
+	}
 }
 
 static int run_parse(int argc, char **argv, struct run_opts *o)
@@ -105,8 +132,9 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 				return rc;
 			break;
 		case RUN_FORMAT:
-			if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0)
-				return cli_usage_error("run", "unknown format '%s': expected text or json", v);
+			if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0 &&
+			    strcmp(v, "junit") != 0 && strcmp(v, "tap") != 0)
+				return cli_usage_error("run", "unknown format '%s': expected text, json, junit or tap", v);
 			o->format = v;
 			break;
 		case RUN_OUTPUT:
@@ -133,16 +161,20 @@ int cmd_run(int argc, char **argv)
 	struct cli_strv files = { NULL, 0, 0 };
 	struct report_text rt;
 	struct report_json rj;
+	struct report_junit ju;
+	struct report_tap tap;
 	struct cli_fixture_peek peek;
 	struct casecheck_case *kase;
 	struct casecheck_result *result;
 	FILE *out = stdout;
 	size_t i, n_bad = 0;
-	int rc = 0, e, json;
+	int rc = 0, e, json, junit, tapf, text;
 
 	memset(&o, 0, sizeof(o));
 	o.format = "text";
 	report_json_init(&rj);
+	memset(&ju, 0, sizeof(ju));
+	memset(&tap, 0, sizeof(tap));
 	cli_policies_init(&ps, NULL, &o.params);
 	e = run_parse(argc, argv, &o);
 	if (e != 0) {
@@ -150,6 +182,14 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	json = strcmp(o.format, "json") == 0;
+	junit = strcmp(o.format, "junit") == 0;
+	tapf = strcmp(o.format, "tap") == 0;
+	text = !json && !junit && !tapf;
+	if ((junit && report_junit_init(&ju) != 0) || (tapf && report_tap_init(&tap) != 0)) {
+		cli_errorf("run", "out of memory");
+		rc = CLI_EXIT_POLICY;
+		goto out;
+	}
 
 	engine = casecheck_engine_new(NULL, &err);
 	if (!engine) {
@@ -188,7 +228,7 @@ int cmd_run(int argc, char **argv)
 	report_text_init(&rt, out, cli_color_enabled(o.color, out));
 
 	for (i = 0; i < files.n; i++) {
-		e = cli_load_fixture(&ps, forced, files.v[i], json ? NULL : &peek, &kase, &pe);
+		e = cli_load_fixture(&ps, forced, files.v[i], text ? &peek : NULL, &kase, &pe);
 		if (e == 0 && !pe) {
 			cli_errorf(NULL, "%s: names no policy: give --policy or set \"policy\" in the fixture",
 				   files.v[i]);
@@ -199,8 +239,10 @@ int cmd_run(int argc, char **argv)
 			if (e > rc)
 				rc = e;
 			n_bad++;
-			if (!json)
+			if (text)
 				cli_fixture_peek_free(&peek);
+			run_bad(&ju, &tap, files.v[i], e == CLI_EXIT_INPUT ? "bad fixture" :
+				"policy error", junit, tapf);
 			continue;
 		}
 		result = casecheck_evaluate(engine, pe->policy, kase, o.as_of, &err);
@@ -211,14 +253,19 @@ int cmd_run(int argc, char **argv)
 				rc = e;
 			n_bad++;
 			casecheck_case_free(kase);
-			if (!json)
+			if (text)
 				cli_fixture_peek_free(&peek);
+			run_bad(&ju, &tap, files.v[i], err.text, junit, tapf);
 			continue;
 		}
 		e = run_result_exit(result);
 		if (e > rc)
 			rc = e;
-		if (json) {
+		if (junit) {
+			report_junit_run_case(&ju, kase, files.v[i], result);
+		} else if (tapf) {
+			report_tap_run_case(&tap, kase, files.v[i], result);
+		} else if (json) {
 			if (report_json_case(&rj, pe->policy, result, &err) != 0) {
 				cli_print_error(stderr, &err);
 				rc = CLI_EXIT_POLICY;
@@ -235,8 +282,14 @@ int cmd_run(int argc, char **argv)
 		casecheck_case_free(kase);
 	}
 
-	if (json) {
-		if (report_json_write(&rj, forced ? forced->policy : NULL, out) != 0) {
+	if (json || junit || tapf) {
+		if (json)
+			e = report_json_write(&rj, forced ? forced->policy : NULL, out);
+		else if (junit)
+			e = report_junit_write(&ju, "casecheck run", out);
+		else
+			e = report_tap_write(&tap, out);
+		if (e != 0) {
 			cli_errorf("run", "cannot write the report: %s", strerror(errno));
 			rc = CLI_EXIT_INPUT;
 		}
@@ -257,6 +310,8 @@ out:
 			rc = CLI_EXIT_INPUT;
 	}
 	report_json_free(&rj);
+	report_junit_free(&ju);
+	report_tap_free(&tap);
 	cli_strv_free(&files);
 	cli_policies_free(&ps);
 	if (engine)

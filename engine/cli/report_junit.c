@@ -98,6 +98,16 @@ void report_junit_case(struct report_junit *rj, const char *classname, const cha
 	FILE *fp = rj->mem;
 	size_t i, shown = 0;
 
+	if (!rj->open) {
+		rj->loose = 1;
+		rj->tests++;
+		if (kind == REPORT_JUNIT_FAILURE)
+			rj->failures++;
+		else if (kind == REPORT_JUNIT_ERROR)
+			rj->errors++;
+		else if (kind == REPORT_JUNIT_SKIPPED)
+			rj->skipped++;
+	}
 	fputs("    <testcase", fp);
 	junit_attr(fp, "name", name);
 	junit_attr(fp, "classname", classname);
@@ -206,8 +216,17 @@ int report_junit_write(struct report_junit *rj, const char *name, FILE *fp)
 	fprintf(fp, " tests=\"%lu\" failures=\"%lu\" errors=\"%lu\" skipped=\"%lu\">\n",
 		(unsigned long)rj->tests, (unsigned long)rj->failures, (unsigned long)rj->errors,
 		(unsigned long)rj->skipped);
+	if (rj->loose) {
+		fputs("  <testsuite", fp);
+		junit_attr(fp, "name", name);
+		fprintf(fp, " tests=\"%lu\" failures=\"%lu\" errors=\"%lu\" skipped=\"%lu\">\n",
+			(unsigned long)rj->tests, (unsigned long)rj->failures,
+			(unsigned long)rj->errors, (unsigned long)rj->skipped);
+	}
 	if (rj->size)
 		fwrite(rj->buf, 1, rj->size, fp);
+	if (rj->loose)
+		fputs("  </testsuite>\n", fp);
 	fputs("</testsuites>\n", fp);
 	return ferror(fp) ? -1 : 0;
 }

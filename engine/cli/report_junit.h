@@ -25,6 +25,7 @@ struct report_junit {
 	size_t size;
 	size_t tests, failures, errors, skipped;
 	int open;		/* a testsuite is open */
+	int loose;		/* testcases were added outside any testsuite */
 };
 
 /* 0, or -1 when out of memory. */
@@ -38,7 +39,8 @@ void report_xml_escape(FILE *fp, const char *s);
 void report_junit_suite(struct report_junit *rj, const char *name, const char *file,
 			size_t tests, size_t failures, size_t errors, size_t skipped);
 /*
-** One testcase. MESSAGE and TYPE go on <failure>/<error>/<skipped>, BODY
+** One testcase. Without report_junit_suite first, the testcases go into one
+** testsuite named as the document, counted as they come. MESSAGE and TYPE go on <failure>/<error>/<skipped>, BODY
 ** (may be NULL) is its text. PROPS is N_PROPS name/value pairs (values
 ** NULL are left out).
 */

@@ -3,7 +3,8 @@
 ** steps and provisions: (step, status) cells and (step, regime) cells that
 ** some finding reached. A policy does not declare which statuses a step
 ** cannot produce, so every step counts all six non-error statuses as
-** possible, and the output says so. Error findings are not cells.
+** possible, and the output says so. Error findings are not cells; a
+** (step, regime) cell is reached by a finding other than not_applicable.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -92,7 +93,7 @@ int test_cov_add(struct test_cov *cov, const struct casecheck_policy *policy,
 	if (s == cp->n_steps)
 		return 0;
 	cp->status_hits[s * CASECHECK_STATUS_COUNT + (size_t)status]++;
-	if (!regime)
+	if (!regime || status == CASECHECK_NOT_APPLICABLE)
 		return 0;
 	for (r = 0; r < cp->n_regimes; r++)
 		if (strcmp(casecheck_policy_regime(policy, r)->id, regime) == 0)
@@ -185,7 +186,7 @@ static void cov_print_one(const struct test_cov_policy *cp, FILE *fp, size_t *ce
 		fputc('\n', fp);
 	}
 	fprintf(fp, "  of %lu step x regime cells (the regimes each step is in force under),"
-		" %lu reached (%.1f%%)\n", (unsigned long)rg_cells, (unsigned long)rg_reached,
+		" %lu reached\n  (%.1f%%) by a finding other than n/a\n", (unsigned long)rg_cells, (unsigned long)rg_reached,
 		rg_cells ? 100.0 * (double)rg_reached / (double)rg_cells : 100.0);
 
 	/* gaps */

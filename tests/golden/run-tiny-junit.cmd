@@ -1,0 +1,1 @@
+run --format junit tests/cli/fixtures

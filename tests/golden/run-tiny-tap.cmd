@@ -1,0 +1,1 @@
+run --format tap tests/cli/fixtures

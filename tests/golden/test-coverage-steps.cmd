@@ -1,0 +1,1 @@
+test --coverage fixtures/steps

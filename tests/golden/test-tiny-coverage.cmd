@@ -1,0 +1,1 @@
+test -v --coverage tests/cli/fixtures
