@@ -221,6 +221,10 @@ size_t casecheck_result_count(const struct casecheck_result *result);
 const struct casecheck_finding *casecheck_result_finding(const struct casecheck_result *result,
 							 size_t i);
 const char *casecheck_result_as_of(const struct casecheck_result *result);
+/* What was evaluated: the case's id, file and sha256 (valid while RESULT lives). */
+const char *casecheck_result_case_id(const struct casecheck_result *result);
+const char *casecheck_result_source(const struct casecheck_result *result);
+const char *casecheck_result_sha256(const struct casecheck_result *result);
 /* The case entry of the JSON report, as a new NUL-terminated string (free()). */
 char *casecheck_result_json(const struct casecheck_result *result);
 void casecheck_result_free(struct casecheck_result *result);

@@ -328,6 +328,9 @@ fail:
 
 size_t casecheck_result_count(const struct casecheck_result *r) { return r->n; }
 const char *casecheck_result_as_of(const struct casecheck_result *r) { return r->as_of; }
+const char *casecheck_result_case_id(const struct casecheck_result *r) { return r->case_id; }
+const char *casecheck_result_source(const struct casecheck_result *r) { return r->source; }
+const char *casecheck_result_sha256(const struct casecheck_result *r) { return r->sha256; }
 
 const struct casecheck_finding *casecheck_result_finding(const struct casecheck_result *r, size_t i)
 {

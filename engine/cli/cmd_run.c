@@ -47,8 +47,8 @@ static const char run_usage[] =
 	"\n"
 	"Policy names are looked up as NAME.lua in $CASECHECK_PATH (colon-separated),\n"
 	"./policies, the policies/ directory next to the build, and the installed\n"
-	"data directory. In the JSON report, when fixtures use different policies,\n"
-	"\"policy\" is the first case's and every case carries its own \"policy\".\n"
+	"data directory. In the JSON report, \"policy\" is the first case's, and a\n"
+	"case evaluated under a different policy carries its own \"policy\".\n"
 	"In JUnit and TAP, fail and late fail, error is an error (JUnit) or fails\n"
 	"(TAP), pass passes, and pending, not_applicable and unknown are skipped\n"
 	"(<skipped/>, \"# SKIP\"): nothing to hold against the handling yet, or the\n"
@@ -266,7 +266,7 @@ int cmd_run(int argc, char **argv)
 		} else if (tapf) {
 			report_tap_run_case(&tap, kase, files.v[i], result);
 		} else if (json) {
-			if (report_json_case(&rj, pe->policy, result, &err) != 0) {
+			if (report_json_case(&rj, out, pe->policy, result, &err) != 0) {
 				cli_print_error(stderr, &err);
 				rc = CLI_EXIT_POLICY;
 			}

@@ -1,135 +1,164 @@
 /*
 ** report_json.c: the JSON report (casecheck/report@1). Keys come in a fixed
 ** order and nothing depends on time or place, so the same inputs give the
-** same bytes.
+** same bytes; cases are streamed as they are evaluated.
 */
-#include <stdlib.h>
 #include <string.h>
 #include "report_json.h"
 
 void report_json_init(struct report_json *rj)
 {
 	memset(rj, 0, sizeof(*rj));
-	rj->cases = json_array();
 }
 
-static json_t *report_json_str(const char *s)
+/* {"id", "sha256", "params": {name: value}} of POLICY, or null. */
+static void write_policy(struct json_writer *w, const struct casecheck_policy *policy)
 {
-	return s ? json_string(s) : json_null();
-}
-
-json_t *report_json_policy(const struct casecheck_policy *policy)
-{
-	json_t *obj, *params;
 	const struct casecheck_param *p;
 	size_t i, n;
 
-	if (!policy)
-		return json_null();
-	obj = json_object();
-	params = json_object();
-	if (!obj || !params) {
-		json_decref(obj);
-		json_decref(params);
-		return NULL;
+	if (!policy) {
+		json_writer_null(w);
+		return;
 	}
-	json_object_set_new(obj, "id", report_json_str(casecheck_policy_id(policy)));
-	json_object_set_new(obj, "sha256", report_json_str(casecheck_policy_sha256(policy)));
+	json_writer_begin_object(w);
+	json_writer_key(w, "id");
+	json_writer_string(w, casecheck_policy_id(policy));
+	json_writer_key(w, "sha256");
+	json_writer_string(w, casecheck_policy_sha256(policy));
+	json_writer_key(w, "params");
+	json_writer_begin_object(w);
 	n = casecheck_policy_param_count(policy);
 	for (i = 0; i < n; i++) {
 		p = casecheck_policy_param(policy, i);
-		if (p && p->name)
-			json_object_set_new(params, p->name, json_integer(p->value));
+		json_writer_key(w, p->name);
+		json_writer_integer(w, p->value);
 	}
-	json_object_set_new(obj, "params", params);
-	return obj;
+	json_writer_end_object(w);
+	json_writer_end_object(w);
 }
 
-int report_json_case(struct report_json *rj, const struct casecheck_policy *policy,
+static void write_head(struct report_json *rj, FILE *fp, const struct casecheck_policy *policy)
+{
+	struct json_writer *w = &rj->w;
+
+	json_writer_init(w, fp, 0);
+	rj->policy = policy;
+	rj->started = 1;
+	json_writer_begin_object(w);
+	json_writer_key(w, "format");
+	json_writer_string(w, CASECHECK_REPORT_FORMAT);
+	json_writer_key(w, "engine");
+	json_writer_begin_object(w);
+	json_writer_key(w, "name");
+	json_writer_string(w, "casecheck");
+	json_writer_key(w, "version");
+	json_writer_string(w, casecheck_version());
+	json_writer_key(w, "lua");
+	json_writer_string(w, "5.4");
+	json_writer_end_object(w);
+	json_writer_key(w, "policy");
+	write_policy(w, policy);
+	json_writer_key(w, "cases");
+	json_writer_begin_array(w);
+}
+
+static void write_finding(struct json_writer *w, const struct casecheck_finding *f)
+{
+	size_t j;
+
+	json_writer_begin_object(w);
+	json_writer_key(w, "step");
+	json_writer_string(w, f->step);
+	json_writer_key(w, "title");
+	json_writer_string(w, f->title);
+	json_writer_key(w, "re");
+	json_writer_string(w, f->re);
+	json_writer_key(w, "status");
+	json_writer_string(w, casecheck_status_name(f->status));
+	json_writer_key(w, "regime");
+	json_writer_string(w, f->regime);
+	json_writer_key(w, "cite");
+	json_writer_string(w, f->cite);
+	json_writer_key(w, "trigger");
+	json_writer_string(w, f->trigger);
+	json_writer_key(w, "evidence");
+	json_writer_begin_array(w);
+	for (j = 0; j < f->n_evidence; j++)
+		json_writer_string(w, f->evidence[j]);
+	json_writer_end_array(w);
+	json_writer_key(w, "due");
+	json_writer_string(w, f->due);
+	json_writer_key(w, "done");
+	json_writer_string(w, f->done);
+	json_writer_key(w, "days_late");
+	if (f->has_days_late)
+		json_writer_integer(w, f->days_late);
+	else
+		json_writer_null(w);
+	json_writer_key(w, "message");
+	json_writer_string(w, f->message);
+	json_writer_end_object(w);
+}
+
+int report_json_case(struct report_json *rj, FILE *fp, const struct casecheck_policy *policy,
 		     const struct casecheck_result *result, struct casecheck_error *err)
 {
-	char *text;
-	json_t *entry;
-	json_error_t jerr;
+	struct json_writer *w = &rj->w;
+	size_t counts[CASECHECK_STATUS_COUNT] = { 0 };
+	size_t i, n = casecheck_result_count(result);
 
-	if (!rj->cases)
-		goto nomem;
-	if (rj->n == rj->cap) {
-		size_t cap = rj->cap ? rj->cap * 2 : 16;
-		const struct casecheck_policy **v = realloc(rj->policies, cap * sizeof(*v));
-
-		if (!v)
-			goto nomem;
-		rj->policies = v;
-		rj->cap = cap;
+	if (!rj->started)
+		write_head(rj, fp, policy);
+	for (i = 0; i < n; i++)
+		counts[casecheck_result_finding(result, i)->status]++;
+	json_writer_begin_object(w);
+	json_writer_key(w, "id");
+	json_writer_string(w, casecheck_result_case_id(result));
+	json_writer_key(w, "file");
+	json_writer_string(w, casecheck_result_source(result));
+	json_writer_key(w, "sha256");
+	json_writer_string(w, casecheck_result_sha256(result));
+	json_writer_key(w, "as_of");
+	json_writer_string(w, casecheck_result_as_of(result));
+	json_writer_key(w, "summary");
+	json_writer_begin_object(w);
+	for (i = 0; i < CASECHECK_STATUS_COUNT; i++) {
+		json_writer_key(w, casecheck_status_name((enum casecheck_status)i));
+		json_writer_integer(w, (long long)counts[i]);
 	}
-	text = casecheck_result_json(result);
-	if (!text)
-		goto nomem;
-	entry = json_loads(text, 0, &jerr);
-	free(text);
-	if (!entry) {
+	json_writer_end_object(w);
+	json_writer_key(w, "findings");
+	json_writer_begin_array(w);
+	for (i = 0; i < n; i++)
+		write_finding(w, casecheck_result_finding(result, i));
+	json_writer_end_array(w);
+	if (policy != rj->policy) {
+		json_writer_key(w, "policy");
+		write_policy(w, policy);
+	}
+	json_writer_end_object(w);
+	if (ferror(fp)) {
 		memset(err, 0, sizeof(*err));
-		err->kind = CASECHECK_E_INTERNAL;
-		snprintf(err->text, sizeof(err->text),
-			 "the library's case entry is not valid JSON: %s", jerr.text);
+		err->kind = CASECHECK_E_INPUT;
+		snprintf(err->text, sizeof(err->text), "cannot write the report");
 		return -1;
 	}
-	if (json_array_append_new(rj->cases, entry) != 0)
-		goto nomem;
-	rj->policies[rj->n++] = policy;
 	return 0;
-
-nomem:
-	memset(err, 0, sizeof(*err));
-	err->kind = CASECHECK_E_INTERNAL;
-	snprintf(err->text, sizeof(err->text), "out of memory");
-	return -1;
 }
 
 int report_json_write(struct report_json *rj, const struct casecheck_policy *default_policy,
 		      FILE *fp)
 {
-	json_t *root = json_object(), *engine = json_object(), *entry;
-	const struct casecheck_policy *first = rj->n ? rj->policies[0] : default_policy;
-	size_t i;
-	int mixed = 0, rc = -1;
-
-	if (!root || !engine) {
-		json_decref(engine);
-		goto out;
-	}
-	for (i = 1; i < rj->n; i++)
-		if (rj->policies[i] != rj->policies[0])
-			mixed = 1;
-	json_object_set_new(root, "format", json_string(CASECHECK_REPORT_FORMAT));
-	json_object_set_new(engine, "name", json_string("casecheck"));
-	json_object_set_new(engine, "version", json_string(casecheck_version()));
-	json_object_set_new(engine, "lua", json_string("5.4"));
-	json_object_set_new(root, "engine", engine);
-	json_object_set_new(root, "policy", report_json_policy(first));
-	if (mixed) {
-		for (i = 0; i < rj->n; i++) {
-			entry = json_array_get(rj->cases, i);
-			if (json_is_object(entry) && !json_object_get(entry, "policy"))
-				json_object_set_new(entry, "policy",
-						    report_json_policy(rj->policies[i]));
-		}
-	}
-	json_object_set(root, "cases", rj->cases);
-	if (json_dumpf(root, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
-		goto out;
-	if (fputc('\n', fp) == EOF)
-		goto out;
-	rc = 0;
-out:
-	json_decref(root);
-	return rc;
+	if (!rj->started)
+		write_head(rj, fp, default_policy);
+	json_writer_end_array(&rj->w);
+	json_writer_end_object(&rj->w);
+	fputc('\n', fp);
+	return fflush(fp) == 0 && !ferror(fp) ? 0 : -1;
 }
 
 void report_json_free(struct report_json *rj)
 {
-	json_decref(rj->cases);
-	free(rj->policies);
 	memset(rj, 0, sizeof(*rj));
 }

@@ -1,0 +1,116 @@
+/*
+** json_writer.c: streaming JSON in jansson's JSON_INDENT(2) layout, with
+** strings escaped as RFC 8259 requires (control characters as \uXXXX).
+*/
+#include <string.h>
+#include "json_writer.h"
+
+void json_writer_init(struct json_writer *w, FILE *fp, int depth)
+{
+	memset(w, 0, sizeof(*w));
+	w->fp = fp;
+	w->depth = depth;
+}
+
+static void indent(struct json_writer *w, int depth)
+{
+	int i;
+
+	fputc('\n', w->fp);
+	for (i = 0; i < depth; i++)
+		fputs("  ", w->fp);
+}
+
+/* Before a value: its separator and line, unless it follows its key. */
+static void before_value(struct json_writer *w)
+{
+	if (w->after_key) {
+		w->after_key = 0;
+		return;
+	}
+	if (w->depth > 0) {
+		if (w->count[w->depth - 1]++ > 0)
+			fputc(',', w->fp);
+		indent(w, w->depth);
+	}
+}
+
+static void open_level(struct json_writer *w, int c)
+{
+	before_value(w);
+	fputc(c, w->fp);
+	if (w->depth < JSON_WRITER_MAX_DEPTH)
+		w->count[w->depth] = 0;
+	w->depth++;
+}
+
+static void close_level(struct json_writer *w, int c)
+{
+	w->depth--;
+	if (w->count[w->depth] > 0)
+		indent(w, w->depth);
+	fputc(c, w->fp);
+}
+
+void json_writer_begin_object(struct json_writer *w) { open_level(w, '{'); }
+void json_writer_end_object(struct json_writer *w) { close_level(w, '}'); }
+void json_writer_begin_array(struct json_writer *w) { open_level(w, '['); }
+void json_writer_end_array(struct json_writer *w) { close_level(w, ']'); }
+
+static void put_string(FILE *fp, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p;
+
+	fputc('"', fp);
+	for (p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"': fputs("\\\"", fp); break;
+		case '\\': fputs("\\\\", fp); break;
+		case '\n': fputs("\\n", fp); break;
+		case '\r': fputs("\\r", fp); break;
+		case '\t': fputs("\\t", fp); break;
+		case '\b': fputs("\\b", fp); break;
+		case '\f': fputs("\\f", fp); break;
+		default:
+			if (*p < 0x20) {
+				fputs("\\u00", fp);
+				fputc(hex[*p >> 4], fp);
+				fputc(hex[*p & 15], fp);
+			} else {
+				fputc(*p, fp);
+			}
+		}
+	}
+	fputc('"', fp);
+}
+
+void json_writer_key(struct json_writer *w, const char *key)
+{
+	before_value(w);
+	put_string(w->fp, key);
+	fputs(": ", w->fp);
+	w->after_key = 1;
+}
+
+void json_writer_string(struct json_writer *w, const char *s)
+{
+	if (!s) {
+		json_writer_null(w);
+		return;
+	}
+	before_value(w);
+	put_string(w->fp, s);
+}
+
+void json_writer_integer(struct json_writer *w, long long v)
+{
+	before_value(w);
+	fprintf(w->fp, "%lld", v);
+}
+
+void json_writer_null(struct json_writer *w)
+{
+	before_value(w);
+	fputs("null", w->fp);
+}

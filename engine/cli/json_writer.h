@@ -1,0 +1,33 @@
+/*
+** json_writer.h: a streaming JSON printer for reports too large to hold as
+** one tree (10,000 cases). The layout is jansson's JSON_INDENT(2): nothing
+** is kept but the nesting, so memory stays flat however long the report.
+*/
+#ifndef CASECHECK_CLI_JSON_WRITER_H
+#define CASECHECK_CLI_JSON_WRITER_H
+
+#include <stdio.h>
+
+#define JSON_WRITER_MAX_DEPTH 16
+
+struct json_writer {
+	FILE *fp;
+	int depth;
+	int count[JSON_WRITER_MAX_DEPTH];	/* members written at each open level */
+	int after_key;				/* a key was written: the value follows on its line */
+};
+
+/* Start writing to FP at nesting DEPTH (0 for a document of its own). */
+void json_writer_init(struct json_writer *w, FILE *fp, int depth);
+
+void json_writer_begin_object(struct json_writer *w);
+void json_writer_end_object(struct json_writer *w);
+void json_writer_begin_array(struct json_writer *w);
+void json_writer_end_array(struct json_writer *w);
+/* A member's key: the next value written is its value. */
+void json_writer_key(struct json_writer *w, const char *key);
+void json_writer_string(struct json_writer *w, const char *s);	/* NULL writes null */
+void json_writer_integer(struct json_writer *w, long long v);
+void json_writer_null(struct json_writer *w);
+
+#endif
