@@ -51,7 +51,8 @@ end
 -- Fill "{name}" placeholders from VARS; an unknown name is left as is.
 local function render(template, vars)
 	local parts, buf = compile(template), {}
-	for i, p in ipairs(parts) do
+	for i = 1, #parts do
+		local p = parts[i]
 		if type(p) == "string" then
 			buf[i] = p
 		else
@@ -82,7 +83,9 @@ local function days_words(n)
 end
 
 local function regime_at(meta, day)
-	for _, r in ipairs(meta.regime_list) do
+	local list = meta.regime_list
+	for i = 1, #list do
+		local r = list[i]
 		if day >= r.lo and (not r.hi or day <= r.hi) then return r end
 	end
 	return nil
@@ -119,7 +122,9 @@ end
 
 -- The first event of type TY re M on or after span T that SPEC accepts.
 local function first_of_type(ctx, spec, m, t, ty)
-	for _, e in ipairs(m:all(ty)) do
+	local list = m:all(ty)
+	for i = 1, #list do
+		local e = list[i]
 		if (not t or e.hi >= t.lo) and accepts(ctx, spec, e, m) then return e end
 	end
 	return nil
@@ -130,8 +135,8 @@ local function first_satisfying(ctx, spec, m, t)
 	local types = spec.type
 	if type(types) == "string" then return first_of_type(ctx, spec, m, t, types) end
 	local best
-	for _, ty in ipairs(types) do
-		local e = first_of_type(ctx, spec, m, t, ty)
+	for i = 1, #types do
+		local e = first_of_type(ctx, spec, m, t, types[i])
 		if e and (not best or e.lo < best.lo) then best = e end
 	end
 	return best
@@ -141,8 +146,8 @@ end
 local function gapped(ctx, types)
 	local gaps = ctx.case.gaps
 	if type(types) == "string" then return gaps[types] and types or nil end
-	for _, ty in ipairs(types) do
-		if gaps[ty] then return ty end
+	for i = 1, #types do
+		if gaps[types[i]] then return types[i] end
 	end
 	return nil
 end
@@ -457,15 +462,19 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
 		want_detail = want_detail, matter = nil, regime = nil, step = nil }, Ctx)
 	local out = {}
-	for _, m in ipairs(case.matters) do
+	local matters, steps = case.matters, meta.step_list
+	for mi = 1, #matters do
+		local m = matters[mi]
 		-- the regime of a matter: in force on its awareness date, else its allegation's
 		local regime = regime_at(meta, (m.aware or m.allegation).lo)
-		for _, s in ipairs(meta.step_list) do
+		for si = 1, #steps do
+			local s = steps[si]
 			if not s.per_case then run_one(s, decl.steps[s.id], m, ctx, regime, out) end
 		end
 	end
 	local case_regime = regime_at(meta, as_of)
-	for _, s in ipairs(meta.step_list) do
+	for si = 1, #steps do
+		local s = steps[si]
 		if s.per_case then run_one(s, decl.steps[s.id], nil, ctx, case_regime, out) end
 	end
 	return out

@@ -24,8 +24,11 @@ end
 
 -- The first event of TYPE re the matter that FILTER (optional) accepts.
 function Matter:first(type, filter)
-	for _, e in ipairs(self.by_type[type] or EMPTY) do
-		if not filter or filter(e) then return e end
+	local list = self.by_type[type]
+	if not list then return nil end
+	if not filter then return list[1] end
+	for i = 1, #list do
+		if filter(list[i]) then return list[i] end
 	end
 	return nil
 end
@@ -38,8 +41,9 @@ end
 function Matter:has_category(...)
 	local list = ...
 	if type(list) ~= "table" then list = { ... } end
-	for _, c in ipairs(list) do
-		if self.categories[c] then return true end
+	local cats = self.categories
+	for i = 1, #list do
+		if cats[list[i]] then return true end
 	end
 	return false
 end
@@ -88,8 +92,11 @@ function Case:all(type)
 end
 
 function Case:first(type, filter)
-	for _, e in ipairs(self.by_type[type] or EMPTY) do
-		if not filter or filter(e) then return e end
+	local list = self.by_type[type]
+	if not list then return nil end
+	if not filter then return list[1] end
+	for i = 1, #list do
+		if filter(list[i]) then return list[i] end
 	end
 	return nil
 end
@@ -106,7 +113,8 @@ end
 
 local function index_by_type(list)
 	local by = {}
-	for _, e in ipairs(list) do
+	for i = 1, #list do
+		local e = list[i]
 		local l = by[e.type]
 		if not l then
 			l = {}
@@ -120,11 +128,14 @@ end
 -- Add indexes and methods to the case table the engine pushed.
 function model.prepare(case)
 	case.by_type = index_by_type(case.events)
-	for i, m in ipairs(case.matters) do
+	local matters = case.matters
+	for i = 1, #matters do
+		local m = matters[i]
 		m.index = i
 		m.by_type = index_by_type(m.events)
 		local cats = {}
-		for _, c in ipairs(m.allegation.categories or EMPTY) do cats[c] = true end
+		local list = m.allegation.categories or EMPTY
+		for k = 1, #list do cats[list[k]] = true end
 		m.categories = cats
 		setmetatable(m, Matter)
 	end
