@@ -13,17 +13,12 @@
 #include "sandbox.h"
 #include "vocab.h"
 
-struct casecheck_case *casecheck_case_load_buffer(struct casecheck_engine *e,
-						  const char *buf, size_t len,
-						  const char *name,
-						  const struct casecheck_policy *policy,
-						  struct casecheck_errors *errs)
+/* The public handle of a loaded case (NULL passes through). */
+static struct casecheck_case *wrap_case(struct case_file *cf, const char *name,
+					struct casecheck_errors *errs)
 {
 	struct casecheck_case *c;
-	struct case_file *cf;
 
-	(void)e;
-	cf = case_load_buffer(buf, len, name, policy ? policy->vocab : NULL, errs);
 	if (!cf)
 		return NULL;
 	c = calloc(1, sizeof(*c));
@@ -36,25 +31,23 @@ struct casecheck_case *casecheck_case_load_buffer(struct casecheck_engine *e,
 	return c;
 }
 
+struct casecheck_case *casecheck_case_load_buffer(struct casecheck_engine *e,
+						  const char *buf, size_t len,
+						  const char *name,
+						  const struct casecheck_policy *policy,
+						  struct casecheck_errors *errs)
+{
+	(void)e;
+	return wrap_case(case_load_buffer(buf, len, name, policy ? policy->vocab : NULL, errs),
+			 name, errs);
+}
+
 struct casecheck_case *casecheck_case_load_file(struct casecheck_engine *e, const char *path,
 						const struct casecheck_policy *policy,
 						struct casecheck_errors *errs)
 {
-	struct casecheck_case *c;
-	struct case_file *cf;
-
 	(void)e;
-	cf = case_load_file(path, policy ? policy->vocab : NULL, errs);
-	if (!cf)
-		return NULL;
-	c = calloc(1, sizeof(*c));
-	if (!c) {
-		case_free(cf);
-		errors_addf(errs, CASECHECK_E_INTERNAL, path, NULL, 0, 0, "out of memory");
-		return NULL;
-	}
-	c->cf = cf;
-	return c;
+	return wrap_case(case_load_file(path, policy ? policy->vocab : NULL, errs), path, errs);
 }
 
 struct resolve_ctx {
@@ -77,23 +70,13 @@ struct casecheck_case *casecheck_case_load_file_resolve(
 	struct casecheck_policy **policy, struct casecheck_errors *errs)
 {
 	struct resolve_ctx rc = { resolve, ctx, NULL };
-	struct casecheck_case *c;
 	struct case_file *cf;
 
 	(void)e;
 	cf = case_load_file_resolve(path, resolve_vocab, &rc, errs);
 	if (policy)
 		*policy = rc.found;
-	if (!cf)
-		return NULL;
-	c = calloc(1, sizeof(*c));
-	if (!c) {
-		case_free(cf);
-		errors_addf(errs, CASECHECK_E_INTERNAL, path, NULL, 0, 0, "out of memory");
-		return NULL;
-	}
-	c->cf = cf;
-	return c;
+	return wrap_case(cf, path, errs);
 }
 
 const char *casecheck_case_title(const struct casecheck_case *c) { return c->cf->title; }

@@ -371,6 +371,21 @@ static void sandbox_hook(lua_State *L, lua_Debug *ar)
 }
 
 /*
+** A policy's pcall or xpcall failed: a budget trip or an out-of-memory is
+** raised again, so that no policy can catch it; anything else is returned
+** as (false, message) the way Lua's own pcall does.
+*/
+static int pcall_failed(lua_State *L, struct sandbox *sb, int status)
+{
+	mem_trip(sb);
+	if (sb->trip != SANDBOX_TRIP_NONE || status == LUA_ERRMEM)
+		return lua_error(L);
+	lua_pushboolean(L, 0);
+	lua_insert(L, -2);
+	return 2;
+}
+
+/*
 ** pcall for policies: like the real one, except that an error raised
 ** because a limit tripped (or memory ran out) is raised again: a policy must
 ** not be able to catch its budget (Wikimedia LuaSandbox).
@@ -382,14 +397,8 @@ static int l_sandbox_pcall(lua_State *L)
 
 	luaL_checkany(L, 1);
 	status = lua_pcall(L, lua_gettop(L) - 1, LUA_MULTRET, 0);
-	if (status != LUA_OK) {
-		mem_trip(sb);
-		if (sb->trip != SANDBOX_TRIP_NONE || status == LUA_ERRMEM)
-			return lua_error(L);
-		lua_pushboolean(L, 0);
-		lua_insert(L, -2);
-		return 2;
-	}
+	if (status != LUA_OK)
+		return pcall_failed(L, sb, status);
 	lua_pushboolean(L, 1);
 	lua_insert(L, 1);
 	return lua_gettop(L);
@@ -408,17 +417,27 @@ static int l_sandbox_xpcall(lua_State *L)
 	lua_replace(L, 1);
 	lua_replace(L, 2);	/* stack: handler, f, args */
 	status = lua_pcall(L, n - 2, LUA_MULTRET, 1);
-	if (status != LUA_OK) {
-		mem_trip(sb);
-		if (sb->trip != SANDBOX_TRIP_NONE || status == LUA_ERRMEM)
-			return lua_error(L);
-		lua_pushboolean(L, 0);
-		lua_insert(L, -2);
-		return 2;
-	}
+	if (status != LUA_OK)
+		return pcall_failed(L, sb, status);
 	lua_pushboolean(L, 1);
 	lua_replace(L, 1);
 	return lua_gettop(L);
+}
+
+/*
+** A C function would run past the instruction budget: trip it now, at the
+** policy's place (the calling Lua function's file:line), and raise.
+*/
+static int trip_instructions_here(lua_State *L, struct sandbox *sb)
+{
+	lua_Debug ar;
+	struct sandbox_pos pos = sb->last;
+	int placed = lua_place(L, 1, &ar);
+
+	if (placed)
+		pos_set(&pos, &ar, ar.currentline);
+	trip_set(sb, SANDBOX_TRIP_INSTRUCTIONS, &pos);
+	return trip_raise(L, sb, placed ? &ar : NULL);
 }
 
 /*
@@ -467,9 +486,6 @@ static int l_sandbox_pattern(lua_State *L)
 	size_t n = 0, plen = 0;
 	const char *pat;
 	double left, worst;
-	lua_Debug ar;
-	struct sandbox_pos pos;
-	int placed;
 
 	if (lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING && !lua_toboolean(L, 4)) {
 		lua_tolstring(L, 1, &n);
@@ -477,14 +493,8 @@ static int l_sandbox_pattern(lua_State *L)
 		left = sb->instr_used < sb->lim.instructions ?
 		       (double)(sb->lim.instructions - sb->instr_used) : 0.0;
 		worst = pattern_worst_case(pat, plen, n);
-		if (sb->trip != SANDBOX_TRIP_NONE || worst > left) {
-			placed = lua_place(L, 1, &ar);
-			pos = sb->last;
-			if (placed)
-				pos_set(&pos, &ar, ar.currentline);
-			trip_set(sb, SANDBOX_TRIP_INSTRUCTIONS, &pos);
-			return trip_raise(L, sb, placed ? &ar : NULL);
-		}
+		if (sb->trip != SANDBOX_TRIP_NONE || worst > left)
+			return trip_instructions_here(L, sb);
 	}
 	lua_pushvalue(L, lua_upvalueindex(1));
 	lua_insert(L, 1);
@@ -502,23 +512,14 @@ static int l_sandbox_table_move(lua_State *L)
 	struct sandbox *sb = sandbox_of(L);
 	lua_Integer f = luaL_checkinteger(L, 2);
 	lua_Integer e = luaL_checkinteger(L, 3);
-	lua_Debug ar;
-	struct sandbox_pos pos;
 	lua_Unsigned n, left;
-	int placed;
 
 	if (e >= f) {
 		n = (lua_Unsigned)e - (lua_Unsigned)f + 1u;
 		left = sb->instr_used < sb->lim.instructions ?
 		       (lua_Unsigned)(sb->lim.instructions - sb->instr_used) : 0;
-		if (sb->trip != SANDBOX_TRIP_NONE || n > left) {
-			placed = lua_place(L, 1, &ar);
-			pos = sb->last;
-			if (placed)
-				pos_set(&pos, &ar, ar.currentline);
-			trip_set(sb, SANDBOX_TRIP_INSTRUCTIONS, &pos);
-			return trip_raise(L, sb, placed ? &ar : NULL);
-		}
+		if (sb->trip != SANDBOX_TRIP_NONE || n > left)
+			return trip_instructions_here(L, sb);
 		sb->instr_used += (long)n;
 	}
 	lua_pushvalue(L, lua_upvalueindex(1));

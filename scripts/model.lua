@@ -23,14 +23,18 @@ function Matter:all(type)
 end
 
 -- The first event of TYPE re the matter that FILTER (optional) accepts.
-function Matter:first(type, filter)
-	local list = self.by_type[type]
+-- The first event of LIST (or nil) that FILTER (optional) accepts.
+local function first_in(list, filter)
 	if not list then return nil end
 	if not filter then return list[1] end
 	for i = 1, #list do
 		if filter(list[i]) then return list[i] end
 	end
 	return nil
+end
+
+function Matter:first(type, filter)
+	return first_in(self.by_type[type], filter)
 end
 
 function Matter:has(type)
@@ -92,13 +96,7 @@ function Case:all(type)
 end
 
 function Case:first(type, filter)
-	local list = self.by_type[type]
-	if not list then return nil end
-	if not filter then return list[1] end
-	for i = 1, #list do
-		if filter(list[i]) then return list[i] end
-	end
-	return nil
+	return first_in(self.by_type[type], filter)
 end
 
 -- The subject's leaving event (dismissed, resigned, retired), the earliest, or nil.

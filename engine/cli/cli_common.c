@@ -406,3 +406,27 @@ const char *cli_did_you_mean(const char *word, const char *const *cands, size_t 
 	}
 	return best;
 }
+
+void cli_buf_put(struct cli_buf *b, const void *p, size_t n)
+{
+	char *v;
+	size_t cap;
+
+	if (b->oom)
+		return;
+	if (b->len + n + 1 > b->cap) {
+		cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		v = realloc(b->s, cap);
+		if (!v) {
+			b->oom = 1;
+			return;
+		}
+		b->s = v;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}

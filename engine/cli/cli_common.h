@@ -204,4 +204,15 @@ size_t cli_edit_distance(const char *a, const char *b);
 /* The candidate closest to WORD when it is close enough, else NULL. */
 const char *cli_did_you_mean(const char *word, const char *const *cands, size_t n);
 
+/* ---- a growable byte string, NUL-terminated; OOM is sticky ---- */
+
+struct cli_buf {
+	char *s;
+	size_t len, cap;
+	int oom;
+};
+
+/* Append N bytes of P. On allocation failure sets b->oom and drops the rest. */
+void cli_buf_put(struct cli_buf *b, const void *p, size_t n);
+
 #endif

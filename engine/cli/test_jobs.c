@@ -17,34 +17,6 @@
 #include <unistd.h>
 #include "test_jobs.h"
 
-struct jobs_buf {
-	char *s;
-	size_t len, cap;
-	int oom;
-};
-
-static void jobs_put(struct jobs_buf *b, const void *p, size_t n)
-{
-	char *v;
-	size_t cap;
-
-	if (b->oom)
-		return;
-	if (b->len + n > b->cap) {
-		cap = b->cap ? b->cap : 4096;
-		while (cap < b->len + n)
-			cap *= 2;
-		v = realloc(b->s, cap);
-		if (!v) {
-			b->oom = 1;
-			return;
-		}
-		b->s = v;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, p, n);
-	b->len += n;
-}
 
 void test_rec_free(struct test_rec *rec)
 {
@@ -59,34 +31,34 @@ void test_rec_free(struct test_rec *rec)
 
 /* ---- frames ---- */
 
-static void jobs_put_str(struct jobs_buf *b, const char *s)
+static void jobs_put_str(struct cli_buf *b, const char *s)
 {
 	size_t len = s ? strlen(s) : SIZE_MAX;
 
-	jobs_put(b, &len, sizeof(len));
+	cli_buf_put(b, &len, sizeof(len));
 	if (s)
-		jobs_put(b, s, len);
+		cli_buf_put(b, s, len);
 }
 
-static void jobs_put_strv(struct jobs_buf *b, const struct cli_strv *sv)
+static void jobs_put_strv(struct cli_buf *b, const struct cli_strv *sv)
 {
 	size_t i;
 
-	jobs_put(b, &sv->n, sizeof(sv->n));
+	cli_buf_put(b, &sv->n, sizeof(sv->n));
 	for (i = 0; i < sv->n; i++)
 		jobs_put_str(b, sv->v[i]);
 }
 
-static void jobs_encode(struct jobs_buf *b, size_t index, const struct test_rec *rec)
+static void jobs_encode(struct cli_buf *b, size_t index, const struct test_rec *rec)
 {
 	size_t at = b->len, len, i;
 
 	len = 0;
-	jobs_put(b, &len, sizeof(len));
-	jobs_put(b, &index, sizeof(index));
+	cli_buf_put(b, &len, sizeof(len));
+	cli_buf_put(b, &index, sizeof(index));
 	for (i = 0; i < TEST_S_COUNT; i++)
 		jobs_put_str(b, rec->s[i]);
-	jobs_put(b, rec->n, sizeof(rec->n));
+	cli_buf_put(b, rec->n, sizeof(rec->n));
 	jobs_put_strv(b, &rec->cov);
 	jobs_put_strv(b, &rec->mism);
 	if (!b->oom) {
@@ -202,7 +174,7 @@ static char *jobs_stderr_since(off_t from)
 
 static void jobs_worker(int fd, size_t w, size_t n, int jobs, test_job_fn fn, void *ctx)
 {
-	struct jobs_buf b = { NULL, 0, 0, 0 };
+	struct cli_buf b = { NULL, 0, 0, 0 };
 	struct test_rec rec;
 	FILE *err = tmpfile();
 	off_t from;
@@ -229,7 +201,7 @@ static void jobs_worker(int fd, size_t w, size_t n, int jobs, test_job_fn fn, vo
 /* ---- the parent ---- */
 
 /* Take every complete frame off the front of B into RECS. -1 on a bad frame. */
-static int jobs_take(struct jobs_buf *b, size_t n, struct test_rec *recs)
+static int jobs_take(struct cli_buf *b, size_t n, struct test_rec *recs)
 {
 	size_t off = 0, len, index;
 
@@ -262,7 +234,7 @@ int test_jobs_run(size_t n, int jobs, test_job_fn fn, test_emit_fn emit, void *c
 		  struct test_rec *recs)
 {
 	struct pollfd *pfd;
-	struct jobs_buf *bufs;
+	struct cli_buf *bufs;
 	pid_t *pids;
 	size_t i, next = 0, open_n = 0;
 	char chunk[65536];
@@ -332,7 +304,7 @@ int test_jobs_run(size_t n, int jobs, test_job_fn fn, test_emit_fn emit, void *c
 			if (got < 0 && errno == EINTR)
 				continue;
 			if (got > 0) {
-				jobs_put(&bufs[i], chunk, (size_t)got);
+				cli_buf_put(&bufs[i], chunk, (size_t)got);
 				if (bufs[i].oom || jobs_take(&bufs[i], n, recs) != 0)
 					rc = -1;
 				jobs_emit_ready(n, recs, &next, emit, ctx);

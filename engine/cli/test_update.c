@@ -13,64 +13,36 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "cli_common.h"
 #include "test_update.h"
 
 /* ---- a growable string ---- */
 
-struct upd_buf {
-	char *s;
-	size_t len, cap;
-	int oom;
-};
 
-static void upd_put(struct upd_buf *b, const char *s, size_t n)
+static void upd_puts(struct cli_buf *b, const char *s)
 {
-	char *v;
-	size_t cap;
-
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		cap = b->cap ? b->cap : 256;
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		v = realloc(b->s, cap);
-		if (!v) {
-			b->oom = 1;
-			return;
-		}
-		b->s = v;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, s, n);
-	b->len += n;
-	b->s[b->len] = '\0';
+	cli_buf_put(b, s, strlen(s));
 }
 
-static void upd_puts(struct upd_buf *b, const char *s)
-{
-	upd_put(b, s, strlen(s));
-}
-
-static void upd_indent(struct upd_buf *b, const char *unit, int level)
+static void upd_indent(struct cli_buf *b, const char *unit, int level)
 {
 	while (level-- > 0)
 		upd_puts(b, unit);
 }
 
 /* S as a JSON string: quotes, and escapes for '"', '\\' and control characters. */
-static void upd_string(struct upd_buf *b, const char *s)
+static void upd_string(struct cli_buf *b, const char *s)
 {
 	char esc[8];
 
-	upd_put(b, "\"", 1);
+	cli_buf_put(b, "\"", 1);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c == '"' || c == '\\') {
 			esc[0] = '\\';
 			esc[1] = (char)c;
-			upd_put(b, esc, 2);
+			cli_buf_put(b, esc, 2);
 		} else if (c == '\n') {
 			upd_puts(b, "\\n");
 		} else if (c == '\t') {
@@ -79,10 +51,10 @@ static void upd_string(struct upd_buf *b, const char *s)
 			snprintf(esc, sizeof(esc), "\\u%04x", c);
 			upd_puts(b, esc);
 		} else {
-			upd_put(b, s, 1);
+			cli_buf_put(b, s, 1);
 		}
 	}
-	upd_put(b, "\"", 1);
+	cli_buf_put(b, "\"", 1);
 }
 
 /* ---- the block ---- */
@@ -93,7 +65,7 @@ static int upd_has(json_t *entry, const char *key)
 }
 
 /* One entry, on one line: {"step": ..., "re": ..., "status": ...}. */
-static void upd_entry(struct upd_buf *b, const struct casecheck_finding *f, json_t *old)
+static void upd_entry(struct cli_buf *b, const struct casecheck_finding *f, json_t *old)
 {
 	json_t *msg = old ? json_object_get(old, "message") : NULL;
 	int late = f->status == CASECHECK_LATE;
@@ -182,7 +154,7 @@ static json_t *upd_old_entry(const struct casecheck_result *result, json_t *entr
 
 char *test_update_block(const struct casecheck_result *result, json_t *old, const char *unit)
 {
-	struct upd_buf b = { NULL, 0, 0, 0 };
+	struct cli_buf b = { NULL, 0, 0, 0 };
 	json_t *entries = old ? json_object_get(old, "findings") : NULL;
 	json_t *complete = old ? json_object_get(old, "complete") : NULL;
 	size_t n = casecheck_result_count(result), i, k, shown = 0;
@@ -378,7 +350,7 @@ static void upd_err(char *errbuf, size_t errsize, const char *fmt, ...)
 static char *upd_read(const char *path, size_t *len, char *errbuf, size_t errsize)
 {
 	FILE *fp = fopen(path, "rb");
-	struct upd_buf b = { NULL, 0, 0, 0 };
+	struct cli_buf b = { NULL, 0, 0, 0 };
 	char chunk[8192];
 	size_t n;
 
@@ -387,7 +359,7 @@ static char *upd_read(const char *path, size_t *len, char *errbuf, size_t errsiz
 		return NULL;
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		upd_put(&b, chunk, n);
+		cli_buf_put(&b, chunk, n);
 	if (ferror(fp) || b.oom) {
 		upd_err(errbuf, errsize, "%s: cannot read: %s", path,
 			b.oom ? "out of memory" : strerror(errno));
@@ -396,7 +368,7 @@ static char *upd_read(const char *path, size_t *len, char *errbuf, size_t errsiz
 		return NULL;
 	}
 	fclose(fp);
-	upd_put(&b, "", 0);
+	cli_buf_put(&b, "", 0);
 	*len = b.len;
 	return b.s;
 }
@@ -452,7 +424,7 @@ static int upd_write(const char *path, const char *text, size_t len, char *errbu
 int test_update_file(const char *path, const struct casecheck_result *result, json_t *old,
 		     int *changed, char *errbuf, size_t errsize)
 {
-	struct upd_buf out = { NULL, 0, 0, 0 };
+	struct cli_buf out = { NULL, 0, 0, 0 };
 	char unit[64], *text, *block;
 	size_t len, v0, v1;
 	int found, empty, rc = 0;
@@ -474,10 +446,10 @@ int test_update_file(const char *path, const struct casecheck_result *result, js
 		free(text);
 		return -1;
 	}
-	upd_put(&out, text, v0);
+	cli_buf_put(&out, text, v0);
 	if (found) {
 		upd_puts(&out, block);
-		upd_put(&out, text + v1, len - v1);
+		cli_buf_put(&out, text + v1, len - v1);
 	} else {
 		upd_puts(&out, empty ? "\n" : ",\n");
 		upd_puts(&out, unit);
@@ -485,7 +457,7 @@ int test_update_file(const char *path, const struct casecheck_result *result, js
 		upd_puts(&out, block);
 		if (empty)
 			upd_puts(&out, "\n");
-		upd_put(&out, text + v0, len - v0);
+		cli_buf_put(&out, text + v0, len - v0);
 	}
 	if (out.oom) {
 		upd_err(errbuf, errsize, "%s: out of memory", path);
