@@ -132,6 +132,8 @@ struct casecheck_engine *casecheck_engine_new(const struct casecheck_limits *lim
 					      struct casecheck_error *err);
 /* Build each finding's 'detail' (the arithmetic, for explain); off by default (costs time). */
 void casecheck_engine_set_detail(struct casecheck_engine *engine, int on);
+/* The budgets in force, with the defaults filled in. */
+void casecheck_engine_limits(const struct casecheck_engine *engine, struct casecheck_limits *out);
 /* Frees the engine and every policy still loaded in it. */
 void casecheck_engine_free(struct casecheck_engine *engine);
 

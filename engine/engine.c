@@ -311,6 +311,15 @@ void casecheck_engine_free(struct casecheck_engine *e)
 	free(e);
 }
 
+void casecheck_engine_limits(const struct casecheck_engine *e, struct casecheck_limits *out)
+{
+	const struct sandbox_limits *lim = sandbox_limits(e->sb);
+
+	out->memory_bytes = lim->memory_bytes;
+	out->instructions = lim->instructions;
+	out->seconds = lim->seconds;
+}
+
 void casecheck_engine_set_detail(struct casecheck_engine *e, int on)
 {
 	e->want_detail = on;

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -429,4 +430,27 @@ void cli_buf_put(struct cli_buf *b, const void *p, size_t n)
 	memcpy(b->s + b->len, p, n);
 	b->len += n;
 	b->s[b->len] = '\0';
+}
+
+int cli_limit_set(struct casecheck_limits *lim, int id, const char *verb, const char *v)
+{
+	char *end;
+	double d;
+
+	errno = 0;
+	d = strtod(v, &end);
+	if (errno || end == v || *end || !(d > 0) || d > 1e15)
+		return cli_usage_error(verb, "bad budget '%s': expected a positive number", v);
+	switch (id) {
+	case CLI_OPT_MAX_MEMORY:
+		lim->memory_bytes = (size_t)(d * 1024 * 1024);
+		break;
+	case CLI_OPT_MAX_INSTRUCTIONS:
+		lim->instructions = (long)d;
+		break;
+	default:
+		lim->seconds = d;
+		break;
+	}
+	return 0;
 }

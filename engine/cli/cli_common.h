@@ -204,6 +204,27 @@ size_t cli_edit_distance(const char *a, const char *b);
 /* The candidate closest to WORD when it is close enough, else NULL. */
 const char *cli_did_you_mean(const char *word, const char *const *cands, size_t n);
 
+/* ---- budgets for policy code ---- */
+
+/* Option ids shared by the verbs that evaluate (kept apart from theirs). */
+enum { CLI_OPT_MAX_MEMORY = 100, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_SECONDS };
+
+#define CLI_LIMIT_OPTIONS \
+	{ "max-memory", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_MEMORY }, \
+	{ "max-instructions", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_INSTRUCTIONS }, \
+	{ "max-seconds", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_SECONDS }
+
+#define CLI_LIMIT_USAGE \
+	"  --max-memory MIB  memory budget of the Lua state (default 64)\n" \
+	"  --max-instructions N  instruction budget per case (default 50000000)\n" \
+	"  --max-seconds S   wall-clock budget per case (default 2)\n"
+
+/*
+** Set the budget option ID (one of CLI_OPT_MAX_*) from V. Returns 0, or
+** CLI_EXIT_INPUT after a usage error naming VERB.
+*/
+int cli_limit_set(struct casecheck_limits *lim, int id, const char *verb, const char *v);
+
 /* ---- a growable byte string, NUL-terminated; OOM is sticky ---- */
 
 struct cli_buf {

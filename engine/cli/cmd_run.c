@@ -24,6 +24,7 @@ static const struct cli_option run_options[] = {
 	{ "format", 0, CLI_REQUIRED_ARG, RUN_FORMAT },
 	{ "output", 'o', CLI_REQUIRED_ARG, RUN_OUTPUT },
 	{ "color", 0, CLI_OPTIONAL_ARG, RUN_COLOR },
+	CLI_LIMIT_OPTIONS,
 	{ NULL, 0, CLI_NO_ARG, 0 }
 };
 
@@ -43,6 +44,7 @@ static const char run_usage[] =
 	"                    tap (TAP version 13: a test point per finding)\n"
 	"  -o, --output FILE write the report to FILE instead of stdout\n"
 	"  --color[=WHEN]    auto (default: on a terminal without NO_COLOR), always, never\n"
+	CLI_LIMIT_USAGE
 	"  -h, --help        show this help\n"
 	"\n"
 	"Policy names are looked up as NAME.lua in $CASECHECK_PATH (colon-separated),\n"
@@ -64,6 +66,7 @@ struct run_opts {
 	enum cli_color_mode color;
 	struct cli_params params;
 	struct cli_strv args;
+	struct casecheck_limits limits;
 };
 
 /* The worst status of RESULT as an exit code: 1 for fail/late, 3 for error. */
@@ -118,6 +121,13 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		case RUN_HELP:
 			fputs(run_usage, stdout);
 			return -1;
+		case CLI_OPT_MAX_MEMORY:
+		case CLI_OPT_MAX_INSTRUCTIONS:
+		case CLI_OPT_MAX_SECONDS:
+			rc = cli_limit_set(&o->limits, id, "run", v);
+			if (rc)
+				return rc;
+			break;
 		case RUN_POLICY:
 			o->policy = v;
 			break;
@@ -191,12 +201,13 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 
-	engine = casecheck_engine_new(NULL, &err);
+	engine = casecheck_engine_new(&o.limits, &err);
 	if (!engine) {
 		cli_print_error(stderr, &err);
 		rc = CLI_EXIT_POLICY;
 		goto out;
 	}
+	casecheck_engine_limits(engine, &rj.limits);	/* the JSON report records them */
 	cli_policies_init(&ps, engine, &o.params);
 	if (o.policy) {
 		forced = cli_policies_get(&ps, o.policy, 0, &err);

@@ -39,6 +39,7 @@ static const struct cli_option test_options[] = {
 	{ "min-coverage", 0, CLI_REQUIRED_ARG, TEST_MIN_COVERAGE },
 	{ "format", 0, CLI_REQUIRED_ARG, TEST_FORMAT },
 	{ "output", 'o', CLI_REQUIRED_ARG, TEST_OUTPUT },
+	CLI_LIMIT_OPTIONS,
 	{ NULL, 0, CLI_NO_ARG, 0 }
 };
 
@@ -70,6 +71,7 @@ static const char test_usage[] =
 	"                     fixture) or tap (TAP version 13: a test point per fixture)\n"
 	"  -o, --output FILE  write the report to FILE instead of stdout\n"
 	"  --color[=WHEN]     auto (default), always, never\n"
+	CLI_LIMIT_USAGE
 	"  -h, --help         show this help\n"
 	"\n"
 	"--update writes, for a block with \"complete\": true (or a new block, which\n"
@@ -103,6 +105,7 @@ struct test_opts {
 	int update, jobs, verbose, coverage;
 	double min_coverage;	/* < 0: none */
 	struct cli_strv args;
+	struct casecheck_limits limits;
 };
 
 /* What the workers share (read only) and what the parent gathers. */
@@ -750,6 +753,12 @@ static int test_parse(int argc, char **argv, struct test_opts *o)
 		case TEST_HELP:
 			fputs(test_usage, stdout);
 			return -1;
+		case CLI_OPT_MAX_MEMORY:
+		case CLI_OPT_MAX_INSTRUCTIONS:
+		case CLI_OPT_MAX_SECONDS:
+			if (cli_limit_set(&o->limits, id, "test", v) != 0)
+				return CLI_EXIT_INPUT;
+			break;
 		case TEST_POLICY:
 			o->policy = v;
 			break;
@@ -936,7 +945,7 @@ int cmd_test(int argc, char **argv)
 		rc = CLI_EXIT_POLICY;
 		goto out;
 	}
-	engine = casecheck_engine_new(NULL, &err);
+	engine = casecheck_engine_new(&o.limits, &err);
 	if (!engine) {
 		cli_print_error(stderr, &err);
 		rc = CLI_EXIT_POLICY;

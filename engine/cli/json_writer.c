@@ -2,6 +2,7 @@
 ** json_writer.c: streaming JSON in jansson's JSON_INDENT(2) layout, with
 ** strings escaped as RFC 8259 requires (control characters as \uXXXX).
 */
+#include <stdlib.h>
 #include <string.h>
 #include "json_writer.h"
 
@@ -113,4 +114,18 @@ void json_writer_null(struct json_writer *w)
 {
 	before_value(w);
 	fputs("null", w->fp);
+}
+
+void json_writer_real(struct json_writer *w, double v)
+{
+	char buf[32];
+
+	before_value(w);
+	snprintf(buf, sizeof(buf), "%g", v);
+	if (strtod(buf, NULL) != v)
+		snprintf(buf, sizeof(buf), "%.17g", v);
+	/* a JSON reader must see a real: "2" would read back as an integer */
+	if (!strpbrk(buf, ".eE"))
+		strcat(buf, ".0");
+	fputs(buf, w->fp);
 }

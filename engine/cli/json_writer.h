@@ -29,5 +29,6 @@ void json_writer_key(struct json_writer *w, const char *key);
 void json_writer_string(struct json_writer *w, const char *s);	/* NULL writes null */
 void json_writer_integer(struct json_writer *w, long long v);
 void json_writer_null(struct json_writer *w);
+void json_writer_real(struct json_writer *w, double v);	/* shortest form, "%.17g" at most */
 
 #endif

@@ -56,6 +56,15 @@ static void write_head(struct report_json *rj, FILE *fp, const struct casecheck_
 	json_writer_string(w, casecheck_version());
 	json_writer_key(w, "lua");
 	json_writer_string(w, "5.4");
+	json_writer_key(w, "limits");
+	json_writer_begin_object(w);
+	json_writer_key(w, "memory_bytes");
+	json_writer_integer(w, (long long)rj->limits.memory_bytes);
+	json_writer_key(w, "instructions");
+	json_writer_integer(w, rj->limits.instructions);
+	json_writer_key(w, "seconds");
+	json_writer_real(w, rj->limits.seconds);
+	json_writer_end_object(w);
 	json_writer_end_object(w);
 	json_writer_key(w, "policy");
 	write_policy(w, policy);

@@ -13,6 +13,7 @@
 struct report_json {
 	struct json_writer w;
 	const struct casecheck_policy *policy;	/* the report's "policy" */
+	struct casecheck_limits limits;		/* the budgets, for the report's "engine" */
 	int started;
 };
 
