@@ -117,6 +117,24 @@ static void report_finding(struct report_text *rt, const struct casecheck_findin
 	report_finding_detail(rt->fp, f, 4 + REPORT_STATUS_WIDTH + 2);
 }
 
+/* "  params: record_days=15 (default 10)" for every parameter not at its default. */
+static void report_params(struct report_text *rt, const struct casecheck_policy *policy)
+{
+	size_t i, n = policy ? casecheck_policy_param_count(policy) : 0;
+	int shown = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct casecheck_param *p = casecheck_policy_param(policy, i);
+
+		if (p->value == p->default_value)
+			continue;
+		fprintf(rt->fp, "%s%s=%ld (default %ld)", shown ? ", " : "  params: ", p->name,
+			p->value, p->default_value);
+		shown = 1;
+	}
+	if (shown)
+		fputc('\n', rt->fp);
+}
 int report_text_case(struct report_text *rt, const struct casecheck_case *kase,
 		     const char *file, const char *title,
 		     const struct casecheck_policy *policy,
@@ -161,13 +179,16 @@ int report_text_case(struct report_text *rt, const struct casecheck_case *kase,
 		fprintf(rt->fp, " - %s", title);
 	fprintf(rt->fp, " (%s, as of %s, policy %s)\n", file, as_of ? as_of : "?",
 		pid ? pid : "?");
+	report_params(rt, policy);
 
 	for (j = 0; j <= n_re; j++) {
 		const char *re = j < n_re ? res[j] : NULL;
 
 		if (j == n_re && !seen_case)
 			break;
-		if (re)
+		if (re && casecheck_case_matter_date(kase, re))
+			fprintf(rt->fp, "  matter %s (alleged %s)\n", re, casecheck_case_matter_date(kase, re));
+		else if (re)
 			fprintf(rt->fp, "  matter %s\n", re);
 		else
 			fputs("  case\n", rt->fp);
