@@ -303,7 +303,7 @@ START_TEST(test_run_text)
 	ck_assert_msg(r.status == 1, "exit %d: %s", r.status, r.err);
 	ck_assert_has(r.out, "cli-pass-fail - Recorded in time, never referred "
 		      "(tests/cli/fixtures/pass-fail.json, as of 2019-07-01, policy cli/tiny)\n");
-	ck_assert_has(r.out, "  matter a1\n");
+	ck_assert_has(r.out, "  matter a1 (alleged 2019-05-01)\n");
 	ck_assert_has(r.out, "    PASS     record.conduct_matter  ");
 	ck_assert_has(r.out, "    FAIL     refer.iopc_mandatory   ");
 	ck_assert_has(r.out, "             due 2019-05-16, done 2019-05-03 - PRA 2002 Sch 3 para 11\n");
