@@ -63,7 +63,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: all check check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: all check check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -125,10 +125,23 @@ deps:
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
-	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-golden check-schema check-formats check-docs lint
+	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-examples check-golden check-schema check-formats check-docs lint
 
 check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
+
+# The embedding example builds against the library and answers a trainee.
+$(O)/examples/training: examples/embed/training.c $(LIB_A)
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) $< $(ALL_LDFLAGS) $(LIB_A) $(DEP_LIBS) -o $@
+
+check-examples: $(O)/examples/training
+	$(Q)$(O)/examples/training examples/policies/example/record.lua 2020-05-15 conduct_recorded \
+		| grep -q '^handled correctly *record.conduct_matter' \
+		&& $(O)/examples/training examples/policies/example/record.lua 2020-05-05 \
+		| grep -q '^still due *record.conduct_matter' \
+		&& echo 'examples: 2 passed, 0 failed' \
+		|| { echo 'examples: the embedding example gave the wrong answer'; exit 1; }
 
 # Every fixture with expectations must match them.
 check-fixtures: $(CLI)
