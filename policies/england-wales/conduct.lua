@@ -361,11 +361,9 @@ step "assess.severity" {
 
 step "investigate.independent_investigator" {
 	title = "An independent investigator is appointed",
-	regimes = FROM_2008,
-	why_not_in_force = "severity assessments, and this duty with them, began on 1 December 2008",
 	cite = {
-		["1999"] = "Police (Conduct) Regulations 2008 reg 13, in force from 1 December 2008",
-		["2004"] = "Police (Conduct) Regulations 2008 reg 13, in force from 1 December 2008",
+		["1999"] = "Police (Conduct) Regulations 1999 (appointment of an investigating officer not under the officer's command)",
+		["2004"] = "Police (Conduct) Regulations 2004 (appointment of an investigating officer); PRA 2002 Sch 3 para 16",
 		["2008"] = "Police (Conduct) Regulations 2008 reg 13",
 		["2012"] = "Police (Conduct) Regulations 2012 reg 13",
 		["2020"] = "Police (Conduct) Regulations 2020 reg 15 (not an interested party, not under the officer's management)",
@@ -397,11 +395,9 @@ step "investigate.independent_investigator" {
 
 step "notice.served" {
 	title = "The officer is given written notice",
-	regimes = FROM_2008,
-	why_not_in_force = "the written-notice duty of the conduct regulations began on 1 December 2008",
 	cite = {
-		["1999"] = "Police (Conduct) Regulations 2008 reg 15, in force from 1 December 2008",
-		["2004"] = "Police (Conduct) Regulations 2008 reg 15, in force from 1 December 2008",
+		["1999"] = "Police (Conduct) Regulations 1999 (written notice of the investigation to the officer)",
+		["2004"] = "Police (Conduct) Regulations 2004 (written notice of the investigation to the officer)",
 		["2008"] = "Police (Conduct) Regulations 2008 reg 15",
 		["2012"] = "Police (Conduct) Regulations 2012 reg 15",
 		["2020"] = "Police (Conduct) Regulations 2020 reg 17",
