@@ -184,6 +184,23 @@ static int l_cc_new_env(lua_State *L)
 	return 1;
 }
 
+/*
+** cc.guard(fn, ...) -> fn(...) under the instruction and time budgets. The
+** engine runs in guarded mode (sandbox_set_guarded), so every call into
+** policy code goes through here; the engine's own scripts run unhooked.
+** [-(n), +r, e]
+*/
+static int l_cc_guard(lua_State *L)
+{
+	struct casecheck_engine *e = engine_of(L);
+
+	luaL_checktype(L, 1, LUA_TFUNCTION);
+	sandbox_guard_enter(e->sb);
+	lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
+	sandbox_guard_leave(e->sb);
+	return lua_gettop(L);
+}
+
 /* cc.set_env(chunk, env): make ENV the _ENV of a policy's main chunk   [-0, +0, v] */
 static int l_cc_set_env(lua_State *L)
 {
@@ -238,6 +255,7 @@ static const luaL_Reg cc_funcs[] = {
 	{ "where", l_cc_where },
 	{ "new_env", l_cc_new_env },
 	{ "set_env", l_cc_set_env },
+	{ "guard", l_cc_guard },
 	{ NULL, NULL }
 };
 
@@ -286,6 +304,7 @@ struct casecheck_engine *casecheck_engine_new(const struct casecheck_limits *lim
 	if (!e->sb)
 		goto fail;
 	e->L = sandbox_state(e->sb);
+	sandbox_set_guarded(e->sb, 1);
 	e->cal = calendar_new_england_wales(ENGINE_FIRST_YEAR, ENGINE_LAST_YEAR, err);
 	if (!e->cal)
 		goto fail;

@@ -57,6 +57,8 @@ struct sandbox {
 	struct sandbox_pos call;	/* the function sandbox_pcall called, as a fallback */
 	char msg_prefix[128];	/* "short_src:line: " the message handler matched */
 	struct sandbox_pos msg_pos;	/* its full source name and line */
+	int guarded;		/* count only inside sandbox_guard_enter/leave (see there) */
+	int guard_depth;	/* how deep in guarded (policy) code we are */
 };
 
 /* Registry key of the table of pristine allowed functions (sandbox_init). */
@@ -267,6 +269,24 @@ static int trip_raise(lua_State *L, const struct sandbox *sb, const lua_Debug *a
 ** misread; a new block is never part of that. Otherwise the count hook's
 ** last place stands in (stale by at most SANDBOX_HOOK_COUNT instructions).
 */
+/*
+** Arm the count hook as the budget wants it when nothing has tripped: always,
+** or in guarded mode only while policy code runs. A trip keeps its count-1
+** hook whatever happens, so that nothing can run on after it.
+*/
+static void hook_normal(struct sandbox *sb)
+{
+	if (!sb->L || sb->trip != SANDBOX_TRIP_NONE || sb->mem_pending)
+		return;
+	if (sb->guarded && sb->guard_depth == 0) {
+		sb->hook_count = 0;
+		lua_sethook(sb->L, NULL, 0, 0);
+		return;
+	}
+	sb->hook_count = SANDBOX_HOOK_COUNT;
+	lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, SANDBOX_HOOK_COUNT);
+}
+
 static void sandbox_refuse(struct sandbox *sb, void *ptr, size_t osize, size_t nsize)
 {
 	lua_Debug ar;
@@ -319,10 +339,7 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	    nsize == sb->refused_nsize) {
 		/* Lua's retry after an emergency collection: granted, so no trip */
 		sb->mem_pending = 0;
-		if (sb->trip == SANDBOX_TRIP_NONE && sb->L) {
-			sb->hook_count = SANDBOX_HOOK_COUNT;
-			lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, SANDBOX_HOOK_COUNT);
-		}
+		hook_normal(sb);
 	}
 	p = realloc(ptr, nsize);
 	if (!p) {
@@ -915,8 +932,27 @@ void sandbox_reset_budget(struct sandbox *sb)
 	sb->mem_pending = 0;
 	memset(&sb->trip_pos, 0, sizeof(sb->trip_pos));
 	memset(&sb->last, 0, sizeof(sb->last));
-	sb->hook_count = SANDBOX_HOOK_COUNT;
-	lua_sethook(sb->L, sandbox_hook, LUA_MASKCOUNT, SANDBOX_HOOK_COUNT);
+	sb->guard_depth = 0;
+	hook_normal(sb);
+}
+
+void sandbox_set_guarded(struct sandbox *sb, int on)
+{
+	sb->guarded = on;
+	sb->guard_depth = 0;
+	hook_normal(sb);
+}
+
+void sandbox_guard_enter(struct sandbox *sb)
+{
+	if (sb->guard_depth++ == 0)
+		hook_normal(sb);
+}
+
+void sandbox_guard_leave(struct sandbox *sb)
+{
+	if (sb->guard_depth > 0 && --sb->guard_depth == 0)
+		hook_normal(sb);
 }
 
 int sandbox_pcall(struct sandbox *sb, int nargs, int nresults, struct casecheck_error *err)

@@ -76,6 +76,19 @@ void sandbox_reset_budget(struct sandbox *sb);
 */
 int sandbox_pcall(struct sandbox *sb, int nargs, int nresults, struct casecheck_error *err);
 
+/*
+** Guarded mode: the instruction and time budgets run only between
+** sandbox_guard_enter and sandbox_guard_leave, around every call into policy
+** code, so that the engine's own trusted scripts run without Lua's per-
+** instruction hook cost (with a count hook, Lua 5.4 traces every
+** instruction). Calls nest. An error that unwinds past a leave keeps the
+** budget running until the next sandbox_reset_budget: the safe direction.
+** The memory cap is always on. Off by default.
+*/
+void sandbox_set_guarded(struct sandbox *sb, int on);
+void sandbox_guard_enter(struct sandbox *sb);
+void sandbox_guard_leave(struct sandbox *sb);
+
 /* The budget in use (defaults filled in), for reports; borrowed. */
 const struct sandbox_limits *sandbox_limits(const struct sandbox *sb);
 

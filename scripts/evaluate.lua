@@ -5,8 +5,11 @@ here, so that every policy gets the same handling of working days, imprecise
 dates, gaps and the as-of date; a step with a 'check' function decides for
 itself, with the same helpers at hand (ctx:deadline).
 ]]
-local _, M = ...
+local cc, M = ...
 local dates, judge = M.dates, M.judge
+-- Every call into policy code goes through guard: the instruction and time
+-- budgets count there (engine.c, l_cc_guard), not in the engine's own code.
+local guard = cc.guard
 local evaluate = {}
 
 -- The sentence with its first letter in upper case.
@@ -116,7 +119,7 @@ end
 local function accepts(ctx, spec, e, m)
 	if spec.by and not party_matches(ctx, e.by, spec.by, m) then return false end
 	if spec.to and not party_matches(ctx, e.to, spec.to, m) then return false end
-	if spec.where and not spec.where(e, m, ctx) then return false end
+	if spec.where and not guard(spec.where, e, m, ctx) then return false end
 	return true
 end
 
@@ -167,7 +170,7 @@ local function resolve_trigger(step, m, ctx)
 		if not e then return nil, nil, "there is no " .. from .. " re the matter" end
 		return dates.of(e), e
 	elseif type(from) == "function" then
-		local r, why = from(m, ctx)
+		local r, why = guard(from, m, ctx)
 		if r == nil then return nil, nil, why or "the step's trigger never happened" end
 		if r.type then return dates.of(r), r end
 		return r, r.event
@@ -223,7 +226,7 @@ local function run_declared(_, step, m, ctx, f)
 	local says = step.says or {}
 	local function phrase(key)
 		local v = says[key] or DEFAULT_PHRASES[key]
-		if type(v) == "function" then v = v(m, ctx) end
+		if type(v) == "function" then v = guard(v, m, ctx) end
 		return v
 	end
 	local vars = {
@@ -242,7 +245,7 @@ local function run_declared(_, step, m, ctx, f)
 		local within = b.scope == "case" and ctx.case or m
 		for _, ty in ipairs(type(b.type) == "table" and b.type or { b.type }) do
 			for _, e in ipairs(within:all(ty)) do
-				if not b.where or b.where(e, m, ctx) then
+				if not b.where or guard(b.where, e, m, ctx) then
 					f.status = "fail"
 					add_evidence(f, e.id)
 					vars.event_when = dates.when(dates.of(e))
@@ -337,7 +340,7 @@ Ctx.__metatable = false
 
 -- The unit and number of days of a deadline spec, with the run's params.
 function Ctx:period_of(spec)
-	if type(spec) == "function" then spec = spec(self.matter, self) end
+	if type(spec) == "function" then spec = guard(spec, self.matter, self) end
 	local n = spec.n
 	if spec.param then n = self.params[spec.param] end
 	return spec.unit, n
@@ -411,14 +414,14 @@ local function run_step(s, step, m, ctx, regime)
 		return f
 	end
 	if step.applies then
-		local ok, why = step.applies(m, ctx)
+		local ok, why = guard(step.applies, m, ctx)
 		if not ok then
 			f.message = cap(why or "the step does not apply to this matter") .. "."
 			return f
 		end
 	end
 	if step.check then
-		local r = step.check(m or ctx.case, ctx)
+		local r = guard(step.check, m or ctx.case, ctx)
 		if type(r) ~= "table" or type(r.status) ~= "string" then
 			error("check function of step '" .. s.id .. "' must return a table with a 'status'", 0)
 		end

@@ -23,7 +23,7 @@ local function run_chunk(chunk, strict)
 	local env = cc.new_env()
 	for k, v in pairs(api) do env[k] = v end
 	cc.set_env(chunk, env)
-	chunk()
+	cc.guard(chunk)
 	return P
 end
 

@@ -375,6 +375,59 @@ START_TEST(test_budget_trip_stops_the_case)
 }
 END_TEST
 
+/* Budgets hold in every kind of policy code: a where function, a memory bomb. */
+static const char POLICY_WHERE_LOOP[] =
+	"policy { id = \"test/where\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"step \"record.it\" {\n"
+	"  title = \"Record it\", cite = \"x\", from = \"allegation\", within = days(3),\n"
+	"  done_by = { type = \"conduct_recorded\", where = function(e)\n"
+	"    while true do end end },\n"
+	"}\n";
+static const char POLICY_MEMORY[] =
+	"policy { id = \"test/memory\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"step \"mem.bomb\" {\n"
+	"  title = \"Bomb\", cite = \"x\",\n"
+	"  check = function(m) local ok = pcall(string.rep, \"x\", 1e9)\n"
+	"    return { status = \"pass\", message = tostring(ok) } end,\n"
+	"}\n";
+
+static void budget_trips(const char *policy, const char *name, struct casecheck_limits *lim,
+			 enum casecheck_error_kind kind, int line, const char *text)
+{
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_engine *e = casecheck_engine_new(lim, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, policy, strlen(policy), name, &err);
+	char *fixture = make_case("2019-04-18", "2019-04-19", NULL);
+	struct casecheck_case *c;
+	struct casecheck_result *r;
+
+	ck_assert_msg(p != NULL, "%s", err.text);
+	c = casecheck_case_load_buffer(e, fixture, strlen(fixture), "t1.json", p, &errs);
+	r = casecheck_evaluate(e, p, c, NULL, &err);
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(err.kind, kind);
+	ck_assert_str_eq(err.source, name);
+	ck_assert_int_eq(err.line, line);
+	ck_assert_msg(strstr(err.text, text) != NULL, "got '%s'", err.text);
+	casecheck_case_free(c);
+	casecheck_engine_free(e);
+	free(fixture);
+}
+
+START_TEST(test_budgets_in_every_kind_of_policy_code)
+{
+	struct casecheck_limits small = { 8u << 20, 1000000, 0 };
+
+	budget_trips(POLICY_WHERE_LOOP, "policies/where.lua", &small, CASECHECK_E_BUDGET, 6,
+		     "instruction budget exceeded (1000000 instructions)");
+	budget_trips(POLICY_MEMORY, "policies/memory.lua", &small, CASECHECK_E_MEMORY, 5,
+		     "memory budget exceeded (8 MiB)");
+}
+END_TEST
+
 START_TEST(test_two_engines_are_independent)
 {
 	struct casecheck_error err;
@@ -464,6 +517,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tp, test_budget_trip_stops_the_case);
 	tcase_add_test(tp, test_two_engines_are_independent);
 	tcase_add_test(tp, test_policy_lint);
+	tcase_add_test(tp, test_budgets_in_every_kind_of_policy_code);
 	tcase_set_timeout(tp, 20);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tp);
