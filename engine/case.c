@@ -22,6 +22,8 @@ struct case_priv {
 	size_t *by_id;			/* event indexes sorted by id */
 	size_t *matter_pool;		/* backs every case_matter.events */
 	size_t *type_pool;		/* backs every case_index_list.v */
+	char *bytes;			/* the file's bytes, until hashed (case_sha256) */
+	size_t n_bytes;
 };
 
 /* A JSON pointer being built, RFC 6901 ("~" -> "~0", "/" -> "~1"). */
@@ -1231,7 +1233,15 @@ static struct case_file *load_buffer(const char *buf, size_t len, const char *na
 		if (v)
 			ld.vocab = v;
 	}
-	sha256_hex(buf, len, cp->pub.sha256);
+	/* hashed on demand (case_sha256): only some reports show it, and it
+	** costs more than validating the case */
+	cp->bytes = malloc(len ? len : 1);
+	if (!cp->bytes) {
+		oom(&ld);
+		goto fail;
+	}
+	memcpy(cp->bytes, buf, len);
+	cp->n_bytes = len;
 	ld.cp = cp;
 	ld.cf = &cp->pub;
 	if (validate(&ld, root) < 0 || ld.n_errors > 0)
@@ -1333,8 +1343,21 @@ void case_free(struct case_file *cf)
 	free(cf->vetting);
 	free(cf->gaps);
 	free(cf->source);
+	free(cp->bytes);
 	json_decref(cf->root);
 	free(cp);
+}
+
+const char *case_sha256(struct case_file *cf)
+{
+	struct case_priv *cp = (struct case_priv *)cf;
+
+	if (!cf->sha256[0] && cp->bytes) {
+		sha256_hex(cp->bytes, cp->n_bytes, cf->sha256);
+		free(cp->bytes);
+		cp->bytes = NULL;
+	}
+	return cf->sha256;
 }
 
 const struct case_party *case_party(const struct case_file *cf, const char *id)

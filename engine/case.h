@@ -52,7 +52,7 @@ struct case_index_list {
 
 struct case_file {
 	char *source;			/* file name as given, or the buffer's name */
-	char sha256[65];		/* of the file's bytes, lowercase hex */
+	char sha256[65];		/* of the file's bytes: read it with case_sha256 */
 	json_t *root;			/* owns every borrowed string below */
 
 	const char *id, *title, *policy;	/* policy may be NULL */
@@ -97,6 +97,9 @@ struct case_file *case_load_file(const char *path, const struct vocab *vocab,
 struct case_file *case_load_buffer(const char *buf, size_t len, const char *name,
 				   const struct vocab *vocab, struct casecheck_errors *errs);
 void case_free(struct case_file *cf);
+
+/* The sha256 of the fixture's bytes, lowercase hex, computed on first use. */
+const char *case_sha256(struct case_file *cf);
 
 /*
 ** The same, with the vocabulary chosen from the fixture's own "policy" field:

@@ -132,6 +132,12 @@ struct casecheck_engine *casecheck_engine_new(const struct casecheck_limits *lim
 					      struct casecheck_error *err);
 /* Build each finding's 'detail' (the arithmetic, for explain); off by default (costs time). */
 void casecheck_engine_set_detail(struct casecheck_engine *engine, int on);
+/*
+** Whether results carry the fixture's sha256 (casecheck_result_sha256; NULL
+** when off). On by default; a caller whose report does not show it saves the
+** hashing, which costs more than validating the case.
+*/
+void casecheck_engine_set_hashes(struct casecheck_engine *engine, int on);
 /* The budgets in force, with the defaults filled in. */
 void casecheck_engine_limits(const struct casecheck_engine *engine, struct casecheck_limits *out);
 /* Frees the engine and every policy still loaded in it. */

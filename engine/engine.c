@@ -295,6 +295,7 @@ struct casecheck_engine *casecheck_engine_new(const struct casecheck_limits *lim
 		return NULL;
 	}
 	e->runtime_ref = LUA_NOREF;
+	e->want_hashes = 1;
 	if (limits) {
 		lim.memory_bytes = limits->memory_bytes;
 		lim.instructions = limits->instructions;
@@ -337,6 +338,11 @@ void casecheck_engine_limits(const struct casecheck_engine *e, struct casecheck_
 	out->memory_bytes = lim->memory_bytes;
 	out->instructions = lim->instructions;
 	out->seconds = lim->seconds;
+}
+
+void casecheck_engine_set_hashes(struct casecheck_engine *e, int on)
+{
+	e->want_hashes = on;
 }
 
 void casecheck_engine_set_detail(struct casecheck_engine *e, int on)

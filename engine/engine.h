@@ -21,6 +21,7 @@ struct casecheck_engine {
 	lua_State *L;
 	int runtime_ref;		/* registry ref of the table scripts/runtime.lua returns */
 	int want_detail;		/* build each finding's 'detail' (explain) */
+	int want_hashes;		/* results carry the fixture's sha256 (default on) */
 	struct casecheck_policy *policies;	/* every policy loaded, to free with the engine */
 };
 

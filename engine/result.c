@@ -102,7 +102,7 @@ void casecheck_case_free(struct casecheck_case *c)
 
 const char *casecheck_case_id(const struct casecheck_case *c) { return c->cf->id; }
 const char *casecheck_case_policy(const struct casecheck_case *c) { return c->cf->policy; }
-const char *casecheck_case_sha256(const struct casecheck_case *c) { return c->cf->sha256; }
+const char *casecheck_case_sha256(const struct casecheck_case *c) { return case_sha256(c->cf); }
 const char *casecheck_case_source(const struct casecheck_case *c) { return c->cf->source; }
 
 char *casecheck_case_expect_json(const struct casecheck_case *c)
@@ -284,7 +284,8 @@ struct casecheck_result *casecheck_evaluate(struct casecheck_engine *e,
 	date_format_iso(as_of, iso, sizeof(iso));
 	r = calloc(1, sizeof(*r));
 	if (!r || !(r->case_id = strdup(c->cf->id)) || !(r->source = strdup(c->cf->source)) ||
-	    !(r->sha256 = strdup(c->cf->sha256)) || !(r->as_of = strdup(iso))) {
+	    !(r->sha256 = strdup(e->want_hashes ? case_sha256(c->cf) : "")) ||
+	    !(r->as_of = strdup(iso))) {
 		casecheck_result_free(r);
 		error_setf(err, CASECHECK_E_INTERNAL, c->cf->source, NULL, 0, 0, "out of memory");
 		return NULL;
@@ -313,7 +314,10 @@ size_t casecheck_result_count(const struct casecheck_result *r) { return r->n; }
 const char *casecheck_result_as_of(const struct casecheck_result *r) { return r->as_of; }
 const char *casecheck_result_case_id(const struct casecheck_result *r) { return r->case_id; }
 const char *casecheck_result_source(const struct casecheck_result *r) { return r->source; }
-const char *casecheck_result_sha256(const struct casecheck_result *r) { return r->sha256; }
+const char *casecheck_result_sha256(const struct casecheck_result *r)
+{
+	return r->sha256[0] ? r->sha256 : NULL;
+}
 
 const struct casecheck_finding *casecheck_result_finding(const struct casecheck_result *r, size_t i)
 {
@@ -358,7 +362,7 @@ char *casecheck_result_json(const struct casecheck_result *r)
 				    json_integer((json_int_t)counts[i]));
 	json_object_set_new(c, "id", json_string(r->case_id));
 	json_object_set_new(c, "file", json_string(r->source));
-	json_object_set_new(c, "sha256", json_string(r->sha256));
+	json_object_set_new(c, "sha256", opt_string(casecheck_result_sha256(r)));
 	json_object_set_new(c, "as_of", json_string(r->as_of));
 	json_object_set_new(c, "summary", summary);
 	json_object_set_new(c, "findings", list);

@@ -337,7 +337,7 @@ START_TEST(test_minimal_and_sha)
 	len = fread(buf, 1, sizeof(buf), f);
 	fclose(f);
 	sha256_hex(buf, len, hex);
-	ck_assert_str_eq(cf->sha256, hex);
+	ck_assert_str_eq(case_sha256(cf), hex);
 	case_free(cf);
 }
 END_TEST
@@ -390,7 +390,7 @@ START_TEST(test_buffer)
 		ck_assert_ptr_nonnull(cf);
 		ck_assert_uint_eq(errs.count, 0);
 		sha256_hex(small_case, strlen(small_case), hex);
-		ck_assert_str_eq(cf->sha256, hex);
+		ck_assert_str_eq(case_sha256(cf), hex);
 		ck_assert_str_eq(cf->aa_psd, "P");
 		ck_assert_uint_eq(cf->matters[0].n_events, 2);
 		ck_assert_int_eq(cf->matters[0].aware, 0);

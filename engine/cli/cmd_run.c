@@ -208,6 +208,7 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	casecheck_engine_limits(engine, &rj.limits);	/* the JSON report records them */
+	casecheck_engine_set_hashes(engine, json);	/* only the JSON report shows them */
 	cli_policies_init(&ps, engine, &o.params);
 	if (o.policy) {
 		forced = cli_policies_get(&ps, o.policy, 0, &err);
