@@ -1,0 +1,272 @@
+/*
+** case_build.c: the case model from a validated fixture: events in date order
+** (stable), matters with their events and awareness dates (steps.md, Terms),
+** the index by type, and the lookups case.h offers.
+*/
+#include <stdlib.h>
+#include <string.h>
+#include "case_priv.h"
+
+/* {========== the model ========== */
+
+/* Event indexes by id, file order breaking ties. */
+int case_id_cmp(const struct case_event *ev, size_t a, size_t b)
+{
+	int c = strcmp(ev[a].id, ev[b].id);
+
+	return c ? c : (a < b ? -1 : a > b);
+}
+
+void case_sort_idx(const struct case_event *ev, size_t *v, size_t *tmp, size_t n,
+		   int (*cmp)(const struct case_event *, size_t, size_t))
+{
+	size_t mid = n / 2, i = 0, j = mid, k = 0;
+
+	if (n < 2)
+		return;
+	case_sort_idx(ev, v, tmp, mid, cmp);
+	case_sort_idx(ev, v + mid, tmp, n - mid, cmp);
+	while (i < mid && j < n)
+		tmp[k++] = cmp(ev, v[i], v[j]) <= 0 ? v[i++] : v[j++];
+	while (i < mid)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof(*v));
+}
+
+
+static int event_date_cmp(const void *a, const void *b)
+{
+	const struct case_event *x = a, *y = b;
+
+	if (x->date.lo != y->date.lo)
+		return x->date.lo < y->date.lo ? -1 : 1;
+	if (x->date.hi != y->date.hi)
+		return x->date.hi < y->date.hi ? -1 : 1;
+	/* file order breaks ties, which makes qsort stable */
+	return x->file_index < y->file_index ? -1 : x->file_index > y->file_index;
+}
+
+int case_makes_aware(const struct case_file *cf, const struct case_event *ev)
+{
+	const char *t = ev->type;
+
+	if (strcmp(t, "psd_referral") == 0 || strcmp(t, "home_force_notified") == 0) {
+		const char *to = json_string_value(json_object_get(ev->json, "to"));
+
+		return cf->aa_psd && to && strcmp(to, cf->aa_psd) == 0;
+	}
+	if (strcmp(t, "conduct_recorded") == 0)
+		return ev->by && cf->subject_force && case_party_of_force(cf, ev->by, cf->subject_force);
+	if (strcmp(t, "iopc_call_in") == 0 || strcmp(t, "iopc_initiative") == 0)
+		return 1;
+	if (strcmp(t, "allegation_received") == 0)
+		return cf->aa_psd && ev->by && strcmp(ev->by, cf->aa_psd) == 0;
+	return 0;
+}
+
+static int type_cmp(const struct case_event *ev, size_t a, size_t b)
+{
+	int c = strcmp(ev[a].type, ev[b].type);
+
+	return c ? c : (a < b ? -1 : a > b);
+}
+
+int case_build(struct case_priv *cp)
+{
+	struct case_file *cf = &cp->pub;
+	size_t n = cf->n_events, i, m, *fill = NULL, *tmp = NULL;
+	int rc = -1;
+
+	qsort(cf->events, n, sizeof(*cf->events), event_date_cmp);
+	cp->by_id = malloc((n + 1) * sizeof(size_t));
+	cp->matter_pool = malloc((n + 1) * sizeof(size_t));
+	cp->type_pool = malloc((n + 1) * sizeof(size_t));
+	tmp = malloc((n + 1) * sizeof(size_t));
+	if (!cp->by_id || !cp->matter_pool || !cp->type_pool || !tmp)
+		goto out;
+	for (i = 0; i < n; i++)
+		cp->by_id[i] = i;
+	case_sort_idx(cf->events, cp->by_id, tmp, n, case_id_cmp);
+
+	/* matters, in date order */
+	for (i = 0, m = 0; i < n; i++)
+		if (strcmp(cf->events[i].type, "allegation_received") == 0)
+			m++;
+	cf->matters = calloc(m + 1, sizeof(*cf->matters));
+	fill = calloc(m + 1, sizeof(*fill));
+	if (!cf->matters || !fill)
+		goto out;
+	for (i = 0; i < n; i++) {
+		struct case_event *ev = &cf->events[i];
+
+		if (strcmp(ev->type, "allegation_received") == 0) {
+			ev->matter = cf->n_matters;
+			cf->matters[cf->n_matters].allegation = i;
+			cf->matters[cf->n_matters].aware_event = CASE_NONE;
+			cf->n_matters++;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		struct case_event *ev = &cf->events[i];
+
+		if (ev->re)
+			ev->matter = cf->events[case_event_index(cf, ev->re)].matter;
+		if (ev->matter != CASE_NONE)
+			cf->matters[ev->matter].n_events++;
+	}
+	for (i = 0, m = 0; i < cf->n_matters; i++) {
+		cf->matters[i].events = cp->matter_pool + m;
+		m += cf->matters[i].n_events;
+	}
+	for (i = 0; i < n; i++) {
+		size_t k = cf->events[i].matter;
+
+		if (k != CASE_NONE)
+			cf->matters[k].events[fill[k]++] = i;
+	}
+
+	/* awareness: the first qualifying event, and the smallest hi of any */
+	for (m = 0; m < cf->n_matters; m++) {
+		struct case_matter *mt = &cf->matters[m];
+
+		for (i = 0; i < mt->n_events; i++) {
+			const struct case_event *ev = &cf->events[mt->events[i]];
+
+			if (!case_makes_aware(cf, ev))
+				continue;
+			if (!mt->aware) {
+				mt->aware = 1;
+				mt->aware_event = mt->events[i];
+				mt->aware_date = ev->date;
+			} else if (ev->date.hi < mt->aware_date.hi) {
+				mt->aware_date.hi = ev->date.hi;
+			}
+		}
+		if (mt->aware && mt->aware_date.lo == mt->aware_date.hi)
+			mt->aware_date.prec = DATE_DAY;
+	}
+
+	/* by type: runs of one type, in date order within each */
+	for (i = 0; i < n; i++)
+		cp->type_pool[i] = i;
+	case_sort_idx(cf->events, cp->type_pool, tmp, n, type_cmp);
+	for (i = 0, m = 0; i < n; i++)
+		if (i == 0 || strcmp(cf->events[cp->type_pool[i]].type,
+				     cf->events[cp->type_pool[i - 1]].type) != 0)
+			m++;
+	cf->by_type = calloc(m + 1, sizeof(*cf->by_type));
+	if (!cf->by_type)
+		goto out;
+	for (i = 0; i < n; i++) {
+		const char *t = cf->events[cp->type_pool[i]].type;
+		struct case_index_list *l;
+
+		if (cf->n_types == 0 || strcmp(cf->by_type[cf->n_types - 1].type, t) != 0) {
+			l = &cf->by_type[cf->n_types++];
+			l->type = t;
+			l->v = cp->type_pool + i;
+		} else {
+			l = &cf->by_type[cf->n_types - 1];
+		}
+		l->n++;
+	}
+	rc = 0;
+out:
+	free(fill);
+	free(tmp);
+	return rc;
+}
+
+/* }========== */
+
+const struct case_party *case_party(const struct case_file *cf, const char *id)
+{
+	size_t lo = 0, hi = cf->n_parties;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(id, cf->parties[mid].id);
+
+		if (c == 0)
+			return &cf->parties[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+const struct case_index_list *case_events_of_type(const struct case_file *cf, const char *type)
+{
+	size_t lo = 0, hi = cf->n_types;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(type, cf->by_type[mid].type);
+
+		if (c == 0)
+			return &cf->by_type[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+size_t case_event_index(const struct case_file *cf, const char *id)
+{
+	const struct case_priv *cp = (const struct case_priv *)cf;
+	size_t lo = 0, hi = cf->n_events;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(id, cf->events[cp->by_id[mid]].id);
+
+		if (c == 0)
+			return cp->by_id[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return CASE_NONE;
+}
+
+size_t case_matter_index(const struct case_file *cf, const char *allegation_id)
+{
+	size_t i = case_event_index(cf, allegation_id);
+
+	if (i == CASE_NONE || strcmp(cf->events[i].type, "allegation_received") != 0)
+		return CASE_NONE;
+	return cf->events[i].matter;
+}
+
+int case_party_of_force(const struct case_file *cf, const char *party_id, const char *force)
+{
+	const struct case_party *p;
+
+	if (!party_id || !force)
+		return 0;
+	if (strcmp(party_id, force) == 0)
+		return 1;
+	p = case_party(cf, party_id);
+	return p && p->of && strcmp(p->of, force) == 0;
+}
+
+int case_default_as_of(const struct case_file *cf)
+{
+	size_t i;
+	int hi = 0;
+
+	if (cf->has_as_of)
+		return cf->as_of.hi;
+	/* sorted by lo, so the last event need not have the latest hi */
+	for (i = 0; i < cf->n_events; i++)
+		if (i == 0 || cf->events[i].date.hi > hi)
+			hi = cf->events[i].date.hi;
+	return hi;
+}
