@@ -10,6 +10,7 @@
 #include <lua.h>
 #include "casecheck.h"
 #include "case.h"
+#include "strpool.h"
 
 struct sandbox;
 struct calendar;
@@ -40,8 +41,7 @@ struct casecheck_policy {
 	struct casecheck_param *params;
 	size_t n_params;
 	struct vocab *vocab;		/* built-in vocabulary plus the policy's event types */
-	char **strings;			/* every string the metadata above points to */
-	size_t n_strings, cap_strings;
+	struct strpool pool;		/* every string the metadata above points to */
 };
 
 struct casecheck_case {
@@ -52,8 +52,7 @@ struct casecheck_result {
 	char *case_id, *source, *sha256, *as_of;
 	struct casecheck_finding *findings;
 	size_t n;
-	char **strings;			/* every string the findings point to */
-	size_t n_strings, cap_strings;
+	struct strpool pool;		/* every string the findings point to */
 	const char *const **evidence;	/* per finding, freed with the result */
 };
 

@@ -16,44 +16,16 @@
 #include "suggest.h"
 #include "vocab.h"
 
-/* Own the block PTR until the policy is freed; 0, or -1 (PTR freed) when out of memory. */
-static int own(struct casecheck_policy *p, void *ptr)
-{
-	if (p->n_strings == p->cap_strings) {
-		size_t cap = p->cap_strings ? p->cap_strings * 2 : 64;
-		char **v = realloc(p->strings, cap * sizeof(*v));
-
-		if (!v) {
-			free(ptr);
-			return -1;
-		}
-		p->strings = v;
-		p->cap_strings = cap;
-	}
-	p->strings[p->n_strings++] = ptr;
-	return 0;
-}
-
 /* Keep a copy of S for the policy's lifetime; NULL for NULL or out of memory. */
 static const char *keep(struct casecheck_policy *p, const char *s)
 {
-	char *copy;
-
-	if (!s || !(copy = strdup(s)))
-		return NULL;
-	return own(p, copy) == 0 ? copy : NULL;
+	return strpool_dup(&p->pool, s);
 }
 
 /* t[key] as a string kept by the policy, or NULL.   [-0, +0, m] */
 static const char *field_string(struct casecheck_policy *p, lua_State *L, int t, const char *key)
 {
-	const char *s;
-
-	lua_pushstring(L, key);
-	lua_rawget(L, t);
-	s = lua_type(L, -1) == LUA_TSTRING ? keep(p, lua_tostring(L, -1)) : NULL;
-	lua_pop(L, 1);
-	return s;
+	return strpool_field(&p->pool, L, t, key);
 }
 
 static lua_Integer field_integer(lua_State *L, int t, const char *key)
@@ -83,7 +55,7 @@ static const char *const *field_list(struct casecheck_policy *p, lua_State *L, i
 	}
 	len = lua_rawlen(L, -1);
 	v = calloc(len + 1, sizeof(*v));
-	if (v && own(p, v) == 0) {
+	if (v && strpool_own(&p->pool, v) == 0) {
 		for (i = 0; i < len; i++) {
 			lua_rawgeti(L, -1, (lua_Integer)i + 1);
 			if (lua_type(L, -1) == LUA_TSTRING)
@@ -372,9 +344,7 @@ void casecheck_policy_free(struct casecheck_policy *p)
 		free((void *)p->steps[i].cite_regimes);
 		free((void *)p->steps[i].cites);
 	}
-	for (i = 0; i < p->n_strings; i++)
-		free(p->strings[i]);
-	free(p->strings);
+	strpool_release(&p->pool);
 	free(p->steps);
 	free(p->regimes);
 	free(p->params);

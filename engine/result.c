@@ -115,34 +115,12 @@ char *casecheck_case_expect_json(const struct casecheck_case *c)
 /* Keep a copy of S for the result's lifetime. */
 static const char *keep(struct casecheck_result *r, const char *s)
 {
-	char *copy;
-
-	if (!s)
-		return NULL;
-	if (r->n_strings == r->cap_strings) {
-		size_t cap = r->cap_strings ? r->cap_strings * 2 : 256;
-		char **v = realloc(r->strings, cap * sizeof(*v));
-
-		if (!v)
-			return NULL;
-		r->strings = v;
-		r->cap_strings = cap;
-	}
-	copy = strdup(s);
-	if (copy)
-		r->strings[r->n_strings++] = copy;
-	return copy;
+	return strpool_dup(&r->pool, s);
 }
 
 static const char *str_field(struct casecheck_result *r, lua_State *L, int t, const char *key)
 {
-	const char *s;
-
-	lua_pushstring(L, key);
-	lua_rawget(L, t);
-	s = lua_type(L, -1) == LUA_TSTRING ? keep(r, lua_tostring(L, -1)) : NULL;
-	lua_pop(L, 1);
-	return s;
+	return strpool_field(&r->pool, L, t, key);
 }
 
 /*
@@ -242,13 +220,11 @@ void casecheck_result_free(struct casecheck_result *r)
 
 	if (!r)
 		return;
-	for (i = 0; i < r->n_strings; i++)
-		free(r->strings[i]);
+	strpool_release(&r->pool);
 	if (r->evidence)
 		for (i = 0; i < r->n; i++)
 			free((void *)r->evidence[i]);
 	free(r->evidence);
-	free(r->strings);
 	free(r->findings);
 	free(r->case_id);
 	free(r->source);

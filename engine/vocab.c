@@ -5,6 +5,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include "strpool.h"
 #include "vocab.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -257,12 +258,11 @@ struct vocab {
 	struct vocab_type *own;		/* == types when owned, else NULL */
 	size_t cap;
 	struct vocab_own *fields_own;	/* per type: its field array once copied */
-	char **strings;			/* names copied from policies */
-	size_t n_strings, cap_strings;
+	struct strpool pool;		/* names copied from policies */
 };
 
 static const struct vocab builtin = {
-	builtin_types, COUNT(builtin_types), NULL, 0, NULL, NULL, 0, 0
+	builtin_types, COUNT(builtin_types), NULL, 0, NULL, { NULL, 0, 0 }
 };
 
 static const char *const kind_names[] = {
@@ -302,9 +302,7 @@ void vocab_free(struct vocab *v)
 		return;
 	for (i = 0; v->fields_own && i < v->n_types; i++)
 		free(v->fields_own[i].fields);
-	for (i = 0; i < v->n_strings; i++)
-		free(v->strings[i]);
-	free(v->strings);
+	strpool_release(&v->pool);
 	free(v->own);
 	free(v->fields_own);
 	free(v);
@@ -313,22 +311,7 @@ void vocab_free(struct vocab *v)
 /* Keep a copy of S for as long as V lives. */
 static const char *vocab_intern(struct vocab *v, const char *s)
 {
-	char *copy;
-
-	if (v->n_strings == v->cap_strings) {
-		size_t cap = v->cap_strings ? v->cap_strings * 2 : 16;
-		char **p = realloc(v->strings, cap * sizeof(*p));
-
-		if (!p)
-			return NULL;
-		v->strings = p;
-		v->cap_strings = cap;
-	}
-	copy = strdup(s);
-	if (!copy)
-		return NULL;
-	v->strings[v->n_strings++] = copy;
-	return copy;
+	return strpool_dup(&v->pool, s);
 }
 
 /* Index of type NAME, or where it would go (*found = 0). */
