@@ -1,0 +1,80 @@
+/*
+** sandbox_priv.h: what the two halves of the sandbox share: sandbox.c (the
+** state, its allocator, the budget hook, errors) and sandbox_env.c (what a
+** policy may call: the allow-lists, copied environments, and the wrappers
+** that keep C library calls inside the budget).
+*/
+#ifndef CASECHECK_SANDBOX_PRIV_H
+#define CASECHECK_SANDBOX_PRIV_H
+
+#include <time.h>
+#include <lua.h>
+#include "sandbox.h"
+
+#define SANDBOX_DEFAULT_MEMORY ((size_t)64 << 20)
+#define SANDBOX_DEFAULT_INSTRUCTIONS 50000000L
+#define SANDBOX_DEFAULT_SECONDS 2.0
+/* Instructions between two hook calls: the clock is read this often. */
+#define SANDBOX_HOOK_COUNT 1000
+/* How many stack levels the message handler searches for the error's place. */
+#define SANDBOX_MSG_LEVELS 16
+/* Deadlines further than this (about 30 years) are as good as none. */
+#define SANDBOX_MAX_SECONDS 1e9
+
+enum sandbox_trip {
+	SANDBOX_TRIP_NONE,
+	SANDBOX_TRIP_MEMORY,
+	SANDBOX_TRIP_INSTRUCTIONS,
+	SANDBOX_TRIP_TIME
+};
+
+/* A place in Lua code: "policies/x.lua" and 12; line 0 when unknown. */
+struct sandbox_pos {
+	char source[512];
+	int line;
+};
+
+struct sandbox {
+	lua_State *L;		/* NULL while being built or closed: see sandbox_alloc */
+	struct sandbox_limits lim;
+	size_t alloc_bytes;	/* what Lua holds now, by Lua's own sizes */
+	long instr_used;
+	int hook_count;		/* the count the hook is armed with */
+	struct timespec deadline;
+	enum sandbox_trip trip;	/* sticky, first trip wins; sandbox_reset_budget clears it */
+	int mem_pending;	/* a growth was refused and not yet granted on retry */
+	void *refused_ptr;	/* that request, to recognise Lua's retry after its GC */
+	size_t refused_osize, refused_nsize;
+	struct sandbox_pos mem_pos;	/* where it was refused */
+	struct sandbox_pos trip_pos;	/* where the trip happened */
+	struct sandbox_pos last;	/* the last place the count hook saw */
+	struct sandbox_pos call;	/* the function sandbox_pcall called, as a fallback */
+	char msg_prefix[128];	/* "short_src:line: " the message handler matched */
+	struct sandbox_pos msg_pos;	/* its full source name and line */
+	int guarded;		/* count only inside sandbox_guard_enter/leave (see there) */
+	int guard_depth;	/* how deep in guarded (policy) code we are */
+};
+
+/* The sandbox that owns L (the allocator's user data). */
+struct sandbox *sandbox_of(lua_State *L);
+
+/* Record AR's source (without '@') and LINE as a place. */
+void sandbox_pos_set(struct sandbox_pos *pos, const lua_Debug *ar, int line);
+
+/* The innermost Lua function at or below LEVEL, filled with "Sl"; 0 if none. */
+int sandbox_place(lua_State *L, int level, lua_Debug *ar);
+
+/* Set the sticky trip (the first wins) and re-arm the hook at every instruction. */
+void sandbox_trip_set(struct sandbox *sb, enum sandbox_trip trip, const struct sandbox_pos *pos);
+
+/* Raise the trip's error at AR's place ("Sl"; NULL for none).   [-0, +1, v] */
+int sandbox_trip_raise(lua_State *L, const struct sandbox *sb, const lua_Debug *ar);
+
+/* A refused growth that was not granted on retry becomes a memory trip. */
+void sandbox_mem_trip(struct sandbox *sb);
+
+/* Open the allowed libraries and snapshot the allow-lists (sandbox_env.c).
+** Run under lua_pcall.   [-0, +0, e] */
+int sandbox_init(lua_State *L);
+
+#endif
