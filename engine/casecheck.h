@@ -209,6 +209,16 @@ const char *casecheck_case_policy(const struct casecheck_case *kase);	/* or NULL
 const char *casecheck_case_sha256(const struct casecheck_case *kase);
 const char *casecheck_case_source(const struct casecheck_case *kase);	/* file name */
 const char *casecheck_case_title(const struct casecheck_case *kase);
+/* One event of a case, in date order, as the fixture wrote it. */
+struct casecheck_event {
+	const char *id, *type, *date;	/* date as written: "2019-05-16", "2019-05", "2019" */
+	const char *by, *re;		/* NULL when absent */
+};
+
+size_t casecheck_case_event_count(const struct casecheck_case *kase);
+/* Event I in date order into OUT (valid while KASE lives); 0, or -1 out of range. */
+int casecheck_case_event(const struct casecheck_case *kase, size_t i, struct casecheck_event *out);
+
 /* The date of matter RE's allegation as written ("2019-05", ...), or NULL. */
 const char *casecheck_case_matter_date(const struct casecheck_case *kase, const char *re);
 /* The fixture's "expect" block as JSON text (free()), or NULL when it has none. */

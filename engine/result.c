@@ -81,6 +81,23 @@ struct casecheck_case *casecheck_case_load_file_resolve(
 
 const char *casecheck_case_title(const struct casecheck_case *c) { return c->cf->title; }
 
+size_t casecheck_case_event_count(const struct casecheck_case *c) { return c->cf->n_events; }
+
+int casecheck_case_event(const struct casecheck_case *c, size_t i, struct casecheck_event *out)
+{
+	const struct case_event *ev;
+
+	if (i >= c->cf->n_events)
+		return -1;
+	ev = &c->cf->events[i];
+	out->id = ev->id;
+	out->type = ev->type;
+	out->date = json_string_value(json_object_get(ev->json, "date"));
+	out->by = ev->by;
+	out->re = ev->re;
+	return 0;
+}
+
 const char *casecheck_case_matter_date(const struct casecheck_case *c, const char *re)
 {
 	size_t k = re ? case_matter_index(c->cf, re) : CASE_NONE;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "cli_common.h"
 #include "report_json.h"
+#include "report_html.h"
 #include "report_junit.h"
 #include "report_tap.h"
 #include "report_text.h"
@@ -40,8 +41,9 @@ static const char run_usage[] =
 	"  --as-of DATE      judge at DATE, YYYY-MM-DD (default: the fixture's as_of)\n"
 	"  --param K=V       override policy parameter K (repeatable)\n"
 	"  --format F        text (default), json (casecheck/report@1), junit (JUnit\n"
-	"                    XML: a testsuite per case, a testcase per finding) or\n"
-	"                    tap (TAP version 13: a test point per finding)\n"
+	"                    XML: a testsuite per case, a testcase per finding),\n"
+	"                    tap (TAP version 13: a test point per finding) or html\n"
+	"                    (one self-contained page: a timeline per case, findings)\n"
 	"  -o, --output FILE write the report to FILE instead of stdout\n"
 	"  --color[=WHEN]    auto (default: on a terminal without NO_COLOR), always, never\n"
 	CLI_LIMIT_USAGE
@@ -143,8 +145,8 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 			break;
 		case RUN_FORMAT:
 			if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0 &&
-			    strcmp(v, "junit") != 0 && strcmp(v, "tap") != 0)
-				return cli_usage_error("run", "unknown format '%s': expected text, json, junit or tap", v);
+			    strcmp(v, "junit") != 0 && strcmp(v, "tap") != 0 && strcmp(v, "html") != 0)
+				return cli_usage_error("run", "unknown format '%s': expected text, json, junit, tap or html", v);
 			o->format = v;
 			break;
 		case RUN_OUTPUT:
@@ -172,13 +174,14 @@ int cmd_run(int argc, char **argv)
 	struct report_text rt;
 	struct report_json rj;
 	struct report_junit ju;
+	struct report_html rh;
 	struct report_tap tap;
 	struct cli_fixture_peek peek;
 	struct casecheck_case *kase;
 	struct casecheck_result *result;
 	FILE *out = stdout;
 	size_t i, n_bad = 0;
-	int rc = 0, e, json, junit, tapf, text;
+	int rc = 0, e, json, junit, tapf, html, text;
 
 	memset(&o, 0, sizeof(o));
 	o.format = "text";
@@ -194,7 +197,8 @@ int cmd_run(int argc, char **argv)
 	json = strcmp(o.format, "json") == 0;
 	junit = strcmp(o.format, "junit") == 0;
 	tapf = strcmp(o.format, "tap") == 0;
-	text = !json && !junit && !tapf;
+	html = strcmp(o.format, "html") == 0;
+	text = !json && !junit && !tapf && !html;
 	if ((junit && report_junit_init(&ju) != 0) || (tapf && report_tap_init(&tap) != 0)) {
 		cli_errorf("run", "out of memory");
 		rc = CLI_EXIT_POLICY;
@@ -238,6 +242,7 @@ int cmd_run(int argc, char **argv)
 		}
 	}
 	report_text_init(&rt, out, cli_color_enabled(o.color, out));
+	report_html_init(&rh, out);
 
 	for (i = 0; i < files.n; i++) {
 		e = cli_load_fixture(&ps, forced, files.v[i], text ? &peek : NULL, &kase, &pe);
@@ -277,6 +282,8 @@ int cmd_run(int argc, char **argv)
 			report_junit_run_case(&ju, kase, files.v[i], result);
 		} else if (tapf) {
 			report_tap_run_case(&tap, kase, files.v[i], result);
+		} else if (html) {
+			report_html_case(&rh, kase, files.v[i], result);
 		} else if (json) {
 			if (report_json_case(&rj, out, pe->policy, result, &err) != 0) {
 				cli_print_error(stderr, &err);
@@ -294,8 +301,10 @@ int cmd_run(int argc, char **argv)
 		casecheck_case_free(kase);
 	}
 
-	if (json || junit || tapf) {
-		if (json)
+	if (json || junit || tapf || html) {
+		if (html)
+			e = report_html_finish(&rh);
+		else if (json)
 			e = report_json_write(&rj, forced ? forced->policy : NULL, out);
 		else if (junit)
 			e = report_junit_write(&ju, "casecheck run", out);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # run.sh: the report formats and 'test' workflows, checked with real
-# consumers: JUnit XML with xmllint (well-formed, and its structure by XPath:
+# consumers: JUnit XML and the HTML page with xmllint (well-formed, and their structure by XPath:
 # one testcase per finding or fixture, the failures attributes matching the
 # <failure> elements), TAP with prove (passes for a green run, fails for a
 # failing one), --update (expected bytes, then a no-op), -j (same bytes).
@@ -70,6 +70,17 @@ expect "run junit suites" 3 "$(xpath "$tmp/run.xml" 'count(/testsuites/testsuite
 expect "run junit cite property" "$findings" "$(xpath "$tmp/run.xml" 'count(//testcase/properties/property[@name="cite"])')"
 expect "run junit classname" "cli-pass-fail" \
 	"$(xpath "$tmp/run.xml" 'string(//testcase[@name="record.conduct_matter [a1]"]/@classname)')"
+
+# ---- run --format html: one well-formed page, a section per case, a row per finding ----
+"$bin" run --format html -o "$tmp/run.html" tests/cli/fixtures $RED $GREEN
+expect "run html exit" 1 $?
+if xmllint --noout "$tmp/run.html"; then ok; else bad "run html: not well-formed (polyglot XHTML)"; fi
+expect "run html sections = cases" 3 "$(xpath "$tmp/run.html" 'count(//section)')"
+expect "run html rows = findings" "$findings" "$(xpath "$tmp/run.html" 'count(//tr[td])')"
+expect "run html timelines" 3 "$(xpath "$tmp/run.html" 'count(//*[local-name()="svg"])')"
+# every event of the first case (pass-fail.json) is drawn as a mark with a tooltip
+expect "run html event marks" "$(grep -c '"type":' tests/cli/fixtures/pass-fail.json)" \
+	"$(xpath "$tmp/run.html" 'count(//section[1]//*[(local-name()="circle" or @opacity="0.35") and *[local-name()="title"]])')"
 
 # ---- run --format tap ----
 "$bin" run --format tap -o "$tmp/green.tap" $GREEN

@@ -1,0 +1,1 @@
+run --format html tests/cli/fixtures
