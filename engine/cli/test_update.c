@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli_common.h"
+#include "test_expect.h"
 #include "test_update.h"
 
 /* ---- a growable string ---- */
@@ -100,38 +101,6 @@ static void upd_entry(struct cli_buf *b, const struct casecheck_finding *f, json
 			upd_string(b, f->message);
 	}
 	upd_puts(b, "}");
-}
-
-long test_find_finding(const struct casecheck_result *result, const char *step, json_t *re,
-		       int *ambiguous)
-{
-	size_t i, n = casecheck_result_count(result), hits = 0;
-	long only = -1;
-
-	*ambiguous = 0;
-	for (i = 0; i < n; i++) {
-		const struct casecheck_finding *f = casecheck_result_finding(result, i);
-
-		if (strcmp(f->step, step) != 0)
-			continue;
-		if (re) {
-			if (json_is_null(re) ? f->re == NULL :
-			    (json_is_string(re) && f->re && strcmp(f->re, json_string_value(re)) == 0))
-				return (long)i;
-			continue;
-		}
-		if (!f->re)
-			return (long)i;
-		hits++;
-		only = (long)i;
-	}
-	if (re || hits == 0)
-		return -1;
-	if (hits > 1) {
-		*ambiguous = 1;
-		return -1;
-	}
-	return only;
 }
 
 /* The old entry that finding I answers, or NULL. */

@@ -11,14 +11,6 @@
 #include "casecheck.h"
 
 /*
-** The finding an expectation for STEP (with RE: a string, null, or NULL
-** when the entry has no "re") refers to: its index, or -1 when none
-** (*AMBIGUOUS set when several would do). Shared with the comparison.
-*/
-long test_find_finding(const struct casecheck_result *result, const char *step, json_t *re,
-		       int *ambiguous);
-
-/*
 ** The JSON text of a new "expect" value for RESULT, given the old block
 ** OLD (NULL when the fixture has none), indented as the member of a
 ** top-level object whose indent unit is UNIT. With "complete": true (or no
