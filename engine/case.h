@@ -119,6 +119,15 @@ const struct case_index_list *case_events_of_type(const struct case_file *cf, co
 size_t case_event_index(const struct case_file *cf, const char *id);
 size_t case_matter_index(const struct case_file *cf, const char *allegation_id);
 
+/*
+** The awareness date of matter M (steps.md, Terms) counting only the first
+** N_VISIBLE events (all of them: cf->n_events): the earliest reading into
+** SPAN and the event behind it into EVENT. Returns 1, or 0 when the AA's PSD
+** never knew of it among those events.
+*/
+int case_awareness(const struct case_file *cf, const struct case_matter *m, size_t n_visible,
+		   struct date_span *span, size_t *event);
+
 /* 1 when PARTY_ID is the force FORCE or a party whose "of" is FORCE. */
 int case_party_of_force(const struct case_file *cf, const char *party_id, const char *force);
 

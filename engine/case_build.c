@@ -66,6 +66,33 @@ int case_makes_aware(const struct case_file *cf, const struct case_event *ev)
 	return 0;
 }
 
+int case_awareness(const struct case_file *cf, const struct case_matter *m, size_t n_visible,
+		   struct date_span *span, size_t *event)
+{
+	size_t i;
+	int found = 0;
+
+	/* the matter's events are in date order: the first qualifying one has
+	** the earliest lo; the earliest reading takes the smallest hi of any */
+	for (i = 0; i < m->n_events; i++) {
+		size_t k = m->events[i];
+		const struct case_event *ev = &cf->events[k];
+
+		if (k >= n_visible || !case_makes_aware(cf, ev))
+			continue;
+		if (!found) {
+			found = 1;
+			*event = k;
+			*span = ev->date;
+		} else if (ev->date.hi < span->hi) {
+			span->hi = ev->date.hi;
+		}
+	}
+	if (found && span->lo == span->hi)
+		span->prec = DATE_DAY;
+	return found;
+}
+
 static int type_cmp(const struct case_event *ev, size_t a, size_t b)
 {
 	int c = strcmp(ev[a].type, ev[b].type);
@@ -127,25 +154,10 @@ int case_build(struct case_priv *cp)
 			cf->matters[k].events[fill[k]++] = i;
 	}
 
-	/* awareness: the first qualifying event, and the smallest hi of any */
 	for (m = 0; m < cf->n_matters; m++) {
 		struct case_matter *mt = &cf->matters[m];
 
-		for (i = 0; i < mt->n_events; i++) {
-			const struct case_event *ev = &cf->events[mt->events[i]];
-
-			if (!case_makes_aware(cf, ev))
-				continue;
-			if (!mt->aware) {
-				mt->aware = 1;
-				mt->aware_event = mt->events[i];
-				mt->aware_date = ev->date;
-			} else if (ev->date.hi < mt->aware_date.hi) {
-				mt->aware_date.hi = ev->date.hi;
-			}
-		}
-		if (mt->aware && mt->aware_date.lo == mt->aware_date.hi)
-			mt->aware_date.prec = DATE_DAY;
+		mt->aware = case_awareness(cf, mt, n, &mt->aware_date, &mt->aware_event);
 	}
 
 	/* by type: runs of one type, in date order within each */

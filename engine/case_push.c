@@ -134,45 +134,6 @@ static void push_parties(lua_State *L, const struct case_file *cf)
 	}
 }
 
-/*
-** The awareness of matter M counting only the first N_VISIBLE events: the
-** loader's answer when its event is visible, else the earliest visible event
-** that makes the PSD aware.
-*/
-static int visible_awareness(const struct case_file *cf, const struct case_matter *m,
-			     size_t n_visible, struct date_span *span, size_t *event)
-{
-	size_t i;
-	int found = 0;
-
-	if (!m->aware)
-		return 0;
-	if (m->aware_event == CASE_NONE || m->aware_event < n_visible) {
-		*span = m->aware_date;
-		*event = m->aware_event;
-		return 1;
-	}
-	for (i = 0; i < m->n_events; i++) {
-		size_t k = m->events[i];
-
-		if (k >= n_visible || !case_makes_aware(cf, &cf->events[k]))
-			continue;
-		if (!found) {
-			*span = cf->events[k].date;
-			*event = k;
-			found = 1;
-		} else {
-			if (cf->events[k].date.lo < span->lo) {
-				span->lo = cf->events[k].date.lo;
-				*event = k;
-			}
-			if (cf->events[k].date.hi < span->hi)
-				span->hi = cf->events[k].date.hi;
-		}
-	}
-	return found;
-}
-
 void case_push(lua_State *L, const struct case_file *cf, int as_of)
 {
 	size_t i, j, n_visible = 0, n_matters = 0;
@@ -234,7 +195,8 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 			lua_rawseti(L, -2, (lua_Integer)++n);
 		}
 		lua_setfield(L, -2, "events");
-		if (visible_awareness(cf, m, n_visible, &aware, &aware_event)) {
+		/* as of the as-of date: a later event cannot have made the PSD aware */
+		if (case_awareness(cf, m, n_visible, &aware, &aware_event)) {
 			push_span(L, &aware);
 			lua_setfield(L, -2, "aware");
 			if (aware_event != CASE_NONE) {

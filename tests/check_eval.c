@@ -145,6 +145,51 @@ START_TEST(test_events_after_as_of_are_unseen)
 }
 END_TEST
 
+/* Awareness is judged as of the as-of date too: a later referral does not count. */
+static const char POLICY_AWARE[] =
+	"policy { id = \"test/aware\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"step \"record.it\" {\n"
+	"  title = \"Record it\", cite = \"x\", from = \"aware\", within = days(10),\n"
+	"  done_by = { type = \"conduct_recorded\" },\n"
+	"}\n";
+static const char CASE_REFERRED[] =
+	"{\"format\": \"casecheck/case@1\", \"id\": \"t2\", \"title\": \"t\",\n"
+	" \"subject\": {\"name\": \"X\", \"rank\": \"PC\", \"force\": \"F\"},\n"
+	" \"parties\": {\"F\": {\"kind\": \"force\"}, \"P\": {\"kind\": \"psd\", \"of\": \"F\"}},\n"
+	" \"events\": [\n"
+	"  {\"id\": \"a1\", \"date\": \"2019-03-01\", \"type\": \"allegation_received\", \"by\": \"F\",\n"
+	"   \"categories\": [\"assault\"]},\n"
+	"  {\"id\": \"r1\", \"date\": \"2019-03-20\", \"type\": \"psd_referral\", \"by\": \"F\", \"to\": \"P\",\n"
+	"   \"re\": \"a1\"}]}\n";
+
+START_TEST(test_awareness_as_of)
+{
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, POLICY_AWARE, strlen(POLICY_AWARE),
+								  "policies/aware.lua", &err);
+	struct casecheck_case *c = casecheck_case_load_buffer(e, CASE_REFERRED, strlen(CASE_REFERRED),
+							      "t2.json", p, &errs);
+	struct casecheck_result *r;
+
+	ck_assert_ptr_nonnull(c);
+	/* before the referral the PSD did not know: the duty has not arisen */
+	r = casecheck_evaluate(e, p, c, "2019-03-10", &err);
+	ck_assert_int_eq(casecheck_result_finding(r, 0)->status, CASECHECK_NOT_APPLICABLE);
+	casecheck_result_free(r);
+	/* after it, the clock runs from the referral: due 30 March, not yet passed */
+	r = casecheck_evaluate(e, p, c, "2019-03-25", &err);
+	ck_assert_int_eq(casecheck_result_finding(r, 0)->status, CASECHECK_PENDING);
+	ck_assert_str_eq(casecheck_result_finding(r, 0)->due, "2019-03-30");
+	ck_assert_str_eq(casecheck_result_finding(r, 0)->trigger, "r1");
+	casecheck_result_free(r);
+	casecheck_case_free(c);
+	casecheck_engine_free(e);
+}
+END_TEST
+
 START_TEST(test_imprecise_dates)
 {
 	struct run run;
@@ -507,6 +552,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tc, test_fail_and_pending_by_as_of);
 	tcase_add_test(tc, test_events_after_as_of_are_unseen);
 	tcase_add_test(tc, test_imprecise_dates);
+	tcase_add_test(tc, test_awareness_as_of);
 	tcase_add_test(tc, test_gap_turns_fail_into_unknown);
 	tcase_add_test(tc, test_not_applicable_before_regime);
 	tcase_add_test(tc, test_param_override);
