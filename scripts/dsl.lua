@@ -291,5 +291,4 @@ function dsl.compile(P)
 	return meta
 end
 
-dsl.as_list = as_list
 return dsl

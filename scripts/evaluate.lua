@@ -7,14 +7,13 @@ itself, with the same helpers at hand (ctx:deadline).
 ]]
 local cc, M = ...
 local dates, judge = M.dates, M.judge
+local NONE = M.model.EMPTY
 -- Every call into policy code goes through guard: the instruction and time
 -- budgets count there (engine.c, l_cc_guard), not in the engine's own code.
 local guard = cc.guard
 local evaluate = {}
 
 -- The sentence with its first letter in upper case.
-local NONE = setmetatable({}, { __newindex = function() error("read-only", 2) end })
-
 local function cap(s)
 	local b = s:byte(1)
 	if b and b >= 97 and b <= 122 then return string.char(b - 32) .. s:sub(2) end
@@ -483,5 +482,4 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail)
 	return out
 end
 
-evaluate.regime_at = regime_at
 return evaluate

@@ -36,11 +36,4 @@ function judge.deadline(due, done, as_of, gap)
 	return status
 end
 
--- Is span A wholly on or before span B? true, false, or nil when the readings disagree.
-function judge.on_or_before(a, b)
-	if a.hi <= b.lo then return true end
-	if a.lo > b.hi then return false end
-	return nil
-end
-
 return judge

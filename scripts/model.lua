@@ -141,4 +141,5 @@ function model.prepare(case)
 	return case
 end
 
+model.EMPTY = EMPTY
 return model
