@@ -454,3 +454,13 @@ int cli_limit_set(struct casecheck_limits *lim, int id, const char *verb, const 
 	}
 	return 0;
 }
+
+struct casecheck_engine *cli_engine_new(const struct casecheck_limits *lim)
+{
+	struct casecheck_error err;
+	struct casecheck_engine *engine = casecheck_engine_new(lim, &err);
+
+	if (!engine)
+		cli_print_error(stderr, &err);
+	return engine;
+}

@@ -204,6 +204,9 @@ size_t cli_edit_distance(const char *a, const char *b);
 /* The candidate closest to WORD when it is close enough, else NULL. */
 const char *cli_did_you_mean(const char *word, const char *const *cands, size_t n);
 
+/* A new engine with budgets LIM (NULL: defaults); prints why and returns NULL on failure. */
+struct casecheck_engine *cli_engine_new(const struct casecheck_limits *lim);
+
 /* ---- budgets for policy code ---- */
 
 /* Option ids shared by the verbs that evaluate (kept apart from theirs). */

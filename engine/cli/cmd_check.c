@@ -104,7 +104,6 @@ int cmd_check(int argc, char **argv)
 	struct cli_parser p;
 	struct cli_strv args = { NULL, 0, 0 }, files = { NULL, 0, 0 };
 	struct casecheck_engine *engine = NULL;
-	struct casecheck_error err;
 	struct check_state st;
 	const char *v;
 	size_t i, j;
@@ -130,9 +129,8 @@ int cmd_check(int argc, char **argv)
 		rc = cli_usage_error("check", "nothing to check: give a policy or fixtures");
 		goto out;
 	}
-	engine = casecheck_engine_new(NULL, &err);
+	engine = cli_engine_new(NULL);
 	if (!engine) {
-		cli_print_error(stderr, &err);
 		rc = CLI_EXIT_POLICY;
 		goto out;
 	}

@@ -223,9 +223,8 @@ int cmd_explain(int argc, char **argv)
 		rc = rc < 0 ? 0 : rc;
 		goto out;
 	}
-	engine = casecheck_engine_new(NULL, &err);
+	engine = cli_engine_new(NULL);
 	if (!engine) {
-		cli_print_error(stderr, &err);
 		rc = CLI_EXIT_POLICY;
 		goto out;
 	}

@@ -278,9 +278,8 @@ int cmd_steps(int argc, char **argv)
 	}
 	if (!name)
 		name = STEPS_DEFAULT_POLICY;
-	engine = casecheck_engine_new(NULL, &err);
+	engine = cli_engine_new(NULL);
 	if (!engine) {
-		cli_print_error(stderr, &err);
 		return CLI_EXIT_POLICY;
 	}
 	cli_policies_init(&ps, engine, NULL);

@@ -703,9 +703,8 @@ int cmd_test(int argc, char **argv)
 		rc = CLI_EXIT_POLICY;
 		goto out;
 	}
-	engine = casecheck_engine_new(&o.limits, &err);
+	engine = cli_engine_new(&o.limits);
 	if (!engine) {
-		cli_print_error(stderr, &err);
 		rc = CLI_EXIT_POLICY;
 		goto out;
 	}
