@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <check.h>
+#include <jansson.h>
 #include "casecheck.h"
 
 Suite *eval_suite(void);
@@ -494,9 +495,16 @@ START_TEST(test_result_json_shape)
 {
 	struct run run;
 	char *json;
+	json_t *parsed;
 
 	eval(&run, POLICY, "2002-05-27", "2002-06-13", NULL, "2002-07-01");
 	json = casecheck_result_json(run.r);
+	/* valid JSON; compacted with its key order kept, for the checks below */
+	parsed = json_loads(json, 0, NULL);
+	ck_assert_ptr_nonnull(parsed);
+	free(json);
+	json = json_dumps(parsed, JSON_PRESERVE_ORDER | JSON_COMPACT);
+	json_decref(parsed);
 	ck_assert_ptr_nonnull(strstr(json, "\"id\":\"t1\",\"file\":\"t1.json\",\"sha256\":\""));
 	ck_assert_ptr_nonnull(strstr(json, "\"as_of\":\"2002-07-01\""));
 	ck_assert_ptr_nonnull(strstr(json, "\"step\":\"record.it\",\"title\":\"Record it\",\"re\":\"a1\","

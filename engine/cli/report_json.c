@@ -5,6 +5,7 @@
 */
 #include <string.h>
 #include "report_json.h"
+#include "result_json.h"
 
 void report_json_init(struct report_json *rj)
 {
@@ -72,76 +73,15 @@ static void write_head(struct report_json *rj, FILE *fp, const struct casecheck_
 	json_writer_begin_array(w);
 }
 
-static void write_finding(struct json_writer *w, const struct casecheck_finding *f)
-{
-	size_t j;
-
-	json_writer_begin_object(w);
-	json_writer_key(w, "step");
-	json_writer_string(w, f->step);
-	json_writer_key(w, "title");
-	json_writer_string(w, f->title);
-	json_writer_key(w, "re");
-	json_writer_string(w, f->re);
-	json_writer_key(w, "status");
-	json_writer_string(w, casecheck_status_name(f->status));
-	json_writer_key(w, "regime");
-	json_writer_string(w, f->regime);
-	json_writer_key(w, "cite");
-	json_writer_string(w, f->cite);
-	json_writer_key(w, "trigger");
-	json_writer_string(w, f->trigger);
-	json_writer_key(w, "evidence");
-	json_writer_begin_array(w);
-	for (j = 0; j < f->n_evidence; j++)
-		json_writer_string(w, f->evidence[j]);
-	json_writer_end_array(w);
-	json_writer_key(w, "due");
-	json_writer_string(w, f->due);
-	json_writer_key(w, "done");
-	json_writer_string(w, f->done);
-	json_writer_key(w, "days_late");
-	if (f->has_days_late)
-		json_writer_integer(w, f->days_late);
-	else
-		json_writer_null(w);
-	json_writer_key(w, "message");
-	json_writer_string(w, f->message);
-	json_writer_end_object(w);
-}
-
 int report_json_case(struct report_json *rj, FILE *fp, const struct casecheck_policy *policy,
 		     const struct casecheck_result *result, struct casecheck_error *err)
 {
 	struct json_writer *w = &rj->w;
-	size_t counts[CASECHECK_STATUS_COUNT] = { 0 };
-	size_t i, n = casecheck_result_count(result);
 
 	if (!rj->started)
 		write_head(rj, fp, policy);
-	for (i = 0; i < n; i++)
-		counts[casecheck_result_finding(result, i)->status]++;
 	json_writer_begin_object(w);
-	json_writer_key(w, "id");
-	json_writer_string(w, casecheck_result_case_id(result));
-	json_writer_key(w, "file");
-	json_writer_string(w, casecheck_result_source(result));
-	json_writer_key(w, "sha256");
-	json_writer_string(w, casecheck_result_sha256(result));
-	json_writer_key(w, "as_of");
-	json_writer_string(w, casecheck_result_as_of(result));
-	json_writer_key(w, "summary");
-	json_writer_begin_object(w);
-	for (i = 0; i < CASECHECK_STATUS_COUNT; i++) {
-		json_writer_key(w, casecheck_status_name((enum casecheck_status)i));
-		json_writer_integer(w, (long long)counts[i]);
-	}
-	json_writer_end_object(w);
-	json_writer_key(w, "findings");
-	json_writer_begin_array(w);
-	for (i = 0; i < n; i++)
-		write_finding(w, casecheck_result_finding(result, i));
-	json_writer_end_array(w);
+	result_json_members(w, result);
 	if (policy != rj->policy) {
 		json_writer_key(w, "policy");
 		write_policy(w, policy);

@@ -3,8 +3,8 @@
 ** one tree (10,000 cases). The layout is jansson's JSON_INDENT(2): nothing
 ** is kept but the nesting, so memory stays flat however long the report.
 */
-#ifndef CASECHECK_CLI_JSON_WRITER_H
-#define CASECHECK_CLI_JSON_WRITER_H
+#ifndef CASECHECK_JSON_WRITER_H
+#define CASECHECK_JSON_WRITER_H
 
 #include <stdio.h>
 
