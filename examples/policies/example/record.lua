@@ -29,6 +29,11 @@ step "record.conduct_matter" {
 	applies = function(m)
 		return m:has_category_except("other"), "the allegation's only category is 'other'"
 	end,
+	duty = "statutory",                      -- the law says the authority must record it
+	-- The law sets no number of days: the deadline is a benchmark, and every
+	-- finding says so ("later than the 10-working-day benchmark (the law sets
+	-- no time limit)").
+	limit = { basis = "benchmark", source = "casecheck default (param record_days); the law sets no time limit" },
 	from = "aware",                          -- the trigger: the awareness date
 	within = working_days "record_days",     -- the deadline
 	done_by = { type = "conduct_recorded", by = "aa" },  -- what satisfies it
