@@ -616,6 +616,50 @@ START_TEST(test_regime_date_and_track)
 }
 END_TEST
 
+/*
+** A check step's templates: a named group chosen at run time; a template
+** given at run time that names what the finding lacks is an error finding,
+** never "{name}" in the message.
+*/
+static const char POLICY_GROUPS[] =
+	"policy { id = \"test/groups\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"step \"group.it\" {\n"
+	"  title = \"Group\", cite = \"x\", duty = \"power\",\n"
+	"  limit = { a = { basis = \"guidance\", source = \"Code\" }, b = { basis = \"benchmark\", source = \"p\" } },\n"
+	"  check = function(m, ctx)\n"
+	"    return ctx:deadline { trigger = m.allegation, within = days(3), limit = \"a\", says = \"g\" }\n"
+	"  end,\n"
+	"  says = { g = { fail = \"Arose {trigger_when}; {limit} ran to {due}.\" } },\n"
+	"}\n";
+static const char POLICY_RUNTIME_TEMPLATE[] =
+	"policy { id = \"test/template\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"step \"bad.template\" {\n"
+	"  title = \"Bad\", cite = \"x\", duty = \"power\",\n"
+	"  check = function(m, ctx)\n"
+	"    return ctx:deadline { trigger = m.allegation, due = m.allegation, says = { fail = \"No {nothing}.\" } }\n"
+	"  end,\n"
+	"}\n";
+
+START_TEST(test_check_templates)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY_GROUPS, "2019-05-01", NULL, NULL, "2019-06-01");
+
+	ck_assert_str_eq(f->message, "Arose on 1 May 2019; the 3-day period in guidance ran to 4 May 2019.");
+	ck_assert_str_eq(f->deadline_basis, "guidance");
+	ck_assert_str_eq(f->deadline_source, "Code");
+	ck_assert_str_eq(f->duty, "power");
+	done(&run);
+	f = eval(&run, POLICY_RUNTIME_TEMPLATE, "2019-05-01", NULL, NULL, "2019-06-01");
+	ck_assert_int_eq(f->status, CASECHECK_ERROR);
+	ck_assert_msg(strstr(f->message, "message template uses {nothing}, which has no value") != NULL,
+		      "got '%s'", f->message);
+	done(&run);
+}
+END_TEST
+
 START_TEST(test_result_json_shape)
 {
 	struct run run;
@@ -694,6 +738,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tc, test_result_json_shape);
 	tcase_add_test(tc, test_working_days_beginning);
 	tcase_add_test(tc, test_regime_date_and_track);
+	tcase_add_test(tc, test_check_templates);
 	tcase_add_test(tp, test_step_error_names_line);
 	tcase_add_test(tp, test_policy_load_errors);
 	tcase_add_test(tp, test_policy_duty_and_template_errors);
