@@ -83,7 +83,7 @@ struct casecheck_finding {
 	const char *detail;		/* for 'explain': the arithmetic, several lines; may be NULL */
 	const char *duty;		/* kind of duty under the regime: "statutory", "power",
 					   "guidance", "practice"; NULL when the step declares none
-					   for the regime (not in force) or with status error */
+					   for the regime (not in force, or no regime) */
 	const char *deadline_basis;	/* where the time limit comes from: "statutory",
 					   "guidance", "benchmark"; NULL when there is no deadline
 					   (the step has none, or the finding is not_applicable) */

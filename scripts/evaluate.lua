@@ -592,6 +592,7 @@ local function run_one(s, step, m, ctx, regime, out, ref)
 	end
 	if not ok then
 		f = { step = s.id, title = s.title, re = m and m.id or nil, status = "error",
+			duty = regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil,
 			message = tostring(f) }
 	end
 	out[#out + 1] = f

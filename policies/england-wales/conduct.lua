@@ -363,12 +363,12 @@ step "iopc.direction_complied" {
 	-- A call-in must be referred by the end of the working day following the
 	-- notice (statute); para 13A(4) says "must record" but sets no time.
 	limit = {
+		["2004"] = { call_in = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b): by the end of the working day following the Commission's notice" } },
+		["2008"] = { call_in = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b) as amended: by the end of the working day following the Commission's notice" } },
+		["2012"] = { call_in = { basis = "statutory", source = "PCMR 2012: by the end of the working day following the notice (regulation unverified)" } },
 		["2020"] = {
-			call_in = { basis = "statutory", source = "the end of the working day following the IOPC's notice (PCMR 2004 reg 5(3)(b); the 2020 provision unverified)" },
+			call_in = { basis = "statutory", source = "PCMR 2020: by the end of the working day following the IOPC's notice (regulation unverified)" },
 			initiative = benchmark("record_days"),
-		},
-		["*"] = {
-			call_in = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b): by the end of the working day following the Commission's notice" },
 		},
 	},
 	params = { "record_days" },
