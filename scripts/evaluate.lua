@@ -144,7 +144,9 @@ working day", "the 10-year period in guidance", "the 10-working-day benchmark
 (the law sets no time limit)". UNIT and N may be nil (a check that gave only
 a due date): then the words name the basis alone.
 ]]
-local function limit_words(lim, unit, n)
+local limit_cache, n_limit_cache = {}, 0
+
+local function limit_words_uncached(lim, unit, n)
 	local timed = unit and n
 	if lim.basis == "statutory" then
 		return timed and ("the statutory time limit of " .. dates.period(unit, n)) or "the statutory time limit"
@@ -153,6 +155,20 @@ local function limit_words(lim, unit, n)
 	end
 	return (timed and ("the " .. dates.period_adjective(unit, n) .. " benchmark") or "casecheck's benchmark") ..
 		" (the law sets no time limit)"
+end
+
+-- The words depend only on the basis, the unit and the number: cached (bounded,
+-- plain strings, like the compiled templates) since every finding needs them.
+local function limit_words(lim, unit, n)
+	local key = lim.basis .. "\0" .. tostring(unit) .. "\0" .. tostring(n)
+	local w = limit_cache[key]
+	if w then return w end
+	w = limit_words_uncached(lim, unit, n)
+	if n_limit_cache < 4096 then
+		limit_cache[key] = w
+		n_limit_cache = n_limit_cache + 1
+	end
+	return w
 end
 
 -- Put the limit's placeholders into VARS.
