@@ -1,8 +1,9 @@
 --[[
-A worked example: the smallest useful policy. One duty, written the way the
-law reads: "when the professional standards department learns of a matter,
-it must record it within 10 working days". Copy this file to start a policy;
-docs/policy-guide.md walks through it line by line.
+A worked example: the smallest useful policy. One duty: "when the
+professional standards department learns of a matter, it must record it" (the
+law's words), checked against a benchmark of 10 working days (the policy's
+number: the law sets none, and every finding says so). Copy this file to
+start a policy; docs/policy-guide.md walks through it line by line.
 ]]
 
 policy {
