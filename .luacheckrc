@@ -35,7 +35,7 @@ stds.casecheck_policy = {
 		utf8 = { fields = { "char", "charpattern", "codepoint", "codes", "len", "offset" } },
 		-- the DSL (scripts/dsl.lua, dsl.collector's api)
 		"policy", "regime", "param", "step", "event_type",
-		"working_days", "days", "months", "years", "next_working_day",
+		"working_days", "days", "months", "years", "next_working_day", "working_days_beginning",
 	},
 }
 

@@ -81,6 +81,28 @@ struct casecheck_finding {
 	long days_late;			/* calendar days after the due date (0 if in time) */
 	const char *message;		/* one plain-English sentence */
 	const char *detail;		/* for 'explain': the arithmetic, several lines; may be NULL */
+	const char *duty;		/* kind of duty under the regime: "statutory", "power",
+					   "guidance", "practice"; NULL when the step declares none
+					   for the regime (not in force, or no regime) */
+	const char *deadline_basis;	/* where the time limit comes from: "statutory",
+					   "guidance", "benchmark"; NULL when there is no deadline
+					   (the step has none, or the finding is not_applicable) */
+	const char *deadline_source;	/* the source of that time limit; NULL with deadline_basis */
+};
+
+/* A step's duty kind under one regime ("*": every other regime). */
+struct casecheck_duty {
+	const char *regime, *kind;
+};
+
+/*
+** A step's time limit under one regime ("*": every other regime). NAME is
+** NULL, or names one of several alternatives the step's check chooses from.
+*/
+struct casecheck_limit {
+	const char *regime, *name;
+	const char *basis;		/* "statutory", "guidance", "benchmark" */
+	const char *source;
 };
 
 /* A step of a policy, as declared. */
@@ -91,7 +113,12 @@ struct casecheck_step {
 	size_t n_regimes;
 	const char *const *cite_regimes;	/* cite_regimes[i] -> cites[i]; "*" for every regime */
 	const char *const *cites;
+	const char *const *cite_tracks;	/* cite_tracks[i]: the track cites[i] is for; NULL: any */
 	size_t n_cites;
+	const struct casecheck_duty *duties;	/* per regime, in the policy's order, then "*" */
+	size_t n_duties;
+	const struct casecheck_limit *limits;	/* per regime, as duties; none without a deadline */
+	size_t n_limits;
 	const char *const *params;	/* parameters the step uses */
 	size_t n_params;
 	const char *const *event_types;	/* event types its trigger, done_by and breach name */
@@ -99,6 +126,11 @@ struct casecheck_step {
 	const char *basis;		/* free text from the policy: why the duty exists; may be NULL */
 	const char *source;		/* "policies/x.lua" */
 	int line;			/* where the step is declared */
+};
+
+/* A track a policy may put a matter on (its citations can follow it). */
+struct casecheck_track {
+	const char *name, *doc;
 };
 
 struct casecheck_regime {
@@ -164,6 +196,9 @@ size_t casecheck_policy_regime_count(const struct casecheck_policy *policy);
 const struct casecheck_regime *casecheck_policy_regime(const struct casecheck_policy *policy,
 						       size_t i);
 size_t casecheck_policy_param_count(const struct casecheck_policy *policy);
+size_t casecheck_policy_track_count(const struct casecheck_policy *policy);
+const struct casecheck_track *casecheck_policy_track(const struct casecheck_policy *policy,
+						     size_t i);
 const struct casecheck_param *casecheck_policy_param(const struct casecheck_policy *policy,
 						     size_t i);
 /* Lint problems beyond syntax (each with source and line), appended to ERRS. */

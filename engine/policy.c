@@ -69,12 +69,87 @@ static const char *const *field_list(struct casecheck_policy *p, lua_State *L, i
 	return v;
 }
 
+/*
+** The list of tables at t[key] (compiled by dsl.lua in a fixed order) into a
+** kept array of N structs of SIZE bytes; FILL copies one entry (at the top
+** of the stack).   [-0, +0, m]
+*/
+static void *field_records(struct casecheck_policy *p, lua_State *L, int t, const char *key,
+			   size_t size, size_t *n,
+			   void (*fill)(struct casecheck_policy *, lua_State *, int, void *))
+{
+	char *v;
+	size_t i, len;
+
+	*n = 0;
+	lua_pushstring(L, key);
+	lua_rawget(L, t);
+	if (lua_type(L, -1) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		return NULL;
+	}
+	len = lua_rawlen(L, -1);
+	v = calloc(len + 1, size);
+	if (v && strpool_own(&p->pool, v) == 0) {
+		for (i = 0; i < len; i++) {
+			lua_rawgeti(L, -1, (lua_Integer)i + 1);
+			if (lua_type(L, -1) == LUA_TTABLE)
+				fill(p, L, lua_gettop(L), v + size * (*n)++);
+			lua_pop(L, 1);
+		}
+	} else {
+		v = NULL;
+	}
+	lua_pop(L, 1);
+	return v;
+}
+
+static void fill_duty(struct casecheck_policy *p, lua_State *L, int t, void *out)
+{
+	struct casecheck_duty *d = out;
+
+	d->regime = field_string(p, L, t, "regime");
+	d->kind = field_string(p, L, t, "kind");
+}
+
+static void fill_limit(struct casecheck_policy *p, lua_State *L, int t, void *out)
+{
+	struct casecheck_limit *l = out;
+
+	l->regime = field_string(p, L, t, "regime");
+	l->name = field_string(p, L, t, "name");
+	l->basis = field_string(p, L, t, "basis");
+	l->source = field_string(p, L, t, "source");
+}
+
+struct cite_entry {
+	const char *regime, *track, *text;
+};
+
+static void fill_cite(struct casecheck_policy *p, lua_State *L, int t, void *out)
+{
+	struct cite_entry *c = out;
+
+	c->regime = field_string(p, L, t, "regime");
+	c->track = field_string(p, L, t, "track");
+	c->text = field_string(p, L, t, "text");
+}
+
+static void fill_track(struct casecheck_policy *p, lua_State *L, int t, void *out)
+{
+	struct casecheck_track *k = out;
+
+	k->name = field_string(p, L, t, "name");
+	k->doc = field_string(p, L, t, "doc");
+}
+
 /* Copy one step of meta.step_list (at the top of the stack).   [-0, +0, m] */
 static void read_step(struct casecheck_policy *p, lua_State *L, struct casecheck_step *s)
 {
 	int t = lua_gettop(L);
 	size_t n = 0, i;
-	const char **regs, **cites;
+	const char **regs, **cites, **tracks;
+	struct cite_entry *ce;
 
 	s->id = field_string(p, L, t, "id");
 	s->title = field_string(p, L, t, "title");
@@ -89,28 +164,26 @@ static void read_step(struct casecheck_policy *p, lua_State *L, struct casecheck
 	s->params = field_list(p, L, t, "params", &s->n_params);
 	s->event_types = field_list(p, L, t, "event_types", &s->n_event_types);
 
-	/* cites, in the order of the policy's regimes, then "*" */
-	lua_pushstring(L, "cite");
-	lua_rawget(L, t);
-	regs = calloc(p->n_regimes + 2, sizeof(*regs));
-	cites = calloc(p->n_regimes + 2, sizeof(*cites));
-	if (regs && cites && lua_type(L, -1) == LUA_TTABLE) {
-		for (i = 0; i <= p->n_regimes; i++) {
-			const char *rid = i < p->n_regimes ? p->regimes[i].id : "*";
+	s->duties = field_records(p, L, t, "duty_list", sizeof(struct casecheck_duty),
+				  &s->n_duties, fill_duty);
+	s->limits = field_records(p, L, t, "limit_list", sizeof(struct casecheck_limit),
+				  &s->n_limits, fill_limit);
 
-			lua_pushstring(L, rid);
-			lua_rawget(L, -2);
-			if (lua_type(L, -1) == LUA_TSTRING) {
-				regs[n] = keep(p, rid);
-				cites[n] = keep(p, lua_tostring(L, -1));
-				n++;
-			}
-			lua_pop(L, 1);
-		}
+	/* cites, in the order of the policy's regimes, then "*" (dsl.compile) */
+	ce = field_records(p, L, t, "cite_list", sizeof(*ce), &n, fill_cite);
+	regs = calloc(n + 1, sizeof(*regs));
+	cites = calloc(n + 1, sizeof(*cites));
+	tracks = calloc(n + 1, sizeof(*tracks));
+	if (!ce || !regs || !cites || !tracks)
+		n = 0;
+	for (i = 0; i < n; i++) {
+		regs[i] = ce[i].regime;
+		cites[i] = ce[i].text;
+		tracks[i] = ce[i].track;
 	}
-	lua_pop(L, 1);
 	s->cite_regimes = regs;
 	s->cites = cites;
+	s->cite_tracks = tracks;
 	s->n_cites = n;
 }
 
@@ -162,6 +235,8 @@ static int read_meta(lua_State *L)
 	}
 	p->n_params = n;
 	lua_pop(L, 1);
+
+	p->tracks = field_records(p, L, 2, "tracks", sizeof(*p->tracks), &p->n_tracks, fill_track);
 
 	lua_getfield(L, 2, "step_list");
 	n = lua_rawlen(L, 3);
@@ -343,6 +418,7 @@ void casecheck_policy_free(struct casecheck_policy *p)
 	for (i = 0; i < p->n_steps; i++) {
 		free((void *)p->steps[i].cite_regimes);
 		free((void *)p->steps[i].cites);
+		free((void *)p->steps[i].cite_tracks);
 	}
 	strpool_release(&p->pool);
 	free(p->steps);
@@ -359,6 +435,12 @@ const char *casecheck_policy_sha256(const struct casecheck_policy *p) { return p
 size_t casecheck_policy_step_count(const struct casecheck_policy *p) { return p->n_steps; }
 size_t casecheck_policy_regime_count(const struct casecheck_policy *p) { return p->n_regimes; }
 size_t casecheck_policy_param_count(const struct casecheck_policy *p) { return p->n_params; }
+size_t casecheck_policy_track_count(const struct casecheck_policy *p) { return p->n_tracks; }
+
+const struct casecheck_track *casecheck_policy_track(const struct casecheck_policy *p, size_t i)
+{
+	return i < p->n_tracks ? &p->tracks[i] : NULL;
+}
 
 const struct casecheck_step *casecheck_policy_step(const struct casecheck_policy *p, size_t i)
 {

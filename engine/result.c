@@ -176,6 +176,9 @@ static int read_findings(lua_State *L)
 		if (st < 0)
 			f->message = keep(r, "the step returned an unknown status");
 		f->detail = str_field(r, L, 3, "detail");
+		f->duty = str_field(r, L, 3, "duty");
+		f->deadline_basis = str_field(r, L, 3, "deadline_basis");
+		f->deadline_source = str_field(r, L, 3, "deadline_source");
 		lua_pushstring(L, "days_late");
 		lua_rawget(L, 3);
 		if (lua_isinteger(L, -1)) {

@@ -23,6 +23,12 @@ static void write_finding(struct json_writer *w, const struct casecheck_finding 
 	json_writer_string(w, f->regime);
 	json_writer_key(w, "cite");
 	json_writer_string(w, f->cite);
+	json_writer_key(w, "duty");
+	json_writer_string(w, f->duty);
+	json_writer_key(w, "deadline_basis");
+	json_writer_string(w, f->deadline_basis);
+	json_writer_key(w, "deadline_source");
+	json_writer_string(w, f->deadline_source);
 	json_writer_key(w, "trigger");
 	json_writer_string(w, f->trigger);
 	json_writer_key(w, "evidence");

@@ -77,6 +77,16 @@ local function add(unit, day, n)
 				cc.iso(day), cc.calendar_range()), 0)
 		end
 		return out
+	elseif unit == "working_days_beginning" then
+		-- the N-th working day of the period that starts on DAY (DAY counts
+		-- when it is a working day): N working days after the day before
+		if n < 1 then return day end
+		local out = cc.wd_add(day - 1, n)
+		if not out then
+			error(string.format("date %s is outside the working-day calendar (%s)",
+				cc.iso(day), cc.calendar_range()), 0)
+		end
+		return out
 	elseif unit == "days" then
 		return day + n
 	elseif unit == "months" then
@@ -100,11 +110,40 @@ local UNIT_WORDS = {
 	years = { "year", "years" },
 }
 
--- "5 working days", "28 days", "1 working day".
+-- "5 working days", "28 days", "1 working day", "5 working days beginning with that day".
 function dates.period(unit, n)
+	if unit == "working_days_beginning" then
+		return dates.period("working_days", n) .. " beginning with that day"
+	end
 	local w = UNIT_WORDS[unit]
 	if not w then return tostring(n) .. " " .. tostring(unit) end
 	return string.format("%d %s", n, n == 1 and w[1] or w[2])
+end
+
+-- "10-working-day", "28-day", "10-year": the period as an adjective.
+function dates.period_adjective(unit, n)
+	local w = UNIT_WORDS[unit == "working_days_beginning" and "working_days" or unit]
+	if not w then return tostring(n) .. "-" .. tostring(unit) end
+	return tostring(n) .. "-" .. w[1]:gsub(" ", "-")
+end
+
+--[[
+How long after day A day B came, in the deadline's unit: working days for
+working-day limits (each working day after A up to B), else calendar days.
+Returns a count and its unit's words: 14, "14 working days".
+]]
+function dates.elapsed(unit, a, b)
+	if (unit == "working_days" or unit == "working_days_beginning") and b - a <= 3660 then
+		local k = 0
+		while true do
+			local d = cc.wd_add(a, k + 1)
+			if not d or d > b then break end
+			k = k + 1
+		end
+		if unit == "working_days_beginning" and cc.wd_add(a - 1, 1) == a then k = k + 1 end
+		return k, dates.period("working_days", k)
+	end
+	return b - a, dates.period("days", b - a)
 end
 
 -- Bank holidays strictly after FROM and up to TO, as "3 June 2002 (Golden Jubilee)".

@@ -8,15 +8,38 @@ local cc = ...
 local dsl = {}
 
 local UNITS = { working_days = true, days = true, months = true, years = true, count = true }
+-- Units that measure time: a param in one of them is a time limit.
+local TIME_UNITS = { working_days = true, days = true, months = true, years = true }
 local STEP_KEYS = {
 	title = "string", per = "string", regimes = "table", cite = "any", why_not_in_force = "string",
 	applies = "function", from = "any", within = "any", done_by = "table", before_close = "boolean",
 	breach = "table", check = "function", says = "table", basis = "string", params = "table",
+	duty = "any", limit = "table", vars = "table",
 }
+-- The kinds of duty and where a time limit comes from (policy-guide.md).
+local DUTY_KINDS = { statutory = true, power = true, guidance = true, practice = true }
+local BASES = { statutory = true, guidance = true, benchmark = true }
+local LIMIT_KEYS = { basis = "string", source = "string" }
 local DONE_BY_KEYS = { type = "any", by = "string", to = "string", where = "function" }
 local BREACH_KEYS = { type = "any", where = "function", says = "string", scope = "string" }
 local SAYS_KEYS = { trigger = true, done = true, missing = true, duty = true, pass = true,
 	late = true, fail = true, pending = true, unknown = true, closed = true, not_applicable = true }
+
+--[[
+The placeholders a message template may use, by what the engine provides
+(evaluate.lua fills exactly these). A template naming anything else fails
+the load, so no "{name}" ever reaches a report literally.
+]]
+local PHRASE_VARS = { "trigger", "done", "missing", "duty" }
+local COMMON_VARS = { "trigger_when", "as_of" }
+local LIMIT_VARS = { "due", "period", "limit", "basis", "limit_source" }
+local STATUS_VARS = {
+	pass = { "done_when" }, late = { "done_when", "days_late_words", "elapsed" },
+	fail = {}, pending = {}, unknown = { "settle" }, closed = { "close_when" }, not_applicable = {},
+}
+local BREACH_VARS = { "event", "event_when" }
+dsl.TEMPLATE = { PHRASE_VARS = PHRASE_VARS, COMMON_VARS = COMMON_VARS, LIMIT_VARS = LIMIT_VARS,
+	STATUS_VARS = STATUS_VARS, BREACH_VARS = BREACH_VARS }
 
 -- Where the policy made the declaration being checked: "policies/x.lua:12: ".
 -- Set on entry to each declaring function, so a fault deep in the checks
@@ -69,7 +92,7 @@ Returns the declarations table P and the API table to put in the policy's env.
 ]]
 function dsl.collector(strict)
 	local P = { regimes = {}, regime_list = {}, params = {}, param_list = {}, steps = {},
-		step_list = {}, event_types = {} }
+		step_list = {}, event_types = {}, tracks = {} }
 	local api = {}
 
 	function api.policy(t)
@@ -77,12 +100,22 @@ function dsl.collector(strict)
 			mark()
 			if type(t) ~= "table" then fail("policy expects a table, got %s", type(t)) end
 			check_keys(t, { id = "string", title = "string", version = "string",
-				summary = "string", jurisdiction = "string" }, "policy")
+				summary = "string", jurisdiction = "string", regime_date = "function",
+				track = "function", tracks = "table" }, "policy")
+			for k, v in pairs(t.tracks or {}) do
+				if type(k) ~= "string" or type(v) ~= "string" then
+					fail("policy: 'tracks' maps track names to what puts a matter on them (strings)")
+				end
+			end
+			if (t.track == nil) ~= (t.tracks == nil) then
+				fail("policy: 'track' (a function) and 'tracks' (their descriptions) go together")
+			end
 			if not t.id then fail("policy has no 'id'") end
 			if not t.title then fail("policy '%s' has no 'title'", t.id) end
 			if P.info then fail("policy is declared twice") end
 		end
 		P.info = t
+		P.tracks = t.tracks or {}
 	end
 
 	function api.regime(id)
@@ -153,6 +186,8 @@ function dsl.collector(strict)
 	api.years = deadline("years")
 	-- "By the end of the working day after D": the first working day after D.
 	api.next_working_day = { unit = "working_days", n = 1 }
+	-- "Within N working days beginning with D": D counts when it is a working day.
+	api.working_days_beginning = deadline("working_days_beginning")
 
 	function api.event_type(name)
 		return function(t)
@@ -161,6 +196,191 @@ function dsl.collector(strict)
 				check_keys(t, { fields = "table", doc = "string" }, "event_type '" .. name .. "'")
 			end
 			P.event_types[#P.event_types + 1] = { name = name, fields = t.fields or {} }
+		end
+	end
+
+	-- A did-you-mean suffix for WORD among the keys of SET, or "".
+	local function hint_for(word, set)
+		local hint = type(word) == "string" and nearest(word, set)
+		return hint and (" (did you mean '" .. hint .. "'?)") or ""
+	end
+
+	-- Every key of a table by regime is a regime of the policy or "*".
+	local function check_regime_keys(tbl, what, field)
+		for k in pairs(tbl) do
+			if k ~= "*" and not P.regimes[k] then
+				fail("%s: '%s' names unknown regime '%s'%s", what, field, tostring(k), hint_for(k, P.regimes))
+			end
+		end
+	end
+
+	local function check_kind(v, what, where)
+		if type(v) ~= "string" or not DUTY_KINDS[v] then
+			fail("%s: unknown duty kind '%s'%s%s (expected statutory, power, guidance or practice)", what,
+				tostring(v), where, hint_for(v, DUTY_KINDS))
+		end
+	end
+
+	-- One time limit {basis, source}.
+	local function check_limit(l, what, where)
+		check_keys(l, LIMIT_KEYS, what .. " limit" .. where)
+		if not BASES[l.basis] then
+			fail("%s: unknown time-limit basis '%s'%s%s (expected statutory, guidance or benchmark)", what,
+				tostring(l.basis), where, hint_for(l.basis, BASES))
+		end
+		if type(l.source) ~= "string" or not l.source:find("%S") then
+			fail("%s: limit%s needs a 'source' saying where the time limit comes from", what, where)
+		end
+	end
+
+	-- The limits of one regime: one {basis, source} or named alternatives.
+	local function check_limit_set(v, what, where)
+		if type(v) ~= "table" then
+			fail("%s: limit%s must be {basis = ..., source = ...}", what, where)
+		end
+		if v.basis ~= nil or next(v) == nil then return check_limit(v, what, where) end
+		for name, l in pairs(v) do
+			if type(name) ~= "string" or type(l) ~= "table" then
+				fail("%s: limit%s must be {basis = ..., source = ...} or alternatives {name = {basis = ..., source = ...}}",
+					what, where)
+			end
+			check_limit(l, what, where .. " '" .. name .. "'")
+		end
+	end
+
+	-- The placeholders in TEMPLATE that ALLOWED (a set) does not have.
+	local function check_template(template, allowed, what, key)
+		for name in template:gmatch("{(%a[%w_]*)}") do
+			if not allowed[name] then
+				local names = {}
+				for k in pairs(allowed) do names[#names + 1] = k end
+				table.sort(names)
+				local hint = nearest(name, allowed)
+				fail("%s: says.%s uses unknown placeholder {%s}%s; it can use {%s}", what, key, name,
+					hint and (" (did you mean {" .. hint .. "}?)") or "", table.concat(names, "}, {"))
+			end
+		end
+	end
+
+	local function set_of(...)
+		local out = {}
+		for _, list in ipairs({ ... }) do
+			for _, k in ipairs(list) do out[k] = true end
+		end
+		return out
+	end
+
+	-- Every template of the step against what its statuses provide.
+	local function check_says(id, t)
+		local what = "step '" .. id .. "'"
+		local extra = {}
+		for i, v in ipairs(t.vars or {}) do
+			if type(v) ~= "string" then fail("%s: vars[%d] must be a placeholder name", what, i) end
+			extra[#extra + 1] = v
+		end
+		local timed = t.within ~= nil or (t.check ~= nil and t.limit ~= nil)
+		local limit_vars = timed and LIMIT_VARS or {}
+		local phrases = t.check and {} or PHRASE_VARS
+		local function group(name, g)
+			for key, v in pairs(g) do
+				if not STATUS_VARS[key] then
+					fail("%s: says.%s: unknown status '%s'%s", what, name, tostring(key), hint_for(key, STATUS_VARS))
+				end
+				if type(v) ~= "string" then fail("%s: says.%s.%s must be a string", what, name, key) end
+				check_template(v, set_of(COMMON_VARS, limit_vars, STATUS_VARS[key], extra), what, name .. "." .. key)
+			end
+		end
+		for key, v in pairs(t.says or {}) do
+			if type(v) == "table" and t.check then
+				-- a named group of templates a check chooses: ctx:deadline { says = "name" }
+				group(key, v)
+			elseif STATUS_VARS[key] then
+				if type(v) ~= "string" then fail("%s: says.%s must be a string", what, key) end
+				check_template(v, set_of(phrases, COMMON_VARS, limit_vars, STATUS_VARS[key], extra), what, key)
+			elseif type(v) == "string" and v:find("{%a[%w_]*}") then
+				fail("%s: says.%s is a phrase put into sentences, not a template: it cannot use placeholders", what, key)
+			end
+		end
+		for i, b in ipairs(t.breach or {}) do
+			if b.says then
+				check_template(b.says, set_of(PHRASE_VARS, COMMON_VARS, BREACH_VARS, limit_vars),
+					what, "breach " .. i)
+			end
+		end
+	end
+
+	-- Duty kind and time limit for every regime the step is in force under.
+	local function check_duty_limit(id, t, in_force)
+		local what = "step '" .. id .. "'"
+		if t.duty == nil then
+			fail("%s has no duty kind ('duty'): say whether it is statutory, power, guidance or practice", what)
+		elseif type(t.duty) == "table" then
+			check_regime_keys(t.duty, what, "duty")
+			for k, v in pairs(t.duty) do check_kind(v, what, " for regime '" .. k .. "'") end
+			for _, r in ipairs(in_force) do
+				if t.duty[r] == nil and t.duty["*"] == nil then
+					fail("%s has no duty kind for regime '%s'", what, r)
+				end
+			end
+		else
+			check_kind(t.duty, what, "")
+		end
+		local has_deadline = t.within ~= nil
+		if t.limit == nil then
+			if has_deadline then
+				fail("%s has a deadline but no 'limit': say where the time limit comes from (limit = { basis = \"statutory\"|\"guidance\"|\"benchmark\", source = \"...\" })", what)
+			end
+			return
+		end
+		if not has_deadline and not t.check then
+			fail("%s declares a 'limit' but has no deadline ('within')", what)
+		end
+		local by_regime = t.limit.basis == nil
+		if by_regime then
+			-- a table by regime, unless every key is an alternative's name
+			local any_regime = false
+			for k in pairs(t.limit) do if k == "*" or P.regimes[k] then any_regime = true end end
+			if not any_regime then by_regime = false end
+		end
+		local sets = {}
+		if by_regime then
+			check_regime_keys(t.limit, what, "limit")
+			for k, v in pairs(t.limit) do check_limit_set(v, what, " for regime '" .. k .. "'") end
+			for _, r in ipairs(in_force) do
+				local v = t.limit[r] or t.limit["*"]
+				if v == nil then fail("%s has no time limit ('limit') for regime '%s'", what, r) end
+				sets[#sets + 1] = v
+			end
+		else
+			check_limit_set(t.limit, what, "")
+			sets[1] = t.limit
+		end
+		-- a statutory time limit is fixed by law: it cannot be a param
+		local all_statutory, statutory = true, false
+		for _, v in ipairs(sets) do
+			local list = v.basis and { v } or {}
+			if not v.basis then
+				for _, l in pairs(v) do list[#list + 1] = l end
+			end
+			for _, l in ipairs(list) do
+				if l.basis == "statutory" then statutory = true else all_statutory = false end
+			end
+			if has_deadline and not v.basis then
+				fail("%s: a declarative deadline has one time limit per regime, not alternatives (a check function chooses among alternatives)", what)
+			end
+		end
+		if has_deadline and statutory and type(t.within) == "table" and t.within.param then
+			fail("%s: its time limit is statutory, so it cannot be the param '%s' (statutory limits are not overridable): write the number, e.g. %s(%d)",
+				what, t.within.param, t.within.unit, P.params[t.within.param].default)
+		end
+		if t.check and statutory and all_statutory then
+			for _, name in ipairs(t.params or {}) do
+				local p = P.params[name]
+				if p and TIME_UNITS[p.unit] then
+					fail("%s: its time limits are all statutory, so it cannot use the param '%s' (statutory limits are not overridable)",
+						what, name)
+				end
+			end
 		end
 	end
 
@@ -185,8 +405,28 @@ function dsl.collector(strict)
 		end
 		if t.cite == nil then fail("%s has no citation ('cite'): every finding must carry the law behind it", what) end
 		if type(t.cite) == "table" then
+			check_regime_keys(t.cite, what, "cite")
+			for k, v in pairs(t.cite) do
+				-- a citation that follows the track: {["*"] = ..., TRACK = ...}
+				if type(v) == "table" then
+					if type(v["*"]) ~= "string" then
+						fail("%s: the citation for regime '%s' follows the track, so it needs [\"*\"] for matters on no declared track", what, k)
+					end
+					for tk, tv in pairs(v) do
+						if tk ~= "*" and not P.tracks[tk] then
+							fail("%s: citation for regime '%s' names unknown track '%s'%s (declare it in policy { tracks = ... })",
+								what, k, tostring(tk), hint_for(tk, P.tracks))
+						end
+						if type(tv) ~= "string" then
+							fail("%s: citation for regime '%s', track '%s' must be a string", what, k, tostring(tk))
+						end
+					end
+				elseif type(v) ~= "string" then
+					fail("%s: the citation for regime '%s' must be a string or a table by track", what, k)
+				end
+			end
 			for _, r in ipairs(in_force) do
-				if type(t.cite[r]) ~= "string" and type(t.cite["*"]) ~= "string" then
+				if t.cite[r] == nil and t.cite["*"] == nil then
 					fail("%s has no citation for regime '%s'", what, r)
 				end
 			end
@@ -216,14 +456,20 @@ function dsl.collector(strict)
 			end
 		end
 		if t.breach and #t.breach == 0 then fail("%s: 'breach' must be a list of {type = ...}", what) end
-		if t.says then check_keys(t.says, SAYS_KEYS, what .. " says") end
+		for k, v in pairs(t.says or {}) do
+			if not (t.check and type(v) == "table" and type(k) == "string") and not SAYS_KEYS[k] then
+				fail("unknown field '%s' in %s says%s", tostring(k), what, hint_for(k, SAYS_KEYS))
+			end
+		end
+		check_duty_limit(id, t, in_force)
+		check_says(id, t)
 	end
 
 	if not strict then
 		-- Per case only the steps matter (their functions are new closures);
 		-- everything else was recorded at load.
 		local function noop() return noop end
-		api.policy, api.regime, api.param, api.event_type = noop, noop, noop, noop
+		api.regime, api.param, api.event_type = noop, noop, noop
 	end
 
 	function api.step(id)
@@ -246,6 +492,21 @@ function dsl.collector(strict)
 	return P, api
 end
 
+local function sorted_keys(t)
+	local out = {}
+	for k in pairs(t) do out[#out + 1] = k end
+	table.sort(out)
+	return out
+end
+
+-- Whether a 'limit' table is keyed by regime (else: one regime-free set of alternatives).
+local function by_regime_table(P, t)
+	for k in pairs(t) do
+		if k == "*" or P.regimes[k] then return true end
+	end
+	return false
+end
+
 --[[
 Work out, once at load, what every evaluation needs and does not change: the
 regimes in force per step, the citation per regime, the params a step uses.
@@ -254,7 +515,9 @@ function dsl.compile(P)
 	if not P.info then error("the policy never calls policy { id = ..., title = ... }", 0) end
 	if #P.regime_list == 0 then error("the policy declares no regime", 0) end
 	if #P.step_list == 0 then error("the policy declares no step", 0) end
-	local meta = { info = P.info, regimes = P.regimes, regime_list = P.regime_list,
+	local tracks = {}
+	for _, k in ipairs(sorted_keys(P.tracks)) do tracks[#tracks + 1] = { name = k, doc = P.tracks[k] } end
+	local meta = { info = P.info, tracks = tracks, regimes = P.regimes, regime_list = P.regime_list,
 		params = P.params, param_list = P.param_list, step_list = {}, event_types = P.event_types }
 	for _, id in ipairs(P.step_list) do
 		local t = P.steps[id]
@@ -274,6 +537,40 @@ function dsl.compile(P)
 		else
 			for k, v in pairs(t.cite) do s.cite[k] = v end
 		end
+		s.duty = type(t.duty) == "table" and t.duty or { ["*"] = t.duty }
+		s.limit = {}
+		if t.limit and (t.limit.basis or not by_regime_table(P, t.limit)) then
+			s.limit["*"] = t.limit
+		elseif t.limit then
+			for k, v in pairs(t.limit) do s.limit[k] = v end
+		end
+		-- flat lists in a fixed order (the policy's regimes, then "*"), for C
+		s.cite_list, s.duty_list, s.limit_list = {}, {}, {}
+		local order = {}
+		for _, r in ipairs(P.regime_list) do order[#order + 1] = r.id end
+		order[#order + 1] = "*"
+		for _, r in ipairs(order) do
+			local c = s.cite[r]
+			if type(c) == "string" then
+				s.cite_list[#s.cite_list + 1] = { regime = r, text = c }
+			elseif type(c) == "table" then
+				s.cite_list[#s.cite_list + 1] = { regime = r, text = c["*"] }
+				for _, tk in ipairs(sorted_keys(c)) do
+					if tk ~= "*" then s.cite_list[#s.cite_list + 1] = { regime = r, track = tk, text = c[tk] } end
+				end
+			end
+			if s.duty[r] then s.duty_list[#s.duty_list + 1] = { regime = r, kind = s.duty[r] } end
+			local l = s.limit[r]
+			if l and l.basis then
+				s.limit_list[#s.limit_list + 1] = { regime = r, basis = l.basis, source = l.source }
+			elseif l then
+				for _, name in ipairs(sorted_keys(l)) do
+					s.limit_list[#s.limit_list + 1] = { regime = r, name = name, basis = l[name].basis,
+						source = l[name].source }
+				end
+			end
+		end
+		if type(t.within) == "table" then s.within = t.within end
 		local used = {}
 		local function use(name) if name and not used[name] then used[name] = true; s.params[#s.params + 1] = name end end
 		if type(t.within) == "table" then use(t.within.param) end

@@ -50,7 +50,9 @@ local function compile(template)
 	return parts
 end
 
--- Fill "{name}" placeholders from VARS; an unknown name is left as is.
+-- Fill "{name}" placeholders from VARS. Loading checks a step's own
+-- templates; one given at run time (ctx:deadline) that names what this
+-- finding has no value for is an error, never "{name}" in a report.
 local function render(template, vars)
 	local parts, buf = compile(template), {}
 	for i = 1, #parts do
@@ -59,19 +61,32 @@ local function render(template, vars)
 			buf[i] = p
 		else
 			local v = vars[p[1]]
-			buf[i] = v == nil and p[2] or tostring(v)
+			if v == nil then
+				error("message template uses " .. p[2] .. ", which has no value for this finding", 0)
+			end
+			buf[i] = tostring(v)
 		end
 	end
 	return cap(table.concat(buf))
 end
 
+-- {limit} names the time limit with its basis ("the 10-working-day benchmark
+-- (the law sets no time limit)"), so no sentence presents a benchmark as law.
 local DEFAULT_SAYS = {
-	pass = "{trigger} {trigger_when} and {done} {done_when}, in time (due by {due}, {period}).",
-	late = "{trigger} {trigger_when} but {done} only {done_when}, {days_late_words} after the deadline of {due} ({period}).",
-	fail = "{trigger} {trigger_when} but {missing}; {duty} by {due} ({period}).",
-	pending = "{trigger} {trigger_when}; {duty} by {due} ({period}), a deadline still ahead on {as_of}.",
-	unknown = "{trigger} {trigger_when}; {duty} by {due} ({period}), and the record cannot settle whether that was done: {settle}.",
-	closed = "{trigger} {trigger_when} but the matter was closed {close_when} first; {duty} by {due} and before any closing decision.",
+	pass = "{trigger} {trigger_when} and {done} {done_when}, by {due}: within {limit}.",
+	late = "{trigger} {trigger_when} but {done} only {done_when}, {elapsed} later and {days_late_words} after {due}: later than {limit}.",
+	fail = "{trigger} {trigger_when} but {missing}; {duty}, and {limit} ran to {due}.",
+	pending = "{trigger} {trigger_when}; {duty}, and {limit} runs to {due}, still ahead on {as_of}.",
+	unknown = "{trigger} {trigger_when}; {duty}, and {limit} ran to {due}; the record cannot settle whether that was done: {settle}.",
+	closed = "{trigger} {trigger_when} but the matter was closed {close_when} first; {duty} before any closing decision, and within {limit}, which ran to {due}.",
+}
+-- For ctx:deadline in a check function, which has no phrases.
+local CHECK_SAYS = {
+	pass = "The duty arose {trigger_when} and was done {done_when}, by {due}.",
+	late = "The duty arose {trigger_when} but was done only {done_when}, {days_late_words} after {due}.",
+	fail = "The duty arose {trigger_when} and was never done; it was due by {due}.",
+	pending = "The duty arose {trigger_when}; it is due by {due}.",
+	unknown = "The duty arose {trigger_when}; the record cannot settle whether it was done by {due}: {settle}.",
 }
 local DEFAULT_PHRASES = {
 	trigger = "the duty arose",
@@ -93,8 +108,83 @@ local function regime_at(meta, day)
 	return nil
 end
 
-local function cite_for(s, regime_id)
-	return (regime_id and s.cite[regime_id]) or s.cite["*"]
+-- The citation for a regime, on the matter's track when it follows the track.
+local function cite_for(s, regime_id, track)
+	local c = (regime_id and s.cite[regime_id]) or s.cite["*"]
+	if type(c) == "table" then c = (track and c[track]) or c["*"] end
+	return c
+end
+
+local function duty_for(s, regime_id)
+	return (regime_id and s.duty[regime_id]) or s.duty["*"]
+end
+
+-- The time limits of a step under a regime: one {basis, source}, named
+-- alternatives, or nil (no deadline).
+local function limits_for(s, regime_id)
+	return (regime_id and s.limit[regime_id]) or s.limit["*"]
+end
+
+-- The limit NAME chooses among SET (a lone limit needs no name).
+local function pick_limit(s, set, name, regime_id)
+	if not set then return nil end
+	if set.basis then return set end
+	if name == nil then return nil end
+	local l = set[name]
+	if not l then
+		error("step '" .. s.id .. "' has no time limit named '" .. tostring(name) .. "' for regime '" ..
+			tostring(regime_id) .. "'", 0)
+	end
+	return l
+end
+
+--[[
+The time limit in words, for sentences: "the statutory time limit of 1
+working day", "the 10-year period in guidance", "the 10-working-day benchmark
+(the law sets no time limit)". UNIT and N may be nil (a check that gave only
+a due date): then the words name the basis alone.
+]]
+local limit_cache, n_limit_cache = {}, 0
+
+local function limit_words_uncached(lim, unit, n)
+	local timed = unit and n
+	if lim.basis == "statutory" then
+		return timed and ("the statutory time limit of " .. dates.period(unit, n)) or "the statutory time limit"
+	elseif lim.basis == "guidance" then
+		return timed and ("the " .. dates.period_adjective(unit, n) .. " period in guidance") or "the period in guidance"
+	end
+	return (timed and ("the " .. dates.period_adjective(unit, n) .. " benchmark") or "casecheck's benchmark") ..
+		" (the law sets no time limit)"
+end
+
+-- The words depend only on the basis, the unit and the number: cached (bounded,
+-- plain strings, like the compiled templates) since every finding needs them.
+local function limit_words(lim, unit, n)
+	local key = lim.basis .. "\0" .. tostring(unit) .. "\0" .. tostring(n)
+	local w = limit_cache[key]
+	if w then return w end
+	w = limit_words_uncached(lim, unit, n)
+	if n_limit_cache < 4096 then
+		limit_cache[key] = w
+		n_limit_cache = n_limit_cache + 1
+	end
+	return w
+end
+
+-- Put the limit's placeholders into VARS.
+local function limit_vars(vars, lim, unit, n)
+	if not lim then return end
+	vars.limit = limit_words(lim, unit, n)
+	vars.basis = lim.basis
+	vars.limit_source = lim.source
+	if unit and n then vars.period = dates.period(unit, n) end
+end
+
+-- "14 working days" (or "at least ...") between the trigger and the late event.
+local function elapsed_words(unit, t, done)
+	local _, words = dates.elapsed(unit, t.hi, done.lo)
+	if t.lo ~= t.hi or done.lo ~= done.hi then return "at least " .. words end
+	return words
 end
 
 local function describe(e)
@@ -179,13 +269,24 @@ end
 
 -- Every key a finding may get is in the constructor (nil or not), so that
 -- the table is sized once and never rehashed as the step fills it in.
-local function new_finding(s, m, status, regime)
+local function new_finding(s, m, status, regime, track)
+	local rid = regime and regime.id
 	return {
 		step = s.id, title = s.title, re = m and m.id or nil, status = status,
-		regime = regime and regime.id or nil, cite = cite_for(s, regime and regime.id),
+		regime = rid, cite = cite_for(s, rid, track), duty = duty_for(s, rid),
+		deadline_basis = nil, deadline_source = nil,
 		evidence = nil, trigger = nil, due = nil, done = nil, days_late = nil,
 		message = nil, detail = nil,
 	}
+end
+
+-- The finding's deadline fields from the time limit LIM (nil: no deadline).
+local function set_deadline(f, lim)
+	if lim and f.status ~= "not_applicable" then
+		f.deadline_basis, f.deadline_source = lim.basis, lim.source
+	else
+		f.deadline_basis, f.deadline_source = nil, nil
+	end
 end
 
 local function add_evidence(f, id)
@@ -215,7 +316,7 @@ local function settle_words(settle, gap, t, t_event, done, due, as_of)
 end
 
 -- The declarative duty: trigger, deadline, what satisfies it, what breaches it.
-local function run_declared(_, step, m, ctx, f)
+local function run_declared(s, step, m, ctx, f)
 	local t, t_event, why = resolve_trigger(step, m, ctx)
 	if not t then
 		f.status, f.message = "not_applicable", cap(why) .. "."
@@ -228,6 +329,7 @@ local function run_declared(_, step, m, ctx, f)
 		if type(v) == "function" then v = guard(v, m, ctx) end
 		return v
 	end
+	local lim = step.within and limits_for(s, ctx.regime) or nil
 	local vars = {
 		trigger = phrase("trigger"),
 		done = phrase("done"),
@@ -236,7 +338,8 @@ local function run_declared(_, step, m, ctx, f)
 		trigger_when = dates.when(t),
 		as_of = dates.long(ctx.as_of),
 		due = nil, period = nil, done_when = nil, days_late_words = nil, settle = nil,
-		close_when = nil, event = nil, event_when = nil,
+		close_when = nil, event = nil, event_when = nil, elapsed = nil,
+		limit = nil, basis = nil, limit_source = nil,
 	}
 
 	-- Forbidden events fail the step whatever else happened.
@@ -254,6 +357,8 @@ local function run_declared(_, step, m, ctx, f)
 						local due = dates.due(unit, n, t)
 						f.due = dates.iso_span(due)
 						vars.due = dates.by(due)
+						limit_vars(vars, lim, unit, n)
+						set_deadline(f, lim)
 					end
 					f.message = render(b.says or "{event} {event_when} is not allowed.", vars)
 					return f
@@ -280,7 +385,7 @@ local function run_declared(_, step, m, ctx, f)
 	local unit, n = ctx:period_of(step.within)
 	local due = dates.due(unit, n, t)
 	vars.due = dates.by(due)
-	vars.period = dates.period(unit, n)
+	limit_vars(vars, lim, unit, n)
 	f.due = dates.iso_span(due)
 	local done = first_satisfying(ctx, step.done_by, m, t)
 
@@ -293,6 +398,7 @@ local function run_declared(_, step, m, ctx, f)
 			add_evidence(f, close.id)
 			vars.close_when = dates.when(dates.of(close))
 			f.message = render(says.closed or DEFAULT_SAYS.closed, vars)
+			set_deadline(f, lim)
 			return f
 		end
 	end
@@ -308,12 +414,14 @@ local function run_declared(_, step, m, ctx, f)
 	if status == "late" then
 		f.days_late = days_late
 		vars.days_late_words = days_words(days_late)
+		vars.elapsed = elapsed_words(unit, t, done)
 	elseif status == "pass" then
 		f.days_late = 0
 	elseif status == "unknown" then
 		vars.settle = settle_words(settle, gap, t, t_event, done, due, ctx.as_of)
 	end
 	f.message = render(says[status] or DEFAULT_SAYS[status], vars)
+	set_deadline(f, lim)
 	if ctx.want_detail then
 		local lines = {
 			string.format("trigger: %s %s", t_event and describe(t_event) or "date", dates.iso_span(t)),
@@ -359,10 +467,13 @@ nil), and says (templates as in a step). Returns a finding-shaped table.
 function Ctx:deadline(args)
 	local t = args.trigger
 	if t and t.type then t = dates.of(t) end
-	local due = args.due
+	local unit, n
+	if args.within then unit, n = self:period_of(args.within) end
+	local due = args.due or (unit and t and dates.due(unit, n, t))
+	if not due then error("ctx:deadline needs 'due' (a span) or 'within' and a 'trigger'", 2) end
 	local status, days_late, settle, gap = judge.deadline(due, args.done, self.as_of,
 		(not args.done) and args.gap or nil)
-	local r = { status = status, due = dates.iso_span(due), evidence = nil,
+	local r = { status = status, due = dates.iso_span(due), evidence = nil, limit = args.limit,
 		trigger = args.trigger and args.trigger.id or nil, done = nil, days_late = nil, message = nil }
 	if args.done then
 		r.done = args.done.date
@@ -376,13 +487,38 @@ function Ctx:deadline(args)
 	vars.trigger_when = t and dates.when(t) or ""
 	vars.done_when = args.done and dates.when(dates.of(args.done)) or ""
 	vars.days_late_words = days_late and days_words(days_late) or ""
+	if days_late and args.done and t then
+		vars.elapsed = elapsed_words(unit or "days", t, dates.of(args.done))
+	end
+	local set = limits_for(self.meta_step, self.regime)
+	local lim = pick_limit(self.meta_step, set, args.limit, self.regime)
+	limit_vars(vars, lim, unit, n)
 	if status == "unknown" then
 		vars.settle = settle_words(settle, gap, t or due, args.trigger and args.trigger.type and args.trigger,
 			args.done, due, self.as_of)
 	end
-	local says = args.says or {}
-	r.message = render(says[status] or DEFAULT_SAYS[status] or "{settle}", vars)
+	local says = args.says or self.step_says or {}
+	if type(says) == "string" then
+		-- a named group of the step's own templates (checked at load)
+		local g = self.step_says and self.step_says[says]
+		if type(g) ~= "table" then
+			error("step '" .. tostring(self.step) .. "' has no group of templates says." .. says, 2)
+		end
+		says = g
+	end
+	r.message = render(says[status] or CHECK_SAYS[status], vars)
 	return r
+end
+
+--[[
+The words of the current step's time limit under the matter's regime, for
+sentences a check builds itself: ctx:limit_words("years", 10) -> "the
+10-year period in guidance". NAME chooses among named alternatives.
+]]
+function Ctx:limit_words(unit, n, name)
+	local lim = pick_limit(self.meta_step, limits_for(self.meta_step, self.regime), name, self.regime)
+	if not lim then error("step '" .. tostring(self.step) .. "' declares no time limit for this regime", 2) end
+	return limit_words(lim, unit, n)
 end
 
 -- The first of the given event types listed in the case's gaps, or nil.
@@ -397,19 +533,23 @@ Ctx.dates = dates
 Ctx.when = function(_, e) return dates.when(e.lo and e or dates.of(e)) end
 Ctx.long = function(_, day) return dates.long(day) end
 
-local function run_step(s, step, m, ctx, regime)
-	local ref = m and (m.aware or m.allegation)
-	local f = new_finding(s, m, "not_applicable", regime)
+local function run_step(s, step, m, ctx, regime, ref)
+	local track = m and ctx.track or nil
+	local f = new_finding(s, m, "not_applicable", regime, track)
 	ctx.matter, ctx.regime, ctx.step = m, regime and regime.id or nil, s.id
+	ctx.meta_step, ctx.step_says = s, step.says
 	if m and not regime then
 		f.message = "No regime of this policy was in force " .. dates.when(ref) .. "."
-		f.cite = cite_for(s, nil) or s.cite[s.regimes[1]]
+		f.cite = cite_for(s, nil, track) or cite_for(s, s.regimes[1], track)
+		f.duty = nil
 		return f
 	end
 	if m and not s.in_force[regime.id] then
 		f.message = cap(step.why_not_in_force or
 			("the duty is not part of the " .. regime.id .. " regime (" .. regime.title .. ")")) .. "."
-		f.cite = cite_for(s, regime.id) or s.cite[s.regimes[#s.regimes]]
+		f.cite = cite_for(s, regime.id, track) or cite_for(s, s.regimes[#s.regimes], track)
+		-- no duty under this regime, unless the policy names one for it
+		f.duty = s.duty[regime.id]
 		return f
 	end
 	if step.applies then
@@ -427,12 +567,29 @@ local function run_step(s, step, m, ctx, regime)
 		for k, v in pairs(r) do
 			if k == "regime" and type(v) == "string" then
 				f.regime = v
-				f.cite = cite_for(s, v)
-			elseif k ~= "regime" then
+				f.cite = cite_for(s, v, track)
+				f.duty = duty_for(s, v)
+			elseif k ~= "regime" and k ~= "limit" and k ~= "duty" and k ~= "deadline_basis"
+				and k ~= "deadline_source" then
 				f[k] = v
 			end
 		end
 		if not f.message then f.message = f.status end
+		local set = limits_for(s, f.regime)
+		local lim = pick_limit(s, set, r.limit, f.regime)
+		if f.status ~= "not_applicable" and f.status ~= "error" then
+			if set and not lim then
+				local names = {}
+				for k in pairs(set) do names[#names + 1] = k end
+				table.sort(names)
+				error("step '" .. s.id .. "' has several time limits for regime '" .. tostring(f.regime) ..
+					"' (" .. table.concat(names, ", ") .. "): its check must name one (limit = \"" .. names[1] .. "\")", 0)
+			elseif not set and f.due then
+				error("step '" .. s.id .. "' gave a due date but declares no time limit ('limit') for regime '" ..
+					tostring(f.regime) .. "'", 0)
+			end
+		end
+		set_deadline(f, lim)
 		return f
 	end
 	return run_declared(s, step, m, ctx, f)
@@ -444,16 +601,46 @@ local STATUS = { pass = true, late = true, fail = true, pending = true,
 -- One step for one matter (M nil: for the case), under pcall: a step that
 -- raises becomes an 'error' finding and the others still run. A budget trip
 -- cannot be caught this way: the hook raises again at the next instruction.
-local function run_one(s, step, m, ctx, regime, out)
-	local ok, f = pcall(run_step, s, step, m, ctx, regime)
+local function run_one(s, step, m, ctx, regime, out, ref)
+	local ok, f = pcall(run_step, s, step, m, ctx, regime, ref)
 	if ok and not STATUS[f.status] then
 		ok, f = false, "step '" .. s.id .. "' returned unknown status '" .. tostring(f.status) .. "'"
 	end
 	if not ok then
 		f = { step = s.id, title = s.title, re = m and m.id or nil, status = "error",
+			duty = regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil,
 			message = tostring(f) }
 	end
 	out[#out + 1] = f
+end
+
+--[[
+The date that decides a matter's regime: the policy's regime_date(m, ctx)
+when it declares one (an event or a span; nil falls back), else the
+awareness date, else the allegation date.
+]]
+local function matter_date(info, m, ctx)
+	if info.regime_date then
+		local d = guard(info.regime_date, m, ctx)
+		if d ~= nil then
+			if type(d) ~= "table" or math.type(d.lo) ~= "integer" or math.type(d.hi) ~= "integer" then
+				error("policy regime_date must return an event, a span {lo, hi} or nil", 0)
+			end
+			return d
+		end
+	end
+	return m.aware or m.allegation
+end
+
+-- The matter's track (a name the policy declares in 'tracks'), or nil.
+local function matter_track(info, meta, m, ctx)
+	if not info.track then return nil end
+	local t = guard(info.track, m, ctx)
+	if t == nil then return nil end
+	for _, k in ipairs(meta.tracks) do
+		if k.name == t then return t end
+	end
+	error("policy track returned '" .. tostring(t) .. "', which is not one of its declared tracks", 0)
 end
 
 --[[
@@ -462,18 +649,24 @@ the day AS_OF, with PARAMS (name -> number). Returns the list of findings.
 ]]
 function evaluate.run(meta, decl, case, as_of, params, want_detail)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
-		want_detail = want_detail, matter = nil, regime = nil, step = nil }, Ctx)
+		want_detail = want_detail, matter = nil, regime = nil, step = nil, track = nil,
+		meta_step = nil, step_says = nil }, Ctx)
 	local out = {}
 	local matters, steps = case.matters, meta.step_list
+	local info = decl.info or NONE
 	for mi = 1, #matters do
 		local m = matters[mi]
-		-- the regime of a matter: in force on its awareness date, else its allegation's
-		local regime = regime_at(meta, (m.aware or m.allegation).lo)
+		ctx.matter, ctx.regime, ctx.step, ctx.track = m, nil, nil, nil
+		local ref = matter_date(info, m, ctx)
+		local regime = regime_at(meta, ref.lo)
+		ctx.regime = regime and regime.id or nil
+		ctx.track = matter_track(info, meta, m, ctx)
 		for si = 1, #steps do
 			local s = steps[si]
-			if not s.per_case then run_one(s, decl.steps[s.id], m, ctx, regime, out) end
+			if not s.per_case then run_one(s, decl.steps[s.id], m, ctx, regime, out, ref) end
 		end
 	end
+	ctx.track = nil
 	local case_regime = regime_at(meta, as_of)
 	for si = 1, #steps do
 		local s = steps[si]

@@ -306,7 +306,8 @@ START_TEST(test_run_text)
 	ck_assert_has(r.out, "  matter a1 (alleged 2019-05-01)\n");
 	ck_assert_has(r.out, "    PASS     record.conduct_matter  ");
 	ck_assert_has(r.out, "    FAIL     refer.iopc_mandatory   ");
-	ck_assert_has(r.out, "             due 2019-05-16, done 2019-05-03 - PRA 2002 Sch 3 para 11\n");
+	ck_assert_has(r.out, "             [duty: statutory; time limit: benchmark] due 2019-05-16, done 2019-05-03\n"
+		      "             PRA 2002 Sch 3 para 11\n");
 	ck_assert_has(r.out, "  2 findings: 1 pass, 1 fail\n");
 	ck_assert_str_eq(last_line(r.out, buf, sizeof(buf)), "total: 1 case, 2 findings: 1 pass, 1 fail");
 	ck_assert_ptr_null(strchr(r.out, '\033'));

@@ -19,7 +19,8 @@ static const char POLICY[] =
 	"regime \"all\" { from = \"1990-01-01\", title = \"everything\" }\n"
 	"param \"record_days\" { default = 10, unit = \"working_days\" }\n"
 	"step \"record.it\" {\n"
-	"  title = \"Record it\", cite = \"Test Act s.1\",\n"
+	"  title = \"Record it\", cite = \"Test Act s.1\", duty = \"statutory\", \n"
+	"  limit = { basis = \"benchmark\", source = \"test\" }, \n"
 	"  from = \"allegation\", within = working_days \"record_days\",\n"
 	"  done_by = { type = \"conduct_recorded\", by = \"aa\" },\n"
 	"}\n";
@@ -109,7 +110,13 @@ START_TEST(test_late_day_after)
 	ck_assert_int_eq(f->status, CASECHECK_LATE);
 	ck_assert_int_eq(f->has_days_late, 1);
 	ck_assert_int_eq(f->days_late, 1);
-	ck_assert_ptr_nonnull(strstr(f->message, "1 day after the deadline of 12 June 2002"));
+	/* the benchmark is named as such, never as the law's deadline */
+	ck_assert_str_eq(f->message, "The duty arose on 27 May 2002 but it was done only on 13 June 2002, "
+			 "11 working days later and 1 day after 12 June 2002: later than the "
+			 "10-working-day benchmark (the law sets no time limit).");
+	ck_assert_str_eq(f->duty, "statutory");
+	ck_assert_str_eq(f->deadline_basis, "benchmark");
+	ck_assert_str_eq(f->deadline_source, "test");
 	done(&run);
 }
 END_TEST
@@ -152,6 +159,7 @@ static const char POLICY_AWARE[] =
 	"regime \"all\" { from = \"1990-01-01\" }\n"
 	"step \"record.it\" {\n"
 	"  title = \"Record it\", cite = \"x\", from = \"aware\", within = days(10),\n"
+	"  duty = \"statutory\", limit = { basis = \"benchmark\", source = \"test\" }, \n"
 	"  done_by = { type = \"conduct_recorded\" },\n"
 	"}\n";
 static const char CASE_REFERRED[] =
@@ -274,7 +282,7 @@ static const char POLICY_RAISES[] =
 	"policy { id = \"test/raise\", title = \"Test\" }\n"
 	"regime \"all\" { from = \"1990-01-01\" }\n"
 	"step \"bad.step\" {\n"
-	"  title = \"Raises\", cite = \"x\",\n"
+	"  title = \"Raises\", cite = \"x\", duty = \"statutory\", \n"
 	"  check = function(m) local t = nil\n"
 	"    return t.field end,\n"
 	"}\n";
@@ -324,10 +332,58 @@ START_TEST(test_policy_load_errors)
 		   "step \"a.b\" { title = \"t\", cite = \"c\", form = \"allegation\" }\n",
 		   3, "unknown field 'form' in step 'a.b' (did you mean 'from'?)");
 	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
-		   "step \"a.b\" { title = \"t\", cite = \"c\", check = function() end }\n"
-		   "step \"a.b\" { title = \"t\", cite = \"c\", check = function() end }\n",
+		   "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"statutory\", check = function() end }\n"
+		   "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"statutory\", check = function() end }\n",
 		   4, "step 'a.b' is declared twice");
 	load_fails("policy { id = \"x\" \n", 2, "expected");
+}
+END_TEST
+
+/* The head of a policy with regimes r (2000) and s (2010) and a param, for the load errors below. */
+#define HEAD "policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\", to = \"2009-12-31\" }\n" \
+	"regime \"s\" { from = \"2010-01-01\" }\nparam \"record_days\" { default = 3, unit = \"working_days\" }\n"
+#define DEADLINE " from = \"allegation\", within = days(3), done_by = {type = \"x\"},\n"
+
+/* Duty kinds, time limits and message templates are checked at load, naming file:line. */
+START_TEST(test_policy_duty_and_template_errors)
+{
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = \"c\",\n" DEADLINE
+		   " limit = { basis = \"benchmark\", source = \"b\" } }\n",
+		   5, "step 'a.b' has no duty kind ('duty')");
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = \"c\", duty = { r = \"statutory\" },\n" DEADLINE
+		   " limit = { basis = \"benchmark\", source = \"b\" } }\n",
+		   5, "step 'a.b' has no duty kind for regime 's'");
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"statutary\",\n" DEADLINE
+		   " limit = { basis = \"benchmark\", source = \"b\" } }\n",
+		   5, "unknown duty kind 'statutary' (did you mean 'statutory'?)");
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"power\",\n" DEADLINE "}\n",
+		   5, "step 'a.b' has a deadline but no 'limit'");
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"power\",\n" DEADLINE
+		   " limit = { s = { basis = \"benchmark\", source = \"b\" } } }\n",
+		   5, "step 'a.b' has no time limit ('limit') for regime 'r'");
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"power\",\n" DEADLINE
+		   " limit = { basis = \"benchmarc\", source = \"b\" } }\n",
+		   5, "unknown time-limit basis 'benchmarc' (did you mean 'benchmark'?)");
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"statutory\",\n"
+		   " from = \"allegation\", within = working_days \"record_days\", done_by = {type = \"x\"},\n"
+		   " limit = { basis = \"statutory\", source = \"Act s.1\" } }\n",
+		   5, "its time limit is statutory, so it cannot be the param 'record_days'");
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"statutory\",\n" DEADLINE
+		   " limit = { basis = \"benchmark\", source = \"b\" },\n"
+		   " says = { pass = \"Done {done_when}, item {count}.\" } }\n",
+		   5, "says.pass uses unknown placeholder {count}; it can use {as_of}, {basis}, {done}");
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"statutory\",\n" DEADLINE
+		   " limit = { basis = \"benchmark\", source = \"b\" },\n"
+		   " says = { fail = \"Never done by {dues}.\" } }\n",
+		   5, "unknown placeholder {dues} (did you mean {due}?)");
+	/* a check step's templates, with the names its check supplies in 'vars' */
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"statutory\",\n"
+		   " vars = { \"what\" }, check = function() end,\n"
+		   " says = { pass = \"{what} done {done_when}, number {count}.\" } }\n",
+		   5, "says.pass uses unknown placeholder {count}");
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = { r = { [\"*\"] = \"c\", recorded = \"d\" }, s = \"e\" },\n"
+		   " duty = \"statutory\", check = function() end }\n",
+		   5, "names unknown track 'recorded'");
 	load_fails("os.exit(1)\n", 1, "attempt to index a nil value (global 'os')");
 }
 END_TEST
@@ -341,7 +397,7 @@ static const char POLICY_COUNTER[] =
 	"regime \"all\" { from = \"1990-01-01\" }\n"
 	"local calls = 0\n"
 	"step \"count.calls\" {\n"
-	"  title = \"Counts\", cite = \"x\",\n"
+	"  title = \"Counts\", cite = \"x\", duty = \"statutory\", \n"
 	"  check = function(m)\n"
 	"    calls = calls + 1\n"
 	"    seen = (seen or 0) + 1\n"
@@ -383,7 +439,7 @@ static const char POLICY_LOOP[] =
 	"policy { id = \"test/loop\", title = \"Test\" }\n"
 	"regime \"all\" { from = \"1990-01-01\" }\n"
 	"step \"loop.forever\" {\n"
-	"  title = \"Loops\", cite = \"x\",\n"
+	"  title = \"Loops\", cite = \"x\", duty = \"statutory\", \n"
 	"  check = function(m)\n"
 	"    while true do pcall(function() while true do end end) end\n"
 	"  end,\n"
@@ -426,7 +482,8 @@ static const char POLICY_WHERE_LOOP[] =
 	"policy { id = \"test/where\", title = \"Test\" }\n"
 	"regime \"all\" { from = \"1990-01-01\" }\n"
 	"step \"record.it\" {\n"
-	"  title = \"Record it\", cite = \"x\", from = \"allegation\", within = days(3),\n"
+	"  title = \"Record it\", cite = \"x\", from = \"allegation\", within = days(3), duty = \"statutory\","
+	" limit = { basis = \"benchmark\", source = \"test\" },\n"
 	"  done_by = { type = \"conduct_recorded\", where = function(e)\n"
 	"    while true do end end },\n"
 	"}\n";
@@ -434,7 +491,7 @@ static const char POLICY_MEMORY[] =
 	"policy { id = \"test/memory\", title = \"Test\" }\n"
 	"regime \"all\" { from = \"1990-01-01\" }\n"
 	"step \"mem.bomb\" {\n"
-	"  title = \"Bomb\", cite = \"x\",\n"
+	"  title = \"Bomb\", cite = \"x\", duty = \"statutory\", \n"
 	"  check = function(m) local ok = pcall(string.rep, \"x\", 1e9)\n"
 	"    return { status = \"pass\", message = tostring(ok) } end,\n"
 	"}\n";
@@ -491,6 +548,118 @@ START_TEST(test_two_engines_are_independent)
 }
 END_TEST
 
+/* The deadline words of the duty-kind syntax: statutory, beginning with the day. */
+static const char POLICY_BEGINNING[] =
+	"policy { id = \"test/lists\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\", title = \"everything\" }\n"
+	"step \"record.it\" {\n"
+	"  title = \"Report it\", cite = \"SI 2017/1135 reg 3\", duty = \"statutory\",\n"
+	"  limit = { basis = \"statutory\", source = \"SI 2017/1135 reg 3\" },\n"
+	"  from = \"allegation\", within = working_days_beginning(5),\n"
+	"  done_by = { type = \"conduct_recorded\" },\n"
+	"}\n";
+
+/* "Within 5 working days beginning with" Tuesday 17 January 2023 ends Monday 23 January. */
+START_TEST(test_working_days_beginning)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY_BEGINNING, "2023-01-17", "2023-01-24", NULL,
+						 "2023-03-01");
+
+	ck_assert_str_eq(f->due, "2023-01-23");
+	ck_assert_int_eq(f->status, CASECHECK_LATE);
+	ck_assert_str_eq(f->deadline_basis, "statutory");
+	ck_assert_str_eq(f->message, "The duty arose on 17 January 2023 but it was done only on 24 January 2023, "
+			 "6 working days later and 1 day after 23 January 2023: later than the statutory "
+			 "time limit of 5 working days beginning with that day.");
+	done(&run);
+	f = eval(&run, POLICY_BEGINNING, "2023-01-14", NULL, NULL, "2023-01-19");	/* a Saturday */
+	ck_assert_str_eq(f->due, "2023-01-20");
+	ck_assert_int_eq(f->status, CASECHECK_PENDING);
+	done(&run);
+}
+END_TEST
+
+/*
+** A policy declares how a matter's regime date is found and which track it
+** is on; the citation follows the track. Regime "old" ends on 2010-06-30.
+*/
+static const char POLICY_HOOKS[] =
+	"policy { id = \"test/hooks\", title = \"Test\",\n"
+	"  regime_date = function(m) return m:first(\"conduct_recorded\") end,\n"
+	"  tracks = { recorded = \"a matter with conduct_recorded\" },\n"
+	"  track = function(m) if m:has(\"conduct_recorded\") then return \"recorded\" end end,\n"
+	"}\n"
+	"regime \"old\" { from = \"1990-01-01\", to = \"2010-06-30\" }\n"
+	"regime \"new\" { from = \"2010-07-01\" }\n"
+	"step \"note.it\" {\n"
+	"  title = \"Note\", duty = { old = \"practice\", new = \"statutory\" },\n"
+	"  cite = { old = \"Old Act\", new = { [\"*\"] = \"New Regs\", recorded = \"New Complaints Regs\" } },\n"
+	"  check = function(m) return { status = \"pass\", message = \"ok\" } end,\n"
+	"}\n";
+
+START_TEST(test_regime_date_and_track)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY_HOOKS, "2010-06-29", "2010-07-02", NULL, NULL);
+
+	ck_assert_str_eq(f->regime, "new");
+	ck_assert_str_eq(f->cite, "New Complaints Regs");
+	ck_assert_str_eq(f->duty, "statutory");
+	ck_assert_ptr_null(f->deadline_basis);
+	done(&run);
+	f = eval(&run, POLICY_HOOKS, "2010-06-29", NULL, NULL, "2010-08-01");
+	ck_assert_str_eq(f->regime, "old");
+	ck_assert_str_eq(f->cite, "Old Act");
+	ck_assert_str_eq(f->duty, "practice");
+	done(&run);
+}
+END_TEST
+
+/*
+** A check step's templates: a named group chosen at run time; a template
+** given at run time that names what the finding lacks is an error finding,
+** never "{name}" in the message.
+*/
+static const char POLICY_GROUPS[] =
+	"policy { id = \"test/groups\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"step \"group.it\" {\n"
+	"  title = \"Group\", cite = \"x\", duty = \"power\",\n"
+	"  limit = { a = { basis = \"guidance\", source = \"Code\" }, b = { basis = \"benchmark\", source = \"p\" } },\n"
+	"  check = function(m, ctx)\n"
+	"    return ctx:deadline { trigger = m.allegation, within = days(3), limit = \"a\", says = \"g\" }\n"
+	"  end,\n"
+	"  says = { g = { fail = \"Arose {trigger_when}; {limit} ran to {due}.\" } },\n"
+	"}\n";
+static const char POLICY_RUNTIME_TEMPLATE[] =
+	"policy { id = \"test/template\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"step \"bad.template\" {\n"
+	"  title = \"Bad\", cite = \"x\", duty = \"power\",\n"
+	"  check = function(m, ctx)\n"
+	"    return ctx:deadline { trigger = m.allegation, due = m.allegation, says = { fail = \"No {nothing}.\" } }\n"
+	"  end,\n"
+	"}\n";
+
+START_TEST(test_check_templates)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY_GROUPS, "2019-05-01", NULL, NULL, "2019-06-01");
+
+	ck_assert_str_eq(f->message, "Arose on 1 May 2019; the 3-day period in guidance ran to 4 May 2019.");
+	ck_assert_str_eq(f->deadline_basis, "guidance");
+	ck_assert_str_eq(f->deadline_source, "Code");
+	ck_assert_str_eq(f->duty, "power");
+	done(&run);
+	f = eval(&run, POLICY_RUNTIME_TEMPLATE, "2019-05-01", NULL, NULL, "2019-06-01");
+	ck_assert_int_eq(f->status, CASECHECK_ERROR);
+	ck_assert_msg(strstr(f->message, "message template uses {nothing}, which has no value") != NULL,
+		      "got '%s'", f->message);
+	done(&run);
+}
+END_TEST
+
 START_TEST(test_result_json_shape)
 {
 	struct run run;
@@ -509,6 +678,8 @@ START_TEST(test_result_json_shape)
 	ck_assert_ptr_nonnull(strstr(json, "\"as_of\":\"2002-07-01\""));
 	ck_assert_ptr_nonnull(strstr(json, "\"step\":\"record.it\",\"title\":\"Record it\",\"re\":\"a1\","
 					   "\"status\":\"late\",\"regime\":\"all\",\"cite\":\"Test Act s.1\","
+					   "\"duty\":\"statutory\",\"deadline_basis\":\"benchmark\","
+					   "\"deadline_source\":\"test\","
 					   "\"trigger\":\"a1\",\"evidence\":[\"c1\"],\"due\":\"2002-06-12\","
 					   "\"done\":\"2002-06-13\",\"days_late\":1,\"message\":"));
 	free(json);
@@ -521,9 +692,9 @@ static const char POLICY_LINT[] =
 	"regime \"r\" { from = \"2000-01-01\" }\n"
 	"regime \"s\" { from = \"2001-01-01\" }\n"
 	"param \"unused_days\" { default = 3 }\n"
-	"step \"a.b\" { title = \"t\", cite = \"c\", regimes = {\"r\"}, from = \"allegation\",\n"
+	"step \"a.b\" { title = \"t\", cite = \"c\", regimes = {\"r\"}, from = \"allegation\", duty = \"statutory\", limit = { basis = \"benchmark\", source = \"test\" }, \n"
 	"  within = days(3), done_by = { type = \"conduct_recordd\" } }\n"
-	"step \"a.c\" { title = \"t\", cite = \"c\", regimes = {}, check = function() end }\n";
+	"step \"a.c\" { title = \"t\", cite = \"c\", duty = \"statutory\", regimes = {}, check = function() end }\n";
 
 START_TEST(test_policy_lint)
 {
@@ -565,8 +736,12 @@ Suite *eval_suite(void)
 	tcase_add_test(tc, test_not_applicable_before_regime);
 	tcase_add_test(tc, test_param_override);
 	tcase_add_test(tc, test_result_json_shape);
+	tcase_add_test(tc, test_working_days_beginning);
+	tcase_add_test(tc, test_regime_date_and_track);
+	tcase_add_test(tc, test_check_templates);
 	tcase_add_test(tp, test_step_error_names_line);
 	tcase_add_test(tp, test_policy_load_errors);
+	tcase_add_test(tp, test_policy_duty_and_template_errors);
 	tcase_add_test(tp, test_no_state_leaks_between_cases);
 	tcase_add_test(tp, test_budget_trip_stops_the_case);
 	tcase_add_test(tp, test_two_engines_are_independent);

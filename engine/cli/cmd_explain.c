@@ -1,6 +1,7 @@
 /*
 ** cmd_explain.c: 'casecheck explain': one step's finding(s) for one fixture
-** in full: trigger, evidence, deadline arithmetic, the law and the message.
+** in full: trigger, evidence, deadline arithmetic, the law, the kind of duty
+** and where its time limit comes from, and the message.
 ** An unknown step id is a usage error with a did-you-mean.
 */
 #include <stdio.h>
@@ -25,8 +26,9 @@ static const char explain_usage[] =
 	"usage: casecheck explain FIXTURE --step ID [options]\n"
 	"\n"
 	"Show the finding of step ID for FIXTURE in full: status, regime, the law,\n"
-	"the triggering event, the evidence, the deadline arithmetic and the\n"
-	"message. Without --re, every finding of the step is shown (one per matter).\n"
+	"the kind of duty and where its time limit comes from, the triggering\n"
+	"event, the evidence, the deadline arithmetic and the message. Without\n"
+	"--re, every finding of the step is shown (one per matter).\n"
 	"\n"
 	"  --step ID      the step, e.g. record.conduct_matter (see 'casecheck steps')\n"
 	"  --re MATTER    only the finding for this matter ('case' for a per-case step)\n"
@@ -67,6 +69,48 @@ static void explain_detail(const char *detail)
 	}
 }
 
+/*
+** What a duty kind and a time-limit basis mean, for a reader of one finding.
+** The names are checked when a policy loads (scripts/dsl.lua); a name this
+** table lacks is printed as it is.
+*/
+static const char *const explain_words[][2] = {
+	{ "statutory", "a provision says it must be done" },
+	{ "power", "a provision says it may be done; the finding is about how the power was used" },
+	{ "guidance", "a code or guidance the authority must have regard to, not a rule of law" },
+	{ "practice", "what good practice and the IOPC's findings expect; no rule requires it" },
+};
+static const char *const explain_basis_words[][2] = {
+	{ "statutory", "an Act or regulation fixes the time limit; it cannot be overridden" },
+	{ "guidance", "the time limit comes from guidance, not from law" },
+	{ "benchmark", "the law sets no time limit (or says \"as soon as reasonably practicable\"); "
+		       "the number is casecheck's benchmark, a policy parameter (--param)" },
+};
+
+static const char *explain_lookup(const char *const (*table)[2], size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(table[i][0], name) == 0)
+			return table[i][1];
+	return NULL;
+}
+
+/* "statutory: a provision says it must be done", or "-". */
+static void explain_kind(const char *label, const char *name, const char *const (*table)[2],
+			 size_t n)
+{
+	const char *why = name ? explain_lookup(table, n, name) : NULL;
+
+	if (!name)
+		explain_field(label, NULL);
+	else if (why)
+		printf("%-10s %s: %s\n", label, name, why);
+	else
+		explain_field(label, name);
+}
+
 static void explain_finding(const struct casecheck_finding *f)
 {
 	char buf[64];
@@ -78,6 +122,15 @@ static void explain_finding(const struct casecheck_finding *f)
 	explain_field("status", casecheck_status_name(f->status));
 	explain_field("regime", f->regime);
 	explain_field("citation", f->cite);
+	explain_kind("duty", f->duty, explain_words, sizeof(explain_words) / sizeof(explain_words[0]));
+	if (f->deadline_basis) {
+		explain_kind("limit", f->deadline_basis, explain_basis_words,
+			     sizeof(explain_basis_words) / sizeof(explain_basis_words[0]));
+		explain_field("source", f->deadline_source);
+	} else {
+		explain_field("limit", f->status == CASECHECK_NOT_APPLICABLE ?
+			      "none: the duty did not arise" : "none: the step sets no time limit");
+	}
 	explain_field("trigger", f->trigger);
 	printf("%-10s ", "evidence");
 	if (f->n_evidence == 0)

@@ -83,6 +83,85 @@ static void steps_list(FILE *fp, const char *const *v, size_t n, const char *sep
 		fprintf(fp, "%s%s%s%s", i ? sep : "", code ? "`" : "", v[i], code ? "`" : "");
 }
 
+/* The duty kind of S under regime RID (or its "*" entry), or NULL. */
+static const char *steps_duty(const struct casecheck_step *s, const char *rid)
+{
+	size_t i;
+	const char *any = NULL;
+
+	for (i = 0; i < s->n_duties; i++) {
+		if (strcmp(s->duties[i].regime, rid) == 0)
+			return s->duties[i].kind;
+		if (strcmp(s->duties[i].regime, "*") == 0)
+			any = s->duties[i].kind;
+	}
+	return any;
+}
+
+/*
+** Print the time limits of S under regime RID: "basis: source", or named
+** alternatives "name: basis: source; ...". SEP separates alternatives; CELL
+** escapes for a Markdown table. Nothing when the step has no deadline.
+*/
+static void steps_limits(FILE *fp, const struct casecheck_step *s, const char *rid, int cell)
+{
+	size_t i;
+	const char *use = NULL;
+	int shown = 0;
+
+	for (i = 0; i < s->n_limits; i++)
+		if (strcmp(s->limits[i].regime, rid) == 0)
+			use = rid;
+	if (!use)
+		use = "*";
+	for (i = 0; i < s->n_limits; i++) {
+		const struct casecheck_limit *l = &s->limits[i];
+
+		if (strcmp(l->regime, use) != 0)
+			continue;
+		fputs(shown++ ? "; " : "", fp);
+		if (l->name)
+			fprintf(fp, "%s: ", l->name);
+		fprintf(fp, "%s (", l->basis);
+		if (cell)
+			steps_md_cell(fp, l->source);
+		else
+			fputs(l->source, fp);
+		fputc(')', fp);
+	}
+	if (!shown)
+		fputs(cell ? "none" : "no time limit", fp);
+}
+
+static void steps_cite_label(FILE *fp, const struct casecheck_step *s, size_t j)
+{
+	fputs(strcmp(s->cite_regimes[j], "*") == 0 ? "all" : s->cite_regimes[j], fp);
+	if (s->cite_tracks && s->cite_tracks[j])
+		fprintf(fp, ", track %s", s->cite_tracks[j]);
+}
+
+static void steps_tracks(FILE *fp, const struct casecheck_policy *policy, int md)
+{
+	size_t i, n = casecheck_policy_track_count(policy);
+
+	if (n == 0)
+		return;
+	fputs(md ? "\n## Tracks\n\nA citation may follow the matter's track; a matter on no track "
+		   "takes the regime's general citation.\n\n| track | a matter is on it when |\n| --- | --- |\n"
+		 : "\ntracks (citations may follow them)\n", fp);
+	for (i = 0; i < n; i++) {
+		const struct casecheck_track *t = casecheck_policy_track(policy, i);
+
+		if (md) {
+			fprintf(fp, "| `%s` | ", t->name);
+			steps_md_cell(fp, t->doc);
+			fputs(" |\n", fp);
+		} else {
+			fprintf(fp, "  %s  %s\n", t->name, t->doc ? t->doc : "");
+		}
+	}
+}
+
 static void steps_text(FILE *fp, const struct casecheck_policy *policy)
 {
 	size_t i, j, n;
@@ -131,6 +210,8 @@ static void steps_text(FILE *fp, const struct casecheck_policy *policy)
 		fputc('\n', fp);
 	}
 
+	steps_tracks(fp, policy, 0);
+
 	n = casecheck_policy_step_count(policy);
 	fprintf(fp, "\n%lu step%s\n", (unsigned long)n, n == 1 ? "" : "s");
 	for (i = 0; i < n; i++) {
@@ -145,9 +226,18 @@ static void steps_text(FILE *fp, const struct casecheck_policy *policy)
 			steps_list(fp, s->regimes, s->n_regimes, ", ", 0);
 			fputc('\n', fp);
 		}
-		for (j = 0; j < s->n_cites; j++)
-			fprintf(fp, "    %s: %s\n", strcmp(s->cite_regimes[j], "*") == 0 ?
-				"all" : s->cite_regimes[j], s->cites[j]);
+		for (j = 0; j < s->n_regimes; j++) {
+			const char *duty = steps_duty(s, s->regimes[j]);
+
+			fprintf(fp, "    %s: %s duty; time limit ", s->regimes[j], duty ? duty : "?");
+			steps_limits(fp, s, s->regimes[j], 0);
+			fputc('\n', fp);
+		}
+		for (j = 0; j < s->n_cites; j++) {
+			fputs("    cite ", fp);
+			steps_cite_label(fp, s, j);
+			fprintf(fp, ": %s\n", s->cites[j]);
+		}
 		if (s->n_params > 0) {
 			fputs("    parameters: ", fp);
 			steps_list(fp, s->params, s->n_params, ", ", 0);
@@ -197,8 +287,13 @@ static void steps_markdown(FILE *fp, const struct casecheck_policy *policy)
 		}
 	}
 
+	steps_tracks(fp, policy, 1);
+
 	n = casecheck_policy_step_count(policy);
-	fputs("\n## Steps\n", fp);
+	fputs("\n## Steps\n\nEach step says, per regime, what kind of duty it is (statutory: a provision "
+	      "says must; power: a provision says may; guidance; practice: no rule) and where its time "
+	      "limit comes from (statutory; guidance; benchmark: the law sets no time limit and the "
+	      "number is a parameter).\n", fp);
 	for (i = 0; i < n; i++) {
 		const struct casecheck_step *s = casecheck_policy_step(policy, i);
 
@@ -231,12 +326,21 @@ static void steps_markdown(FILE *fp, const struct casecheck_policy *policy)
 		}
 		if (s->basis && s->basis[0])
 			fprintf(fp, "\n%s\n", s->basis);
+		if (s->n_regimes > 0) {
+			fputs("\n| regime | duty | time limit |\n| --- | --- | --- |\n", fp);
+			for (j = 0; j < s->n_regimes; j++) {
+				const char *duty = steps_duty(s, s->regimes[j]);
+
+				fprintf(fp, "| %s | %s | ", s->regimes[j], duty ? duty : "?");
+				steps_limits(fp, s, s->regimes[j], 1);
+				fputs(" |\n", fp);
+			}
+		}
 		if (s->n_cites > 0) {
 			fputs("\n| regime | citation |\n| --- | --- |\n", fp);
 			for (j = 0; j < s->n_cites; j++) {
 				fputs("| ", fp);
-				steps_md_cell(fp, strcmp(s->cite_regimes[j], "*") == 0 ? "all" :
-					      s->cite_regimes[j]);
+				steps_cite_label(fp, s, j);
 				fputs(" | ", fp);
 				steps_md_cell(fp, s->cites[j]);
 				fputs(" |\n", fp);

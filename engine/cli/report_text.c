@@ -79,26 +79,37 @@ static int report_same_re(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-/* The second line of a finding: "due D, done D (N days late) - cite". */
+/*
+** The lines under a finding's sentence: what kind of duty it was and where its
+** time limit comes from, then the dates, then the law:
+**   [duty: statutory; time limit: benchmark] due D, done D (N days late)
+**   Police Reform Act 2002 Sch 3 para 11; PCMR 2012 reg 7
+** The label keeps a benchmark from reading as the law's deadline.
+*/
 static void report_finding_detail(FILE *fp, const struct casecheck_finding *f, int indent)
 {
-	char buf[256];
+	char buf[320];
 	size_t used = 0;
 
 	buf[0] = '\0';
-	if (f->due)
-		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "due %s", f->due);
+	if (f->duty)
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "[duty: %s%s%s]", f->duty,
+					 f->deadline_basis ? "; time limit: " : "",
+					 f->deadline_basis ? f->deadline_basis : "");
+	if (f->due && used < sizeof(buf))
+		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%sdue %s", used ? " " : "",
+					 f->due);
 	if (f->done && used < sizeof(buf))
 		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%sdone %s",
-					 used ? ", " : "", f->done);
+					 f->due ? ", " : used ? " " : "", f->done);
 	if (f->has_days_late && f->days_late > 0 && used < sizeof(buf))
 		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s(%ld day%s late)",
 					 used ? " " : "", f->days_late,
 					 f->days_late == 1 ? "" : "s");
-	if (used == 0 && !f->cite)
-		return;
-	fprintf(fp, "%*s%s%s%s\n", indent, "", buf, used && f->cite ? " - " : "",
-		f->cite ? f->cite : "");
+	if (used > 0)
+		fprintf(fp, "%*s%s\n", indent, "", buf);
+	if (f->cite)
+		fprintf(fp, "%*s%s\n", indent, "", f->cite);
 }
 
 static void report_finding(struct report_text *rt, const struct casecheck_finding *f,

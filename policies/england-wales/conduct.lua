@@ -1,11 +1,14 @@
 --[[
 England & Wales: handling an allegation against a police officer.
 
-The 21 steps of ../shared/domain/steps.md, under the five regimes from 1999 to
-today, with the law behind each (law.md). Most duties are declarative: when X
-happens, Y must follow within D, done by Z; the engine works out pass, late,
-fail, pending, unknown and not_applicable. Where steps.md is silent, the
-reading is in docs/decisions.md.
+The 21 steps of the England & Wales procedure (docs/steps.md), under the five
+regimes from 1999 to today, with the law behind each. Most duties are
+declarative: when X happens, Y must follow within D, done by Z; the engine
+works out pass, late, fail, pending, unknown and not_applicable. Every step
+says what kind of duty it is (statutory, power, guidance, practice) and where
+its time limit comes from: most are casecheck's benchmarks (params), because
+the law sets no number of days; the statutory ones are written as numbers,
+not params. Where the procedure is silent, the reading is in docs/decisions.md.
 ]]
 
 policy {
@@ -13,6 +16,35 @@ policy {
 	title = "England & Wales: handling allegations against police officers",
 	version = "1",
 	jurisdiction = "England and Wales",
+	-- The regime of a matter is the one in force when the allegation was
+	-- received by, or first came to the attention of, the appropriate
+	-- authority (the chief officer: any party of the subject's force), as the
+	-- transitional provisions of each set of regulations say; not when its
+	-- professional standards department learned of it.
+	regime_date = function(m, ctx)
+		local c = ctx.case
+		if c:by_aa(m.allegation.by) then return m.allegation end
+		local best
+		for _, ty in ipairs({ "home_force_notified", "psd_referral", "conduct_recorded" }) do
+			for _, e in ipairs(m:all(ty)) do
+				if (c:by_aa(e.by) or c:by_aa(e.to)) and (not best or e.lo < best.lo) then best = e end
+			end
+		end
+		-- the IOPC acts on the force itself
+		for _, ty in ipairs({ "iopc_call_in", "iopc_initiative" }) do
+			local e = m:first(ty)
+			if e and (not best or e.lo < best.lo) then best = e end
+		end
+		return best or m.allegation
+	end,
+	-- A matter recorded under Sch 3 is investigated under the Complaints and
+	-- Misconduct Regulations; one handled outside Sch 3 under the Conduct
+	-- Regulations. Citations of steps 6, 7, 8 and 19 follow the track.
+	tracks = { sch3 = "recorded as a conduct matter under Police Reform Act 2002 Sch 3 (it has conduct_recorded)" },
+	track = function(m)
+		if m:has("conduct_recorded") then return "sch3" end
+		return nil
+	end,
 }
 
 -- The body of law in force when a matter came to the appropriate authority's
@@ -28,7 +60,9 @@ regime "2012" { from = "2012-11-22", to = "2020-01-31",
 regime "2020" { from = "2020-02-01",
 	title = "Police (Conduct) Regulations 2020; PCMR 2020; PRA 2002 Sch 3 para 13A; IOPC" }
 
--- Deadlines the law leaves to practice: policy parameters (steps.md).
+-- Deadlines the law leaves to practice: casecheck's benchmarks, overridable
+-- per run. The law sets no number of days for any of them; the reports say
+-- which values were used. Statutory time limits are written in the steps.
 param "route_days" { default = 5, unit = "working_days", doc = "allegation to PSD referral (step 1)" }
 param "notify_days" { default = 5, unit = "working_days", doc = "another force tells the home force's PSD (step 2)" }
 param "record_days" { default = 10, unit = "working_days", doc = "awareness to recording (steps 3, 5)" }
@@ -43,18 +77,27 @@ param "pattern_days" { default = 20, unit = "working_days", doc = "awareness to 
 param "probation_days" { default = 20, unit = "working_days", doc = "allegation to probation review (step 16)" }
 param "vetting_days" { default = 20, unit = "working_days", doc = "awareness to vetting review (step 17)" }
 param "vetting_renewal_years" { default = 10, unit = "years", doc = "vetting clearance renewal (step 18)" }
-param "special_case_days" { default = 20, unit = "working_days", doc = "plea or conviction to special case (step 20)" }
-param "lists_days" { default = 5, unit = "working_days", doc = "leaving to barred/advisory list report (step 21)" }
+param "special_case_days" { default = 20, unit = "working_days", doc = "end of the criminal proceedings (latest plea or conviction) to special case (step 20)" }
 
 local SERIOUS = { "serious_sexual_offence", "serious_assault", "serious_corruption",
 	"abuse_of_position_sexual_purpose", "discrimination", "relevant_offence",
 	"death_or_serious_injury" }
+-- PCMR 2004 reg 5(1) and Sch 3 para 13(1)(a): no express sexual-purpose
+-- category; its "serious arrestable offence" (PACE s.116) is what the
+-- fixture vocabulary's relevant_offence stands for in this regime.
+local SERIOUS_2004 = { "serious_sexual_offence", "serious_assault", "serious_corruption",
+	"discrimination", "relevant_offence", "death_or_serious_injury" }
 local RISK = { "serious_sexual_offence", "sexual_offence", "serious_assault", "assault",
 	"domestic_abuse", "coercive_control", "stalking" }
 local DETERMINATIONS = { "severity_assessed", "case_to_answer", "investigation_completed",
 	"misconduct_meeting", "misconduct_hearing" }
 local FROM_2008 = { "2008", "2012", "2020" }
 local FROM_2004 = { "2004", "2008", "2012", "2020" }
+
+-- Where the benchmark time limits come from: the policy, not the law.
+local function benchmark(param)
+	return { basis = "benchmark", source = "casecheck benchmark (param " .. param .. "); the law sets no time limit" }
+end
 
 -- Reasons are given when a string or a list holds some text.
 local function has_reasons(r)
@@ -108,6 +151,7 @@ lists every one of NEEDED (matters) in its field FIELD. Shared by steps 14 and
 ]]
 local function listing_duty(m, ctx, d)
 	local due = ctx.dates.due("working_days", ctx:param(d.days), m.aware)
+	local within = working_days(d.days)
 	local close = m:closing()
 	local complete, partial
 	for _, ty in ipairs(d.types) do
@@ -128,10 +172,10 @@ local function listing_duty(m, ctx, d)
 			end
 		end
 	end
-	local says = d.says
+	local vars = { what = d.what, count = m.index }
 	if complete then
-		return ctx:deadline { trigger = m.aware_event or m.allegation, due = due, done = complete,
-			says = says, vars = { what = d.what } }
+		return ctx:deadline { trigger = m.aware_event or m.allegation, due = due, within = within, done = complete,
+			vars = vars }
 	end
 	if partial and ctx.as_of > due.lo then
 		local names, notes = {}, {}
@@ -154,11 +198,11 @@ local function listing_duty(m, ctx, d)
 	if close and not ctx:gap(table.unpack(d.types)) then
 		return { status = "fail", evidence = { close.id }, due = ctx.dates.iso_span(due),
 			trigger = m.aware_event and m.aware_event.id or nil,
-			message = string.format("The matter was closed %s without %s; it had to be done by %s and before any closing decision.",
-				ctx:when(close), d.what, ctx.dates.by(due)) }
+			message = string.format("The matter was closed %s without %s; it should have come before any closing decision, and %s ran to %s.",
+				ctx:when(close), d.what, ctx:limit_words("working_days", ctx:param(d.days)), ctx.dates.by(due)) }
 	end
-	return ctx:deadline { trigger = m.aware_event or m.allegation, due = due, done = nil,
-		gap = ctx:gap(table.unpack(d.types)), says = says, vars = { what = d.what } }
+	return ctx:deadline { trigger = m.aware_event or m.allegation, due = due, within = within, done = nil,
+		gap = ctx:gap(table.unpack(d.types)), vars = vars }
 end
 
 step "intake.route_to_psd" {
@@ -170,6 +214,10 @@ step "intake.route_to_psd" {
 		["2012"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2012 reg 7; IPCC guidance: off-duty conduct and arrests of officers always go to the PSD (Focus 9, 2016)",
 		["2020"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2020 reg 7; IPCC guidance: off-duty conduct and arrests of officers always go to the PSD",
 	},
+	-- Before 2004 the Code of Conduct bound officers and the supervising
+	-- officer decided; nothing required routing to a PSD.
+	duty = { ["1999"] = "practice", ["*"] = "statutory" },
+	limit = benchmark("route_days"),
 	basis = "Only the appropriate authority's professional standards department can assess, record and refer a conduct matter. Carrick 2002.",
 	applies = function(m, ctx)
 		local c = ctx.case
@@ -195,7 +243,7 @@ step "intake.route_to_psd" {
 			end
 			return "it was never referred to professional standards"
 		end,
-		duty = "it had to reach professional standards",
+		duty = "it should have reached professional standards",
 	},
 }
 
@@ -203,8 +251,10 @@ step "xforce.notify_home_force" {
 	title = "Another force tells the employing force",
 	cite = {
 		["1999"] = "Police Act 1996 Pt IV (the officer's own chief officer deals with conduct)",
-		["*"] = "Police Reform Act 2002 s.29 (only the employing force is the appropriate authority); IOPC misconduct findings against officers who did not tell the home force",
+		["*"] = "Police Reform Act 2002 Sch 3 (a chief officer who is not the appropriate authority must notify it; paragraph unverified); IOPC misconduct findings against officers who did not tell the home force",
 	},
+	duty = { ["1999"] = "practice", ["*"] = "statutory" },
+	limit = benchmark("notify_days"),
 	basis = "The force investigating the crime cannot record, assess or refer the conduct matter; only the home force can.",
 	applies = function(m, ctx)
 		local c = ctx.case
@@ -232,13 +282,24 @@ step "record.conduct_matter" {
 	why_not_in_force = "no statutory duty to record before 1 April 2004",
 	cite = {
 		["1999"] = "Police Reform Act 2002 Pt 2 and Sch 3, in force from 1 April 2004",
-		["2004"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2004",
-		["2008"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2004 as amended",
-		["2012"] = "Police Reform Act 2002 Sch 3 para 11 (as amended by PRSRA 2011 Sch 14 para 12); PCMR 2012 reg 7",
-		["2020"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2020 reg 7",
+		["2004"] = "Police Reform Act 2002 Sch 3 para 11(2)-(3); PCMR 2004 reg 5(1)",
+		["2008"] = "Police Reform Act 2002 Sch 3 para 11(2)-(3); PCMR 2004 reg 5(1) as amended",
+		["2012"] = "Police Reform Act 2002 Sch 3 para 11(3)-(3D) (as amended by PRSRA 2011 Sch 14 para 12); PCMR 2012 reg 7",
+		["2020"] = "Police Reform Act 2002 Sch 3 para 11(3)-(3D); PCMR 2020 reg 7(2) (exceptions)",
 	},
-	applies = function(m)
-		return m:has_category_except("other"), "the allegation's only category is 'other'"
+	duty = "statutory",
+	limit = benchmark("record_days"),
+	applies = function(m, ctx)
+		if not m:has_category_except("other") then return false, "the allegation's only category is 'other'" end
+		-- Before 22 November 2012 only conduct that caused death or serious
+		-- injury, adversely affected a member of the public (the allegation
+		-- names a victim), or fell in a category of PCMR 2004 reg 5(1) had to
+		-- be recorded.
+		if ctx.regime == "2004" or ctx.regime == "2008" then
+			if m.allegation.victim or m:has_category(SERIOUS_2004) then return true end
+			return false, "before 22 November 2012 a conduct matter had to be recorded only if it caused death or serious injury, adversely affected a member of the public or fell in a category of PCMR 2004 reg 5(1); this allegation names no victim and none of those categories"
+		end
+		return true
 	end,
 	from = "aware",
 	within = working_days "record_days",
@@ -257,12 +318,23 @@ step "refer.iopc_mandatory" {
 	why_not_in_force = "no duty to refer to the IPCC before 1 April 2004",
 	cite = {
 		["1999"] = "Police Reform Act 2002 Sch 3 para 13, in force from 1 April 2004",
-		["2004"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2004 reg 5(3) (end of the working day following)",
-		["2008"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2004 reg 5(3) as amended",
+		["2004"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2004 reg 5(1)-(3)(a)",
+		["2008"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2004 reg 5(1)-(3)(a) as amended",
 		["2012"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2012 reg 7",
 		["2020"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2020 reg 7",
 	},
-	applies = function(m)
+	duty = "statutory",
+	limit = {
+		["2004"] = { basis = "statutory", source = "PCMR 2004 reg 5(3): by the end of the working day following" },
+		["2008"] = { basis = "statutory", source = "PCMR 2004 reg 5(3) as amended: by the end of the working day following" },
+		["2012"] = { basis = "statutory", source = "PCMR 2012 reg 7: by the end of the day following (read here as a working day)" },
+		["2020"] = { basis = "statutory", source = "PCMR 2020 reg 7: by the end of the day following (read here as a working day)" },
+	},
+	applies = function(m, ctx)
+		if ctx.regime == "2004" then
+			return m:has_category(SERIOUS_2004),
+				"the allegation is not of a kind that had to be referred under PCMR 2004 reg 5(1) (no express sexual-purpose category then)"
+		end
 		return m:has_category(SERIOUS), "the allegation is not of a kind that must be referred"
 	end,
 	from = "aware",
@@ -272,7 +344,7 @@ step "refer.iopc_mandatory" {
 		trigger = "professional standards learned of a matter that must be referred",
 		done = "it was referred to the IOPC",
 		missing = "it was never referred to the IOPC",
-		duty = "it had to be referred by the end of the next working day",
+		duty = "it had to be referred",
 	},
 }
 
@@ -282,10 +354,22 @@ step "iopc.direction_complied" {
 	why_not_in_force = "the IPCC's powers began on 1 April 2004",
 	cite = {
 		["1999"] = "Police Reform Act 2002 Sch 3 para 13, in force from 1 April 2004",
-		["2004"] = "Police Reform Act 2002 Sch 3 para 13(1)(c)",
-		["2008"] = "Police Reform Act 2002 Sch 3 para 13(1)(c)",
+		["2004"] = "Police Reform Act 2002 Sch 3 para 13(1)(c); PCMR 2004 reg 5(3)(b)",
+		["2008"] = "Police Reform Act 2002 Sch 3 para 13(1)(c); PCMR 2004 reg 5(3)(b) as amended",
 		["2012"] = "Police Reform Act 2002 Sch 3 para 13(1)(c)",
 		["2020"] = "Police Reform Act 2002 Sch 3 para 13(1)(c); Sch 3 para 13A(4) (\"must record\")",
+	},
+	duty = "statutory",
+	-- A call-in must be referred by the end of the working day following the
+	-- notice (statute); para 13A(4) says "must record" but sets no time.
+	limit = {
+		["2004"] = { call_in = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b): by the end of the working day following the Commission's notice" } },
+		["2008"] = { call_in = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b) as amended: by the end of the working day following the Commission's notice" } },
+		["2012"] = { call_in = { basis = "statutory", source = "PCMR 2012: by the end of the working day following the notice (regulation unverified)" } },
+		["2020"] = {
+			call_in = { basis = "statutory", source = "PCMR 2020: by the end of the working day following the IOPC's notice (regulation unverified)" },
+			initiative = benchmark("record_days"),
+		},
 	},
 	params = { "record_days" },
 	applies = function(m, ctx)
@@ -298,38 +382,41 @@ step "iopc.direction_complied" {
 	check = function(m, ctx)
 		local call = m:first("iopc_call_in")
 		if call then
-			local due = ctx.dates.due("working_days", 1, ctx.dates.of(call))
 			return ctx:deadline {
-				trigger = call, due = due, gap = ctx:gap("iopc_referred"),
+				trigger = call, within = next_working_day, gap = ctx:gap("iopc_referred"),
 				done = m:first("iopc_referred", function(e) return e.hi >= call.lo and ctx.case:by_aa(e.by) end),
-				says = {
-					pass = "The IOPC called the matter in {trigger_when} and it was referred {done_when}, by the end of the next working day.",
-					late = "The IOPC called the matter in {trigger_when} but it was referred only {done_when}, {days_late_words} after the deadline of {due}.",
-					fail = "The IOPC called the matter in {trigger_when} but it was never referred; it had to be referred by {due}.",
-					pending = "The IOPC called the matter in {trigger_when}; it must be referred by {due}.",
-					unknown = "The IOPC called the matter in {trigger_when}; the record cannot settle whether it was referred by {due}: {settle}.",
-				},
+				limit = "call_in", says = "call_in",
 			}
 		end
 		local ini = m:first("iopc_initiative")
 		local rec = m:first("conduct_recorded", function(e) return ctx.case:by_aa(e.by) end)
 		if rec and rec.hi <= ini.lo then
 			return { status = "pass", trigger = ini.id, evidence = { rec.id }, done = rec.date, days_late = 0,
+				limit = "initiative",
 				message = "The IOPC used its power of initiative " .. ctx:when(ini) ..
 					"; the matter had already been recorded " .. ctx:when(rec) .. "." }
 		end
-		local due = ctx.dates.due("working_days", ctx:param("record_days"), ctx.dates.of(ini))
 		return ctx:deadline {
-			trigger = ini, due = due, done = rec, gap = ctx:gap("conduct_recorded"),
-			says = {
-				pass = "The IOPC used its power of initiative {trigger_when} and the matter was recorded {done_when}, in time (due by {due}).",
-				late = "The IOPC used its power of initiative {trigger_when} but the matter was recorded only {done_when}, {days_late_words} after the deadline of {due}.",
-				fail = "The IOPC used its power of initiative {trigger_when} but the matter was never recorded; it had to be recorded by {due}.",
-				pending = "The IOPC used its power of initiative {trigger_when}; the matter must be recorded by {due}.",
-				unknown = "The IOPC used its power of initiative {trigger_when}; the record cannot settle whether the matter was recorded by {due}: {settle}.",
-			},
+			trigger = ini, within = working_days "record_days", done = rec, gap = ctx:gap("conduct_recorded"),
+			limit = "initiative", says = "initiative",
 		}
 	end,
+	says = {
+		call_in = {
+			pass = "The IOPC called the matter in {trigger_when} and it was referred {done_when}, within {limit}.",
+			late = "The IOPC called the matter in {trigger_when} but it was referred only {done_when}, {days_late_words} after {due}: later than {limit}.",
+			fail = "The IOPC called the matter in {trigger_when} but it was never referred; {limit} ran to {due}.",
+			pending = "The IOPC called the matter in {trigger_when}; it must be referred by {due} ({limit}).",
+			unknown = "The IOPC called the matter in {trigger_when}; the record cannot settle whether it was referred by {due}: {settle}.",
+		},
+		initiative = {
+			pass = "The IOPC used its power of initiative {trigger_when} and the matter was recorded {done_when}, by {due}: within {limit}.",
+			late = "The IOPC used its power of initiative {trigger_when} but the matter was recorded only {done_when}, {elapsed} later and {days_late_words} after {due}: later than {limit}.",
+			fail = "The IOPC used its power of initiative {trigger_when} but the matter was never recorded, as the law requires; {limit} ran to {due}.",
+			pending = "The IOPC used its power of initiative {trigger_when}; the matter must be recorded, and {limit} runs to {due}.",
+			unknown = "The IOPC used its power of initiative {trigger_when}; the record cannot settle whether the matter was recorded by {due}: {settle}.",
+		},
+	},
 }
 
 step "assess.severity" {
@@ -340,9 +427,13 @@ step "assess.severity" {
 		["1999"] = "Police (Conduct) Regulations 2008 reg 12, in force from 1 December 2008",
 		["2004"] = "Police (Conduct) Regulations 2008 reg 12, in force from 1 December 2008",
 		["2008"] = "Police (Conduct) Regulations 2008 reg 12",
-		["2012"] = "Police (Conduct) Regulations 2012 reg 12",
-		["2020"] = "Police (Conduct) Regulations 2020 reg 14",
+		["2012"] = { ["*"] = "Police (Conduct) Regulations 2012 reg 12",
+			sch3 = "PCMR 2012 (severity assessment of a recorded matter; regulation unverified); Police Reform Act 2002 Sch 3" },
+		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020 reg 14",
+			sch3 = "PCMR 2020 reg 16 (severity assessment)" },
 	},
+	duty = "statutory",
+	limit = benchmark("severity_days"),
 	from = function(m)
 		local e = m:first("conduct_recorded")
 		if not e then return nil, "no conduct matter was recorded, so no assessment fell due (see record.conduct_matter)" end
@@ -365,9 +456,13 @@ step "investigate.independent_investigator" {
 		["1999"] = "Police (Conduct) Regulations 1999 (appointment of an investigating officer not under the officer's command)",
 		["2004"] = "Police (Conduct) Regulations 2004 (appointment of an investigating officer); PRA 2002 Sch 3 para 16",
 		["2008"] = "Police (Conduct) Regulations 2008 reg 13",
-		["2012"] = "Police (Conduct) Regulations 2012 reg 13",
-		["2020"] = "Police (Conduct) Regulations 2020 reg 15 (not an interested party, not under the officer's management)",
+		["2012"] = { ["*"] = "Police (Conduct) Regulations 2012 reg 13",
+			sch3 = "PCMR 2012 reg 24 (appointment of investigator)" },
+		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020 reg 15 (not an interested party, not under the officer's management)",
+			sch3 = "PCMR 2020 reg 12 (appointment of investigator)" },
 	},
+	duty = "statutory",
+	limit = benchmark("investigator_days"),
 	from = function(m)
 		local all = m:all("severity_assessed")
 		local last = all[#all]
@@ -383,7 +478,7 @@ step "investigate.independent_investigator" {
 	breach = { {
 		type = "investigator_appointed",
 		where = function(e) return e.in_line_management == true end,
-		says = "The matter was assessed as misconduct {trigger_when} but the investigator appointed {event_when} worked in the subject's line management or was otherwise not independent; an independent investigator had to be appointed by {due}.",
+		says = "The matter was assessed as misconduct {trigger_when} but the investigator appointed {event_when} worked in the subject's line management or was otherwise not independent; an independent investigator had to be appointed.",
 	} },
 	says = {
 		trigger = "the matter was assessed as misconduct",
@@ -399,9 +494,14 @@ step "notice.served" {
 		["1999"] = "Police (Conduct) Regulations 1999 (written notice of the investigation to the officer)",
 		["2004"] = "Police (Conduct) Regulations 2004 (written notice of the investigation to the officer)",
 		["2008"] = "Police (Conduct) Regulations 2008 reg 15",
-		["2012"] = "Police (Conduct) Regulations 2012 reg 15",
-		["2020"] = "Police (Conduct) Regulations 2020 reg 17",
+		["2012"] = { ["*"] = "Police (Conduct) Regulations 2012 reg 15",
+			sch3 = "PCMR 2012 reg 16 (written notices)" },
+		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020 reg 17",
+			sch3 = "PCMR 2020 reg 17 (notification)" },
 	},
+	duty = "statutory",
+	-- "as soon as reasonably practicable": no number of days in law
+	limit = benchmark("notice_days"),
 	from = function(m)
 		local e = m:first("investigator_appointed")
 		if not e then return nil, "no investigator was appointed" end
@@ -427,6 +527,10 @@ step "risk.suspension_decision" {
 		["2012"] = "Police (Conduct) Regulations 2012 reg 10",
 		["2020"] = "Police (Conduct) Regulations 2020 reg 11",
 	},
+	-- the regulations say the authority may suspend: a power, whose use
+	-- (a documented decision with reasons) good practice expects
+	duty = "power",
+	limit = benchmark("suspension_days"),
 	applies = function(m)
 		return m:has_category(RISK) or m:has("arrested"),
 			"the allegation is not of a kind that calls for a suspension decision (no sexual, violent or domestic-abuse category and no arrest)"
@@ -441,7 +545,7 @@ step "risk.suspension_decision" {
 				return not has_reasons(e.reasons) and
 					not m:first("suspension_decision", function(x) return has_reasons(x.reasons) end)
 			end,
-			says = "Professional standards learned of the matter {trigger_when}; the suspension decision {event_when} gave no reasons, and a decision had to be documented with reasons by {due}.",
+			says = "Professional standards learned of the matter {trigger_when}; the suspension decision {event_when} gave no reasons; good practice is a decision documented with reasons, and {limit} ran to {due}.",
 		},
 		{
 			type = "restrictions_lifted",
@@ -460,7 +564,7 @@ step "risk.suspension_decision" {
 		trigger = "professional standards learned of the matter",
 		done = "a decision on suspension was documented with reasons",
 		missing = "no decision on suspension or restriction was documented",
-		duty = "a decision with reasons had to be made",
+		duty = "a decision with reasons should have been made",
 	},
 }
 
@@ -471,8 +575,9 @@ step "parallel.conduct_not_parked" {
 		["2004"] = "Police (Conduct) Regulations 2004; PCMR 2004 (investigation may be suspended only where it would prejudice criminal proceedings)",
 		["2008"] = "Police (Conduct) Regulations 2008 reg 9; PCMR 2004 as amended",
 		["2012"] = "Police (Conduct) Regulations 2012 reg 9; PCMR 2012 reg 22 and 23",
-		["2020"] = "Police (Conduct) Regulations 2020 reg 10 (proceedings, not the investigation, may wait)",
+		["2020"] = "Police (Conduct) Regulations 2020 reg 10 (proceedings, not the investigation, may wait); PCMR 2020 (suspension of an investigation that would prejudice criminal proceedings; regulation unverified)",
 	},
+	duty = { ["1999"] = "practice", ["2004"] = "practice", ["*"] = "statutory" },
 	applies = function(m)
 		return m:has("criminal_investigation_opened") and m:has("conduct_recorded"),
 			"the matter did not have both a criminal investigation and a recorded conduct matter"
@@ -493,12 +598,16 @@ step "parallel.conduct_not_parked" {
 step "nfa.conduct_determined" {
 	title = "The conduct matter is decided on its own merits after a criminal NFA",
 	cite = {
-		["1999"] = "Police and Magistrates' Courts Act 1994 s.37 (double jeopardy rule repealed from 1 April 1999); Police (Conduct) Regulations 1999",
-		["2004"] = "Police Reform Act 2002 Sch 3; Police (Conduct) Regulations 2004; civil standard of proof",
-		["2008"] = "Police (Conduct) Regulations 2008 (civil standard of proof); PCMR 2004 as amended",
-		["2012"] = "Police (Conduct) Regulations 2012; PCMR 2012 reg 23 (resumption after criminal proceedings); civil standard of proof",
-		["2020"] = "Police (Conduct) Regulations 2020 reg 49(3) (\"whatever the outcome\"); PCMR 2020 reg 41; civil standard of proof",
+		["1999"] = "Practice: public-law reasonableness (the double jeopardy rule ended in 1999; the provision is unverified); Police (Conduct) Regulations 1999; IOPC findings on Carrick (20 July 2023)",
+		["2004"] = "Practice: public-law reasonableness, civil standard of proof; Police Reform Act 2002 Sch 3; IOPC findings on Carrick (20 July 2023)",
+		["2008"] = "Practice: public-law reasonableness, civil standard of proof (Police (Conduct) Regulations 2008); IOPC findings on Carrick (20 July 2023)",
+		["2012"] = "Practice: public-law reasonableness, civil standard of proof; Police Reform Act 2002 Sch 3 para 11(3E) let a recorded, unreferred matter be handled \"in such other manner (if any)\"; IOPC findings on Carrick (20 July 2023)",
+		["2020"] = "Practice: public-law reasonableness, civil standard of proof (Police (Conduct) Regulations 2020); IOPC findings on Carrick 2016, 2019 and 2021 (20 July 2023)",
 	},
+	-- No provision requires a decision within a time after a criminal NFA;
+	-- what fails here is reasonable decision-making, as the IOPC found.
+	duty = "practice",
+	limit = benchmark("nfa_days"),
 	basis = "A criminal NFA ends the criminal track only. IOPC findings on Carrick 2016, 2019 and 2021.",
 	from = function(m)
 		if not m.aware then
@@ -514,26 +623,25 @@ step "nfa.conduct_determined" {
 	breach = { {
 		type = "conduct_closed",
 		where = function(e) return e.reason == "criminal_nfa" end,
-		says = "The conduct matter was closed {event_when} because the criminal case was dropped; a criminal NFA does not decide a conduct matter, which had to be determined by {due}.",
+		says = "The conduct matter was closed {event_when} because the criminal case was dropped; a criminal NFA does not decide a conduct matter, which should have been decided on its own merits; {limit} ran to {due}.",
 	} },
 	says = {
 		trigger = "the criminal case ended without a conviction",
 		done = "the conduct matter was determined",
 		missing = "the conduct matter was never determined",
-		duty = "a criminal NFA does not decide a conduct matter, which had to be determined",
-		closed = "The criminal case ended without a conviction {trigger_when} and the conduct matter was closed {close_when} without being determined; a criminal NFA does not decide a conduct matter, which had to be determined by {due}.",
+		duty = "a criminal NFA does not decide a conduct matter, which should have been decided on its own merits",
+		closed = "The criminal case ended without a conviction {trigger_when} and the conduct matter was closed {close_when} without being determined; a criminal NFA does not decide a conduct matter, which should have been decided on its own merits; {limit} ran to {due}.",
 	},
 }
 
 step "victim.contacted_before_close" {
 	title = "The victim is heard before the matter is closed",
 	cite = {
-		["1999"] = "Police (Conduct) Regulations 1999 Code of Conduct (fairness); IOPC finding on Carrick 2021 by analogy",
-		["2004"] = "PCMR 2004 (complainant kept informed) by analogy; IOPC finding on Carrick 2021",
-		["2008"] = "PCMR 2004 as amended (complainant kept informed) by analogy; IOPC finding on Carrick 2021",
-		["2012"] = "PCMR 2012 (complainant kept informed) by analogy; IOPC finding on Carrick 2021",
-		["2020"] = "PCMR 2020 reg 41(2) by analogy; IOPC finding on Carrick 2021 (the complainant was never spoken to)",
+		["1999"] = "Practice: fairness to the person the conduct was directed at; IOPC finding on Carrick 2021 (the complainant was never spoken to)",
+		["*"] = "Practice: no statutory duty; Police Reform Act 2002 s.21 (information to interested persons) is the nearest provision; IOPC finding on Carrick 2021 (the complainant was never spoken to)",
 	},
+	duty = "practice",
+	limit = { basis = "benchmark", source = "before the closing decision (IOPC finding on Carrick 2021); no rule sets a time" },
 	applies = function(m)
 		if not m.allegation.victim then return false, "the allegation names no victim" end
 		if not m:closing() then return false, "the matter has not been closed" end
@@ -541,18 +649,17 @@ step "victim.contacted_before_close" {
 	end,
 	check = function(m, ctx)
 		local close = m:closing()
-		local r = ctx:deadline {
+		return ctx:deadline {
 			trigger = close, due = ctx.dates.of(close), gap = ctx:gap("victim_contacted"),
 			done = m:first("victim_contacted"),
-			says = {
-				pass = "The victim was spoken to {done_when}, before the matter was closed {trigger_when}.",
-				late = "The matter was closed {trigger_when} and the victim was spoken to only {done_when}, after the decision.",
-				fail = "The matter was closed {trigger_when} without the victim ever being spoken to; the victim had to be heard before any closing decision.",
-				unknown = "The matter was closed {trigger_when}; the record cannot settle whether the victim was heard first: {settle}.",
-			},
 		}
-		return r
 	end,
+	says = {
+		pass = "The victim was spoken to {done_when}, before the matter was closed {trigger_when}.",
+		late = "The matter was closed {trigger_when} and the victim was spoken to only {done_when}, after the decision.",
+		fail = "The matter was closed {trigger_when} without the victim ever being spoken to; good practice is to hear the victim before any closing decision.",
+		unknown = "The matter was closed {trigger_when}; the record cannot settle whether the victim was heard first: {settle}.",
+	},
 }
 
 step "records.subject_kept_linked" {
@@ -561,6 +668,7 @@ step "records.subject_kept_linked" {
 		["1999"] = "Data Protection Act 1998 and force records policy; the MoPI principles that followed (2005)",
 		["*"] = "Management of Police Information APP: retention, review and disposal (records kept while needed for a policing purpose, searchable and retrievable); IOPC, 20 July 2023",
 	},
+	duty = { ["1999"] = "practice", ["*"] = "guidance" },
 	from = "allegation",
 	breach = { {
 		type = "record_unlinked",
@@ -580,6 +688,9 @@ step "history.prior_allegations_checked" {
 	cite = {
 		["*"] = "Management of Police Information APP; Casey Review (2023); IOPC finding that earlier allegations did not show up (20 July 2023)",
 	},
+	duty = { ["1999"] = "practice", ["*"] = "guidance" },
+	limit = benchmark("check_days"),
+	vars = { "what", "count" },
 	params = { "check_days" },
 	applies = function(m)
 		return m.aware ~= nil,
@@ -595,22 +706,29 @@ step "history.prior_allegations_checked" {
 			accept = function(e) return ctx.case:by_aa(e.by) end,
 			what = "a search of the systems for the subject's history",
 			what_done = "the systems check",
-			says = {
-				pass = "Professional standards learned of the matter {trigger_when} and searched the subject's history {done_when}, finding every earlier matter it knew of (due by {due}).",
-				late = "Professional standards learned of the matter {trigger_when} but searched the subject's history only {done_when}, {days_late_words} after the deadline of {due}.",
-				fail = "Professional standards learned of the matter {trigger_when} but never searched the subject's history; {what} was due by {due}.",
-				pending = "Professional standards learned of the matter {trigger_when}; {what} is due by {due}.",
-				unknown = "Professional standards learned of the matter {trigger_when}; the record cannot settle whether the subject's history was searched by {due}: {settle}.",
-			},
 		})
 	end,
+	says = {
+		pass = "Professional standards learned of the matter {trigger_when} and searched the subject's history {done_when}, finding every earlier matter it knew of, by {due}: within {limit}.",
+		late = "Professional standards learned of the matter {trigger_when} but searched the subject's history only {done_when}, {elapsed} later and {days_late_words} after {due}: later than {limit}.",
+		fail = "Professional standards learned of the matter {trigger_when} but never searched the subject's history; {limit} for {what} ran to {due}.",
+		pending = "Professional standards learned of the matter {trigger_when}; {limit} for {what} runs to {due}.",
+		unknown = "Professional standards learned of the matter {trigger_when}; the record cannot settle whether the subject's history was searched by {due}: {settle}.",
+	},
 }
 
 step "pattern.cumulative_assessment" {
 	title = "A pattern is assessed as a pattern",
 	cite = {
-		["*"] = "Vetting Code of Practice 2023 (College of Policing); IOPC and Metropolitan Police on the missed pattern (July 2023)",
+		["1999"] = "Practice: IOPC and Metropolitan Police on the missed pattern (July 2023)",
+		["2004"] = "Practice: IOPC and Metropolitan Police on the missed pattern (July 2023)",
+		["2008"] = "Police (Conduct) Regulations 2008 (allegations may be taken together; regulation unverified); IOPC and Metropolitan Police on the missed pattern (July 2023)",
+		["2012"] = "Police (Conduct) Regulations 2012 reg 5(2) (allegations \"may be taken together\"); IOPC and Metropolitan Police on the missed pattern (July 2023)",
+		["2020"] = "Police (Conduct) Regulations 2020 (allegations may be taken together; regulation unverified); IOPC and Metropolitan Police on the missed pattern (July 2023)",
 	},
+	duty = { ["1999"] = "practice", ["2004"] = "practice", ["*"] = "power" },
+	limit = benchmark("pattern_days"),
+	vars = { "what", "count" },
 	params = { "pattern_threshold", "pattern_days" },
 	applies = function(m, ctx)
 		if not m.aware then
@@ -633,23 +751,25 @@ step "pattern.cumulative_assessment" {
 			lists_all = function(e) return e.type == "vetting_review" end,
 			what = "an assessment of this matter with the earlier allegations",
 			what_done = "the cumulative assessment",
-			says = {
-				pass = "This was allegation number {count}; it was assessed with every earlier one {done_when} (due by {due}).",
-				late = "This allegation was assessed with the earlier ones only {done_when}, {days_late_words} after the deadline of {due}.",
-				fail = "Professional standards learned of the matter {trigger_when} with earlier allegations on record, but never assessed them together as a pattern; {what} was due by {due}.",
-				pending = "Professional standards learned of the matter {trigger_when}; {what} is due by {due}.",
-				unknown = "Professional standards learned of the matter {trigger_when}; the record cannot settle whether the pattern was assessed by {due}: {settle}.",
-			},
 		})
 	end,
+	says = {
+		pass = "This was allegation number {count}; it was assessed with every earlier one {done_when}, by {due}: within {limit}.",
+		late = "This allegation was assessed with the earlier ones only {done_when}, {elapsed} after professional standards learned of it and {days_late_words} after {due}: later than {limit}.",
+		fail = "Professional standards learned of the matter {trigger_when} with earlier allegations on record, but never assessed them together as a pattern; {limit} for {what} ran to {due}.",
+		pending = "Professional standards learned of the matter {trigger_when}; {limit} for {what} runs to {due}.",
+		unknown = "Professional standards learned of the matter {trigger_when}; the record cannot settle whether the pattern was assessed by {due}: {settle}.",
+	},
 }
 
 step "probation.review" {
 	title = "A probationer's future is considered",
 	cite = {
-		["1999"] = "Police Regulations 1995 reg 15 (discharge of probationer), to 31 March 2003; Police Regulations 2003 reg 13 from 1 April 2003",
-		["*"] = "Police Regulations 2003 reg 13 (discharge of probationer)",
+		["1999"] = "Police Regulations 1995 reg 15 (discharge of probationer: a power, no time limit), to 31 March 2003; Police Regulations 2003 reg 13 from 1 April 2003",
+		["*"] = "Police Regulations 2003 reg 13 (discharge of probationer: services \"may be dispensed with at any time\"; a power with no time limit)",
 	},
+	duty = "power",
+	limit = benchmark("probation_days"),
 	basis = "Carrick 2002: a probationer who 'could have been removed from the force'.",
 	params = { "probation_days" },
 	applies = function(m, ctx)
@@ -671,17 +791,17 @@ step "probation.review" {
 			due = { lo = math.min(due.lo, pe.lo), hi = math.min(due.hi, pe.hi), prec = 0 }
 		end
 		return ctx:deadline {
-			trigger = m.allegation, due = due, done = m:first("probation_review"),
-			gap = ctx:gap("probation_review"),
-			says = {
-				pass = "The allegation against the probationer was made {trigger_when} and discharge was considered {done_when}, in time (due by {due}).",
-				late = "The allegation against the probationer was made {trigger_when} but discharge was considered only {done_when}, {days_late_words} after the deadline of {due}.",
-				fail = "The allegation was made {trigger_when} while the subject was a probationer, but whether to discharge him was never considered; it had to be considered by {due}, before the probation ended.",
-				pending = "The allegation was made {trigger_when} while the subject was a probationer; discharge must be considered by {due}.",
-				unknown = "The allegation was made {trigger_when} while the subject was a probationer; the record cannot settle whether discharge was considered by {due}: {settle}.",
-			},
+			trigger = m.allegation, due = due, within = working_days "probation_days",
+			done = m:first("probation_review"), gap = ctx:gap("probation_review"),
 		}
 	end,
+	says = {
+		pass = "The allegation against the probationer was made {trigger_when} and discharge was considered {done_when}, by {due}: within {limit}.",
+		late = "The allegation against the probationer was made {trigger_when} but discharge was considered only {done_when}, {days_late_words} after {due}: later than {limit}.",
+		fail = "The allegation was made {trigger_when} while the subject was a probationer, but the power to discharge him was never considered; {limit} ran to {due}, before the probation ended.",
+		pending = "The allegation was made {trigger_when} while the subject was a probationer; {limit} for considering discharge runs to {due}.",
+		unknown = "The allegation was made {trigger_when} while the subject was a probationer; the record cannot settle whether discharge was considered by {due}: {settle}.",
+	},
 }
 
 local VETTING_CODE = "2017-10-01"
@@ -689,8 +809,10 @@ local VETTING_CODE = "2017-10-01"
 step "vetting.review_on_adverse" {
 	title = "Vetting is reviewed on adverse information",
 	cite = {
-		["*"] = "Vetting Code of Practice 2017 and 2023 (College of Policing); Police (Vetting) Regulations 2025",
+		["*"] = "Vetting Code of Practice and Vetting APP in force on the matter's date (College of Policing; Vetting APP October 2017)",
 	},
+	duty = "guidance",
+	limit = benchmark("vetting_days"),
 	applies = function(m, ctx)
 		if not m.aware then return false, "professional standards never knew of the matter" end
 		if m.aware.hi < ctx.dates.day(VETTING_CODE) then
@@ -705,7 +827,7 @@ step "vetting.review_on_adverse" {
 		trigger = "professional standards learned of adverse information",
 		done = "the subject's vetting was reviewed",
 		missing = "the subject's vetting was never reviewed",
-		duty = "vetting had to be reviewed",
+		duty = "guidance expects vetting to be reviewed",
 	},
 }
 
@@ -713,8 +835,10 @@ step "vetting.renewal_on_time" {
 	title = "Vetting is renewed on schedule",
 	per = "case",
 	cite = {
-		["*"] = "Vetting Code of Practice (recruitment vetting renewed every 10 years); Lord Sharpe of Epsom, House of Lords, on Carrick's late re-vetting",
+		["*"] = "Vetting Code of Practice and Vetting APP (recruitment vetting renewed every 10 years); Lord Sharpe of Epsom, House of Lords, on Carrick's late re-vetting",
 	},
+	duty = "guidance",
+	limit = { basis = "guidance", source = "Vetting Code of Practice and Vetting APP: renewal every 10 years (param vetting_renewal_years); whether it bound a 2001 recruit in 2011 is unverified" },
 	params = { "vetting_renewal_years" },
 	check = function(c, ctx)
 		local list = {}
@@ -755,14 +879,15 @@ step "vetting.renewal_on_time" {
 		end
 		if expiry.hi < until_day then
 			return { status = "fail", due = ctx.dates.iso_span(expiry), evidence = { last.id },
-				message = string.format("The subject's last vetting clearance (%s, %s) expired %s and was never renewed while he served.",
-					last.label, ctx:when(last):gsub("^%a+ ", ""), ctx:when(expiry)) }
+				message = string.format("The subject's last vetting clearance (%s, %s) expired %s, at the end of %s, and was never renewed while he served.",
+					last.label, ctx:when(last):gsub("^%a+ ", ""), ctx:when(expiry), ctx:limit_words("years", years)) }
 		end
 		if worst_late then
 			return { status = "late", due = ctx.dates.iso_span(worst_late.due), days_late = worst_late.days,
 				evidence = { worst_late.renewal.id }, done = ctx.dates.iso_span(worst_late.renewal),
-				message = string.format("Vetting cleared %s was due for renewal %s but was renewed only %s, %d days late.",
-					ctx:when(worst_late.after), ctx:when(worst_late.due), ctx:when(worst_late.renewal), worst_late.days) }
+				message = string.format("Vetting cleared %s was due for renewal %s but was renewed only %s, %d days after the end of %s.",
+					ctx:when(worst_late.after), ctx:when(worst_late.due), ctx:when(worst_late.renewal), worst_late.days,
+					ctx:limit_words("years", years)) }
 		end
 		if unsure or expiry.lo < until_day then
 			return { status = "unknown",
@@ -770,8 +895,8 @@ step "vetting.renewal_on_time" {
 					years .. " years; exact clearance dates would settle it." }
 		end
 		return { status = "pass", due = ctx.dates.iso_span(expiry),
-			message = "Every vetting clearance was renewed within " .. years .. " years; the current one runs to " ..
-				ctx.dates.by(expiry) .. "." }
+			message = "Every vetting clearance was renewed within " .. ctx:limit_words("years", years) ..
+				"; the current one runs to " .. ctx.dates.by(expiry) .. "." }
 	end,
 }
 
@@ -780,9 +905,14 @@ step "timeliness.progress_reports" {
 	regimes = { "2020" },
 	why_not_in_force = "the 12-month progress report duty applies to matters that reached the appropriate authority from 1 February 2020",
 	cite = {
-		["2020"] = "Police (Conduct) Regulations 2020 reg 19; PCMR 2020 reg 13",
+		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020 reg 19", sch3 = "PCMR 2020 reg 13" },
 		["*"] = "Police (Conduct) Regulations 2020 reg 19, in force from 1 February 2020",
 	},
+	duty = "statutory",
+	limit = {
+		["2020"] = { basis = "statutory", source = "PCR 2020 reg 19 and PCMR 2020 reg 13: 12 months after the matter came to attention, then every 6 months" },
+	},
+	vars = { "due_when" },
 	applies = function(m)
 		if not m.aware then return false, "professional standards never knew of the matter" end
 		return m:has("investigator_appointed"), "no conduct investigation was started"
@@ -800,13 +930,6 @@ step "timeliness.progress_reports" {
 		end
 		local reports = m:all("progress_report")
 		local rank = { pass = 1, pending = 2, unknown = 3, late = 4, fail = 5 }
-		local says = {
-			pass = "The investigation was open {trigger_when} and a progress report was sent {done_when}, in time.",
-			late = "A progress report was due {due_when}, when the investigation had been open 12 months or another 6 months, but came only {done_when}, {days_late_words} late.",
-			fail = "The investigation was still open {due_when} and no progress report was sent to the local policing body; one was due then and every 6 months after.",
-			unknown = "The investigation was open {due_when}; the record cannot settle whether a progress report was sent by then: {settle}.",
-			pending = "The investigation is open; a progress report is due {due_when}.",
-		}
 		local prev, worst, used, evidence = nil, nil, {}, {}
 		while point.lo <= ctx.as_of and (not ends or point.lo < ends.lo) do
 			local next_hi = ctx.dates.add_months(point.hi, 6)
@@ -817,7 +940,7 @@ step "timeliness.progress_reports" {
 					break
 				end
 			end
-			local r = ctx:deadline { due = point, done = rep, gap = ctx:gap("progress_report"), says = says,
+			local r = ctx:deadline { due = point, done = rep, gap = ctx:gap("progress_report"),
 				vars = { due_when = ctx:when(point) } }
 			if rep then evidence[#evidence + 1] = rep.id end
 			if not worst or rank[r.status] > rank[worst.status] then worst = r end
@@ -830,10 +953,17 @@ step "timeliness.progress_reports" {
 		end
 		worst.evidence = evidence
 		if worst.status == "pass" then
-			worst.message = "Every progress report due while the investigation was open was sent on time."
+			worst.message = "Every progress report due while the investigation was open was sent within the statutory time limits."
 		end
 		return worst
 	end,
+	says = {
+		pass = "The investigation was open {trigger_when} and a progress report was sent {done_when}, within the statutory time limit.",
+		late = "A progress report was due {due_when}, when the investigation had been open 12 months or another 6 months, but came only {done_when}, {days_late_words} after the statutory time limit.",
+		fail = "The investigation was still open {due_when} and no progress report was sent to the local policing body; the law required one then and every 6 months after.",
+		unknown = "The investigation was open {due_when}; the record cannot settle whether a progress report was sent by then: {settle}.",
+		pending = "The investigation is open; a progress report is due {due_when}.",
+	},
 }
 
 step "fasttrack.special_case" {
@@ -847,11 +977,19 @@ step "fasttrack.special_case" {
 		["2012"] = "Police (Conduct) Regulations 2012 Pt 5 (special cases)",
 		["2020"] = "Police (Conduct) Regulations 2020 reg 49; Police Reform Act 2002 Sch 3 para 20A",
 	},
+	duty = "statutory",
+	limit = benchmark("special_case_days"),
 	basis = "Carrick was dismissed at an accelerated hearing on 17 January 2023.",
+	-- The clock starts when the criminal proceedings on the matter end (the
+	-- latest plea or conviction): misconduct proceedings may wait while they
+	-- could prejudice criminal proceedings.
 	from = function(m, ctx)
-		local plea, conv = m:first("guilty_plea"), m:first("convicted")
-		local e = plea
-		if conv and (not e or conv.lo < e.lo) then e = conv end
+		local e
+		for _, ty in ipairs({ "guilty_plea", "convicted" }) do
+			for _, x in ipairs(m:all(ty)) do
+				if not e or x.lo > e.lo then e = x end
+			end
+		end
 		if not e then return nil, "there was no guilty plea or conviction" end
 		local leave = ctx.case:leaving()
 		if leave and leave.hi <= e.lo then return nil, "the subject had left the service before the plea or conviction" end
@@ -860,10 +998,10 @@ step "fasttrack.special_case" {
 	within = working_days "special_case_days",
 	done_by = { type = { "special_case_certified", "misconduct_hearing" } },
 	says = {
-		trigger = "the subject pleaded guilty or was convicted",
+		trigger = "the criminal proceedings ended with the subject's last guilty plea or conviction",
 		done = "the case was certified for, or went to, an accelerated hearing",
 		missing = "no accelerated hearing was certified or held",
-		duty = "the special case procedure had to be started",
+		duty = "the special case procedure was to be started",
 	},
 }
 
@@ -873,15 +1011,23 @@ step "lists.barred_and_advisory" {
 	title = "Leavers are reported to the College of Policing",
 	per = "case",
 	cite = {
-		["*"] = "Police Act 1996 s.88A and s.88I; Police (Barred List and Police Advisory List) Regulations 2017 (SI 2017/1135) reg 3",
+		["*"] = "Police Act 1996 s.88A and s.88I; Police (Barred List and Police Advisory List) Regulations 2017 (SI 2017/1135) reg 3 (barred list), reg 12 (advisory list)",
 	},
-	params = { "lists_days" },
+	duty = "statutory",
+	-- "within 5 working days beginning with" the day: fixed by law
+	limit = {
+		barred = { basis = "statutory", source = "SI 2017/1135 reg 3: within 5 working days beginning with the day of dismissal" },
+		advisory = { basis = "statutory", source = "SI 2017/1135 reg 12: within 5 working days beginning with the day of resignation or retirement" },
+	},
+	vars = { "what", "left" },
 	check = function(c, ctx)
 		local from = ctx.dates.day(LISTS_FROM)
-		local leave, list, what = c:first("dismissed"), "barred_list_reported", "barred list"
+		local leave, list, what, which = c:first("dismissed"), "barred_list_reported", "barred list", "barred"
+		local cite = "Police Act 1996 s.88A; Police (Barred List and Police Advisory List) Regulations 2017 (SI 2017/1135) reg 3"
 		if not leave then
 			leave = c:leaving()
-			list, what = "advisory_list_reported", "advisory list"
+			list, what, which = "advisory_list_reported", "advisory list", "advisory"
+			cite = "Police Act 1996 s.88I; Police (Barred List and Police Advisory List) Regulations 2017 (SI 2017/1135) reg 12"
 			if not leave then
 				return { status = "not_applicable", message = "The subject has not left the service." }
 			end
@@ -897,19 +1043,20 @@ step "lists.barred_and_advisory" {
 		if leave.hi < from then
 			return { status = "not_applicable", message = "The barred and advisory lists began on 15 December 2017." }
 		end
-		local due = ctx.dates.due("working_days", ctx:param("lists_days"), ctx.dates.of(leave))
 		local r = ctx:deadline {
-			trigger = leave, due = due, gap = ctx:gap(list),
+			trigger = leave, within = working_days_beginning(5), gap = ctx:gap(list),
 			done = c:first(list, function(e) return e.hi >= leave.lo end),
 			vars = { what = what, left = leave.type == "dismissed" and "was dismissed" or leave.type },
-			says = {
-				pass = "The subject {left} {trigger_when} and was reported to the College of Policing's {what} {done_when}, in time.",
-				late = "The subject {left} {trigger_when} but was reported to the {what} only {done_when}, {days_late_words} after the deadline of {due}.",
-				fail = "The subject {left} {trigger_when} but was never reported to the College of Policing's {what}; the report was due by {due}.",
-				pending = "The subject {left} {trigger_when}; the report to the {what} is due by {due}.",
-				unknown = "The subject {left} {trigger_when}; the record cannot settle whether the {what} report was made by {due}: {settle}.",
-			},
+			limit = which,
 		}
+		r.cite = cite
 		return r
 	end,
+	says = {
+		pass = "The subject {left} {trigger_when} and was reported to the College of Policing's {what} {done_when}, by {due}: within {limit}.",
+		late = "The subject {left} {trigger_when} but was reported to the {what} only {done_when}, {days_late_words} after {due}: later than {limit}.",
+		fail = "The subject {left} {trigger_when} but was never reported to the College of Policing's {what}; {limit} ran to {due}.",
+		pending = "The subject {left} {trigger_when}; the report to the {what} is due by {due} ({limit}).",
+		unknown = "The subject {left} {trigger_when}; the record cannot settle whether the {what} report was made by {due}: {settle}.",
+	},
 }

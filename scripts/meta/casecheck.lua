@@ -300,14 +300,14 @@ function Dates.by(s) end
 function Dates.add_months(day, n) end
 
 ---DAY plus N of UNIT (working days skip weekends and bank holidays in England and Wales).
----@param unit "working_days"|"days"|"months"|"years"
+---@param unit "working_days"|"working_days_beginning"|"days"|"months"|"years"
 ---@param day integer
 ---@param n integer
 ---@return integer
 function Dates.add(unit, day, n) end
 
 ---The due span for trigger span T: the deadline applied to both ends.
----@param unit "working_days"|"days"|"months"|"years"
+---@param unit "working_days"|"working_days_beginning"|"days"|"months"|"years"
 ---@param n integer
 ---@param t Span
 ---@return Span
@@ -336,16 +336,21 @@ function Dates.holidays_between(from, to) end
 ---@field trigger? string id of the event that started the duty
 ---@field done? string the date of the event that did it, as written
 ---@field regime? string the regime to judge under, when not the matter's own
+---@field limit? string which of the step's named time limits applies (limit = { name = {...} })
+---@field cite? string a citation for this finding in place of the step's
 ---@field detail? string lines for `casecheck explain`
+---The engine adds duty, deadline_basis and deadline_source from the step's declarations.
 
 ---Arguments of ctx:deadline.
 ---@class DeadlineArgs
 ---@field trigger? Event|Span what started the duty
----@field due Span when it was due
+---@field due? Span when it was due (or give `within`: the due span is then worked out from the trigger)
+---@field within? Deadline the deadline, e.g. working_days "record_days": also gives {limit} its number
 ---@field done? Event what did it, or nil
 ---@field gap? string an event type listed in gaps: an undone duty is then unknown, not fail
----@field says? Says message templates by status
----@field vars? table<string, any> extra {placeholders} for the templates
+---@field says? Says|string message templates by status, or the name of a group in the step's says
+---@field vars? table<string, any> extra {placeholders} for the templates (list their names in the step's `vars`)
+---@field limit? string the step's named time limit that applies
 
 ---The helpers a policy's functions get as CTX (scripts/evaluate.lua).
 ---@class Ctx
@@ -363,6 +368,14 @@ local Ctx = {}
 ---@param args DeadlineArgs
 ---@return Finding
 function Ctx:deadline(args) end
+
+---The current step's time limit in words, for sentences a check builds: "the
+---10-year period in guidance", "the 10-working-day benchmark (the law sets no time limit)".
+---@param unit? string
+---@param n? integer
+---@param name? string which named limit
+---@return string
+function Ctx:limit_words(unit, n, name) end
 
 ---The value of param NAME for this run (an error if the policy has no such param).
 ---@param name string
@@ -386,7 +399,7 @@ function Ctx:long(day) end
 
 ---The unit and number of a deadline, with the run's params.
 ---@param spec Deadline|fun(m: Matter?, ctx: Ctx): Deadline
----@return "working_days"|"days"|"months"|"years" unit
+---@return "working_days"|"working_days_beginning"|"days"|"months"|"years" unit
 ---@return integer n
 function Ctx:period_of(spec) end
 -- }==========
@@ -400,6 +413,9 @@ function Ctx:period_of(spec) end
 ---@field version? string
 ---@field summary? string
 ---@field jurisdiction? string
+---@field regime_date? fun(m: Matter, ctx: Ctx): (Event|Span|nil) the date that picks a matter's regime (default: its awareness date, else its allegation's)
+---@field tracks? table<string, string> track name -> what puts a matter on it
+---@field track? fun(m: Matter, ctx: Ctx): string? the matter's track (a name in tracks), or nil
 
 ---A body of law in force between two dates.
 ---@class RegimeSpec
@@ -410,12 +426,12 @@ function Ctx:period_of(spec) end
 ---A number the law leaves to practice, overridable with --param NAME=N.
 ---@class ParamSpec
 ---@field default integer a whole number >= 0
----@field unit? "working_days"|"days"|"months"|"years"|"count" default "count"
+---@field unit? "working_days"|"working_days_beginning"|"days"|"months"|"years"|"count" default "count"
 ---@field doc? string
 
 ---A deadline: N of UNIT, or the value of a param.
 ---@class Deadline
----@field unit "working_days"|"days"|"months"|"years"
+---@field unit "working_days"|"working_days_beginning"|"days"|"months"|"years"
 ---@field param? string
 ---@field n? integer
 
@@ -436,9 +452,11 @@ function Ctx:period_of(spec) end
 ---@field scope? "matter"|"case"
 
 ---Message templates and phrases. Phrases (trigger, done, missing, duty) are
----strings or functions of (m, ctx); the templates by status use {placeholders}:
+---strings or functions of (m, ctx); the templates by status use {placeholders}
+---(docs/policy-guide.md lists which status has which; loading checks them):
 ---{trigger} {trigger_when} {done} {done_when} {missing} {duty} {due} {period}
----{as_of} {days_late_words} {settle} {close_when}.
+---{limit} {basis} {limit_source} {elapsed} {as_of} {days_late_words} {settle}
+---{close_when}. A check step may instead hold named groups of templates.
 ---@class Says
 ---@field trigger? string|fun(m: Matter, ctx: Ctx): string
 ---@field done? string|fun(m: Matter, ctx: Ctx): string
@@ -458,7 +476,10 @@ function Ctx:period_of(spec) end
 ---@field title string
 ---@field per? "matter"|"case" judged once per allegation (default) or once per case
 ---@field regimes? string[] the regimes the duty exists in (default: all)
----@field cite string|table<string, string> the law behind it; by regime id, "*" for the rest
+---@field cite string|table<string, string|table<string, string>> the law behind it; by regime id, "*" for the rest; a regime's entry may be a table by track ("*" for no track)
+---@field duty DutyKind|table<string, DutyKind> the kind of duty, or a table by regime id ("*" for the rest)
+---@field limit? LimitSpec|table<string, LimitSpec|table<string, LimitSpec>> where the time limit comes from; by regime; named alternatives for a check
+---@field vars? string[] extra placeholder names a check's ctx:deadline supplies
 ---@field why_not_in_force? string why the duty does not apply under other regimes
 ---@field applies? fun(m: Matter, ctx: Ctx): boolean?, string? false plus why when it does not apply
 ---@field from? "allegation"|"aware"|string|fun(m: Matter, ctx: Ctx): (Event|Span|nil), string? the trigger: an event type, or a function
@@ -470,6 +491,13 @@ function Ctx:period_of(spec) end
 ---@field says? Says
 ---@field basis? string why the duty matters (shown in explanations)
 ---@field params? string[] params the step uses besides within's
+
+---@alias DutyKind "statutory"|"power"|"guidance"|"practice"
+
+---Where a time limit comes from. A statutory limit cannot be a param.
+---@class LimitSpec
+---@field basis "statutory"|"guidance"|"benchmark"
+---@field source string the provision, or "casecheck benchmark (param x); the law sets no time limit"
 
 ---A policy-declared event type.
 ---@class EventTypeSpec
@@ -520,6 +548,11 @@ function months(x) end
 ---@param x string|integer
 ---@return Deadline
 function years(x) end
+
+---"Within N working days beginning with D": D counts when it is a working day.
+---@param x string|integer
+---@return Deadline
+function working_days_beginning(x) end
 
 ---"By the end of the working day after": the first working day after the trigger.
 ---@type Deadline

@@ -1,8 +1,9 @@
 --[[
-A worked example: the smallest useful policy. One duty, written the way the
-law reads: "when the professional standards department learns of a matter,
-it must record it within 10 working days". Copy this file to start a policy;
-docs/policy-guide.md walks through it line by line.
+A worked example: the smallest useful policy. One duty: "when the
+professional standards department learns of a matter, it must record it" (the
+law's words), checked against a benchmark of 10 working days (the policy's
+number: the law sets none, and every finding says so). Copy this file to
+start a policy; docs/policy-guide.md walks through it line by line.
 ]]
 
 policy {
@@ -29,6 +30,11 @@ step "record.conduct_matter" {
 	applies = function(m)
 		return m:has_category_except("other"), "the allegation's only category is 'other'"
 	end,
+	duty = "statutory",                      -- the law says the authority must record it
+	-- The law sets no number of days: the deadline is a benchmark, and every
+	-- finding says so ("later than the 10-working-day benchmark (the law sets
+	-- no time limit)").
+	limit = { basis = "benchmark", source = "casecheck default (param record_days); the law sets no time limit" },
 	from = "aware",                          -- the trigger: the awareness date
 	within = working_days "record_days",     -- the deadline
 	done_by = { type = "conduct_recorded", by = "aa" },  -- what satisfies it

@@ -1,0 +1,1 @@
+run --format json fixtures/carrick

@@ -1,0 +1,1 @@
+run fixtures/carrick
