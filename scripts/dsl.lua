@@ -12,6 +12,7 @@ local STEP_KEYS = {
 	title = "string", per = "string", regimes = "table", cite = "any", why_not_in_force = "string",
 	applies = "function", from = "any", within = "any", done_by = "table", before_close = "boolean",
 	breach = "table", check = "function", says = "table", basis = "string", params = "table",
+	duty = "any", limit = "any", -- TEMPORARY (branch route): until lawengine's duty/limit land; drop at merge
 }
 local DONE_BY_KEYS = { type = "any", by = "string", to = "string", where = "function" }
 local BREACH_KEYS = { type = "any", where = "function", says = "string", scope = "string" }

@@ -144,12 +144,26 @@ local function first_satisfying(ctx, spec, m, t)
 	return best
 end
 
--- The first of TYPES (a name or a list) listed in the case's gaps, or nil.
-local function gapped(ctx, types)
-	local gaps = ctx.case.gaps
-	if type(types) == "string" then return gaps[types] and types or nil end
-	for i = 1, #types do
-		if gaps[types[i]] then return types[i] end
+--[[
+The first gap, in file order, that covers one of TYPES (a name or a list) for
+the matter being judged, or nil. A gap covers type T when it names T, or one
+of T's fields ("suspension_decision.reasons": such events are on record but
+not what that field held); and it covers the matter when it names no matters
+(the whole case) or lists this one. With FIELDS_ONLY, only field gaps count.
+]]
+local function gapped(ctx, types, fields_only)
+	if type(types) == "string" then types = { types } end
+	local m = ctx.matter
+	for _, g in ipairs(ctx.case.gaps) do
+		if not g.re or (m and g.re[m.id]) then
+			for i = 1, #types do
+				local t = types[i]
+				if (g.name == t and not fields_only) or
+					(#g.name > #t and g.name:sub(1, #t + 1) == t .. ".") then
+					return g.name
+				end
+			end
+		end
 	end
 	return nil
 end
@@ -244,7 +258,9 @@ local function run_declared(_, step, m, ctx, f)
 		local within = b.scope == "case" and ctx.case or m
 		for _, ty in ipairs(type(b.type) == "table" and b.type or { b.type }) do
 			for _, e in ipairs(within:all(ty)) do
-				if not b.where or guard(b.where, e, m, ctx) then
+				-- a field the record does not give may be what the breach turns on:
+				-- not conclusive, and the gap makes the verdict unknown below
+				if not gapped(ctx, e.type, true) and (not b.where or guard(b.where, e, m, ctx)) then
 					f.status = "fail"
 					add_evidence(f, e.id)
 					vars.event_when = dates.when(dates.of(e))
@@ -385,12 +401,10 @@ function Ctx:deadline(args)
 	return r
 end
 
--- The first of the given event types listed in the case's gaps, or nil.
+-- The first gap that covers one of the given event types for the matter
+-- being judged (see gapped), or nil.
 function Ctx:gap(...)
-	for _, ty in ipairs({ ... }) do
-		if self.case.gaps[ty] then return ty end
-	end
-	return nil
+	return gapped(self, { ... })
 end
 
 Ctx.dates = dates
@@ -438,6 +452,31 @@ local function run_step(s, step, m, ctx, regime)
 	return run_declared(s, step, m, ctx, f)
 end
 
+--[[
+An event's `assumption` (what it takes beyond its sources, case format) is
+shown in every finding that rests on it: the finding's trigger or evidence.
+So a reader sees, beside the verdict, what the verdict assumes.
+]]
+local function show_assumptions(f, case)
+	if f.status == "not_applicable" or f.status == "error" or not f.message then return end
+	local ids = {}
+	if type(f.trigger) == "string" then ids[1] = f.trigger end
+	for _, id in ipairs(type(f.evidence) == "table" and f.evidence or NONE) do ids[#ids + 1] = id end
+	if #ids == 0 then return end
+	local seen = {}
+	for _, e in ipairs(case.events) do
+		if e.assumption and not seen[e.assumption] then
+			for _, id in ipairs(ids) do
+				if e.id == id then
+					seen[e.assumption] = true
+					f.message = f.message .. " Assumption ('" .. e.id .. "'): " .. e.assumption
+					break
+				end
+			end
+		end
+	end
+end
+
 local STATUS = { pass = true, late = true, fail = true, pending = true,
 	not_applicable = true, unknown = true, error = true }
 
@@ -452,6 +491,8 @@ local function run_one(s, step, m, ctx, regime, out)
 	if not ok then
 		f = { step = s.id, title = s.title, re = m and m.id or nil, status = "error",
 			message = tostring(f) }
+	else
+		show_assumptions(f, ctx.case)
 	end
 	out[#out + 1] = f
 end
