@@ -1,6 +1,6 @@
 /*
 ** case.h: the case model. A fixture (casecheck/case@1, see
-** ../shared/domain/case-format.md) parsed with jansson, validated against the
+** docs/case-format.md) parsed with jansson, validated against the
 ** event vocabulary, its events ordered by date and indexed by type and by
 ** matter, and each matter's awareness date derived (steps.md, Terms).
 */

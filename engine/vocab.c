@@ -92,6 +92,8 @@ static const struct vocab_field f_by_to[] = {
 static const struct vocab_field f_allegation[] = {
 	{ "by", VOCAB_PARTY, NULL, 1 },
 	{ "categories", VOCAB_CATEGORIES, NULL, 1 },
+	/* categories the sources leave open (a categorisation judgment) */
+	{ "possible_categories", VOCAB_CATEGORIES, NULL, 0 },
 	{ "on_duty", VOCAB_BOOL, NULL, 0 },
 	{ "victim", VOCAB_PARTY, NULL, 0 },
 	{ "reporter", VOCAB_PARTY, NULL, 0 },

@@ -428,6 +428,21 @@ local function run_step(s, step, m, ctx, regime)
 	end
 	if step.applies then
 		local ok, why = guard(step.applies, m, ctx)
+		if not ok and m and m.categories_possible then
+			-- would it apply were the allegation also of a category the sources leave open?
+			local definite = m.categories
+			m.categories = m.categories_possible
+			local ok2, ran = pcall(guard, step.applies, m, ctx)
+			m.categories = definite
+			if not ok2 then error(ran, 0) end
+			if ran then
+				f.status = "unknown"
+				f.message = "Whether this duty applies turns on how the allegation is categorised: " ..
+					"the record leaves open whether it is also " .. table.concat(m.possible_list, " or ") ..
+					" (possible_categories); without that, " .. (why or "the step does not apply") .. "."
+				return f
+			end
+		end
 		if not ok then
 			f.message = cap(why or "the step does not apply to this matter") .. "."
 			return f

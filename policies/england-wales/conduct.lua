@@ -1,8 +1,8 @@
 --[[
 England & Wales: handling an allegation against a police officer.
 
-The 21 steps of ../shared/domain/steps.md, under the five regimes from 1999 to
-today, with the law behind each (law.md). Most duties are declarative: when X
+The steps of docs/steps.md (generated from this file), under the five regimes
+from 1999 to today, with the law behind each (docs/law.md). Most duties are declarative: when X
 happens, Y must follow within D, done by Z; the engine works out pass, late,
 fail, pending, unknown and not_applicable. Where steps.md is silent, the
 reading is in docs/decisions.md.
@@ -965,7 +965,7 @@ step "assess.route_decided" {
 		trigger = "professional standards learned of the matter",
 		done = "the appropriate authority decided whether it was a complaint, a conduct matter or neither",
 		missing = "no decision on whether it was a complaint, a conduct matter or neither is on record",
-		duty = "that decision had to be made and recorded",
+		duty = "the appropriate authority had to decide whether it was a complaint, a conduct matter or neither",
 	},
 }
 
