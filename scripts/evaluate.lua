@@ -472,14 +472,14 @@ An event's `assumption` (what it takes beyond its sources, case format) is
 shown in every finding that rests on it: the finding's trigger or evidence.
 So a reader sees, beside the verdict, what the verdict assumes.
 ]]
-local function show_assumptions(f, case)
-	if f.status == "not_applicable" or f.status == "error" or not f.message then return end
+local function show_assumptions(f, assumed)
+	if #assumed == 0 or f.status == "not_applicable" or f.status == "error" or not f.message then return end
 	local ids = {}
 	if type(f.trigger) == "string" then ids[1] = f.trigger end
 	for _, id in ipairs(type(f.evidence) == "table" and f.evidence or NONE) do ids[#ids + 1] = id end
 	if #ids == 0 then return end
 	local seen = {}
-	for _, e in ipairs(case.events) do
+	for _, e in ipairs(assumed) do
 		if e.assumption and not seen[e.assumption] then
 			for _, id in ipairs(ids) do
 				if e.id == id then
@@ -507,7 +507,7 @@ local function run_one(s, step, m, ctx, regime, out)
 		f = { step = s.id, title = s.title, re = m and m.id or nil, status = "error",
 			message = tostring(f) }
 	else
-		show_assumptions(f, ctx.case)
+		show_assumptions(f, ctx.assumed)
 	end
 	out[#out + 1] = f
 end
@@ -518,8 +518,14 @@ the day AS_OF, with PARAMS (name -> number). Returns the list of findings.
 ]]
 function evaluate.run(meta, decl, case, as_of, params, want_detail)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
-		want_detail = want_detail, matter = nil, regime = nil, step = nil }, Ctx)
+		want_detail = want_detail, matter = nil, regime = nil, step = nil, assumed = nil }, Ctx)
 	local out = {}
+	-- the events that carry an assumption, in date order (usually none)
+	local assumed = {}
+	for _, e in ipairs(case.events) do
+		if e.assumption then assumed[#assumed + 1] = e end
+	end
+	ctx.assumed = assumed
 	local matters, steps = case.matters, meta.step_list
 	for mi = 1, #matters do
 		local m = matters[mi]
