@@ -1,7 +1,7 @@
 /*
 ** calendar.h: working days in England and Wales (Monday to Friday, not a
 ** bank holiday) over a range of years, for deadlines "within N working days".
-** The regular holidays are computed (../shared/domain/calendar.md); the
+** The regular holidays are computed (docs/case-format.md, "Dates and working days"); the
 ** one-off moves and extra days come as data from scripts/calendar.lua.
 */
 #ifndef CASECHECK_CALENDAR_H

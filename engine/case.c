@@ -165,6 +165,7 @@ void case_free(struct case_file *cf)
 	free(cf->parties);
 	free(cf->vetting);
 	free(cf->gaps);
+	free(cf->gap_re);
 	free(cf->source);
 	free(cp->bytes);
 	json_decref(cf->root);

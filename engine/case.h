@@ -1,6 +1,6 @@
 /*
 ** case.h: the case model. A fixture (casecheck/case@1, see
-** ../shared/domain/case-format.md) parsed with jansson, validated against the
+** docs/case-format.md) parsed with jansson, validated against the
 ** event vocabulary, its events ordered by date and indexed by type and by
 ** matter, and each matter's awareness date derived (steps.md, Terms).
 */
@@ -79,7 +79,8 @@ struct case_file {
 	struct case_index_list *by_type;	/* one per event type present, sorted by type */
 	size_t n_types;
 
-	const char **gaps;		/* event types the record is silent about */
+	const char **gaps;		/* what the record is silent about: "type" or "type.field" */
+	json_t **gap_re;		/* per gap: borrowed list of allegation ids, NULL for the whole case */
 	size_t n_gaps;
 
 	json_t *expect;			/* borrowed; NULL when absent */

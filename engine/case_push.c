@@ -160,10 +160,28 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 	push_parties(L, cf);
 	lua_setfield(L, -2, "parties");
 
-	lua_createtable(L, 0, (int)cf->n_gaps);
+	/*
+	** gaps: a list in file order of { name = "type" or "type.field",
+	** re = nil (the whole case) or a set of allegation ids }, so that a
+	** message naming the first matching gap is the same in every run.
+	*/
+	lua_createtable(L, (int)cf->n_gaps, 0);
 	for (i = 0; i < cf->n_gaps; i++) {
-		lua_pushboolean(L, 1);
-		lua_setfield(L, -2, cf->gaps[i]);
+		lua_createtable(L, 0, 2);
+		lua_pushstring(L, cf->gaps[i]);
+		lua_setfield(L, -2, "name");
+		if (cf->gap_re && cf->gap_re[i]) {
+			size_t k;
+			json_t *id;
+
+			lua_createtable(L, 0, (int)json_array_size(cf->gap_re[i]));
+			json_array_foreach(cf->gap_re[i], k, id) {
+				lua_pushboolean(L, 1);
+				lua_setfield(L, -2, json_string_value(id));
+			}
+			lua_setfield(L, -2, "re");
+		}
+		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
 	lua_setfield(L, -2, "gaps");
 

@@ -742,8 +742,61 @@ static void events_check(struct load *ld, struct jp *p)
 	}
 }
 
+/*
+** One gap's name: an event type ("victim_contacted"), or a type and one of its
+** fields ("suspension_decision.reasons": the record shows such events but not
+** what that field held). Returns NAME when valid.
+*/
+static const char *gap_name(struct load *ld, const struct jp *p, const char *name)
+{
+	const char *dot = strchr(name, '.');
+	char type[128];
+	const struct vocab_type *vt;
+	struct suggest s;
+	size_t t, n = dot ? (size_t)(dot - name) : strlen(name);
+
+	if (n >= sizeof(type))
+		n = sizeof(type) - 1;
+	memcpy(type, name, n);
+	type[n] = '\0';
+	vt = vocab_type(ld->vocab, type);
+	if (vt && dot) {
+		const char *field = dot + 1;
+		const char *names[64];
+		char list[600];
+
+		/* a field of the type's own (not id, date, type, note, source, assumption) */
+		for (t = 0; t < vt->n_fields && t < COUNT(names) - 1; t++) {
+			if (strcmp(field, vt->fields[t].name) == 0)
+				return name;
+			names[t] = vt->fields[t].name;
+		}
+		names[t] = NULL;
+		bad(ld, p, "unknown field '%s' of %s in a gap (expected one of %s)", field, type,
+		    join(names, list, sizeof(list)));
+		return NULL;
+	}
+	if (vt)
+		return name;
+	suggest_init(&s, type);
+	for (t = 0; t < vocab_type_count(ld->vocab); t++)
+		suggest_consider(&s, vocab_type_at(ld->vocab, t)->name);
+	if (suggest_result(&s))
+		bad(ld, p, "unknown event type '%s' (did you mean '%s'?)", type, suggest_result(&s));
+	else
+		bad(ld, p, "unknown event type '%s' (expected a type of case-format.md or one the policy declares)",
+		    type);
+	return NULL;
+}
+
+/*
+** gaps: each item a gap name (the whole case), or an object
+** {"gap": NAME, "re": [allegation ids], "note": TEXT} for those matters only.
+*/
 static int gaps_load(struct load *ld, struct jp *p, json_t *gaps)
 {
+	static const char *const keys[] = { "gap", "re", "note", NULL };
+	static const char *const required[] = { "gap", "re", NULL };
 	struct case_file *cf = ld->cf;
 	size_t i, saved;
 	json_t *x;
@@ -751,30 +804,49 @@ static int gaps_load(struct load *ld, struct jp *p, json_t *gaps)
 	if (!want_type(ld, p, gaps, JSON_ARRAY, "an array of event types"))
 		return 0;
 	cf->gaps = calloc(json_array_size(gaps) + 1, sizeof(*cf->gaps));
-	if (!cf->gaps) {
+	cf->gap_re = calloc(json_array_size(gaps) + 1, sizeof(*cf->gap_re));
+	if (!cf->gaps || !cf->gap_re) {
 		case_load_oom(ld);
 		return -1;
 	}
 	json_array_foreach(gaps, i, x) {
-		const char *type;
+		const char *name = NULL;
+		json_t *re = NULL;
 
 		saved = jp_index(p, i);
-		type = want_string(ld, p, x);
-		if (type && !vocab_type(ld->vocab, type)) {
-			struct suggest s;
-			size_t t;
+		if (json_is_object(x)) {
+			json_t *v;
+			size_t s2;
 
-			suggest_init(&s, type);
-			for (t = 0; t < vocab_type_count(ld->vocab); t++)
-				suggest_consider(&s, vocab_type_at(ld->vocab, t)->name);
-			if (suggest_result(&s))
-				bad(ld, p, "unknown event type '%s' (did you mean '%s'?)", type,
-				    suggest_result(&s));
-			else
-				bad(ld, p, "unknown event type '%s' (expected a type of case-format.md or one the policy declares)",
-				    type);
-		} else if (type) {
-			cf->gaps[cf->n_gaps++] = type;
+			check_keys(ld, p, x, keys, "a gap");
+			check_required(ld, p, x, required, "a gap");
+			if ((v = json_object_get(x, "gap"))) {
+				s2 = jp_key(p, "gap");
+				name = want_string(ld, p, v);
+				if (name)
+					name = gap_name(ld, p, name);
+				jp_pop(p, s2);
+			}
+			if ((v = json_object_get(x, "note"))) {
+				s2 = jp_key(p, "note");
+				(void)want_string(ld, p, v);
+				jp_pop(p, s2);
+			}
+			if ((re = json_object_get(x, "re"))) {
+				s2 = jp_key(p, "re");
+				want_list(ld, p, re, "a list of allegation ids", want_matter);
+				if (json_is_array(re) && json_array_size(re) == 0)
+					bad(ld, p, "no allegations (expected at least one id; leave out the object form for the whole case)");
+				jp_pop(p, s2);
+			}
+		} else {
+			name = want_string(ld, p, x);
+			if (name)
+				name = gap_name(ld, p, name);
+		}
+		if (name) {
+			cf->gap_re[cf->n_gaps] = re;
+			cf->gaps[cf->n_gaps++] = name;
 		}
 		jp_pop(p, saved);
 	}

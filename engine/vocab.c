@@ -50,6 +50,9 @@ static const char *const meeting_outcomes[] = {
 static const char *const vetting_triggers[] = { "adverse_information", "renewal", "transfer", NULL };
 static const char *const vetting_outcomes[] = { "cleared", "withdrawn", "pending", NULL };
 static const char *const probation_outcomes[] = { "retained", "discharged", NULL };
+/* PRA 2002 s.12: a complaint, a conduct matter (an indication of an offence or
+** of behaviour justifying disciplinary proceedings), or neither. */
+static const char *const route_outcomes[] = { "complaint", "conduct_matter", "no_indication", NULL };
 
 static const struct vocab_field common_fields[] = {
 	{ "id", VOCAB_STRING, NULL, 1 },
@@ -57,6 +60,8 @@ static const struct vocab_field common_fields[] = {
 	{ "type", VOCAB_STRING, NULL, 1 },
 	{ "note", VOCAB_STRING, NULL, 0 },
 	{ "source", VOCAB_STRING, NULL, 0 },
+	/* what the event assumes beyond its sources; findings resting on it show it */
+	{ "assumption", VOCAB_STRING, NULL, 0 },
 };
 
 /*
@@ -87,6 +92,8 @@ static const struct vocab_field f_by_to[] = {
 static const struct vocab_field f_allegation[] = {
 	{ "by", VOCAB_PARTY, NULL, 1 },
 	{ "categories", VOCAB_CATEGORIES, NULL, 1 },
+	/* categories the sources leave open (a categorisation judgment) */
+	{ "possible_categories", VOCAB_CATEGORIES, NULL, 0 },
 	{ "on_duty", VOCAB_BOOL, NULL, 0 },
 	{ "victim", VOCAB_PARTY, NULL, 0 },
 	{ "reporter", VOCAB_PARTY, NULL, 0 },
@@ -184,6 +191,13 @@ static const struct vocab_field f_probation[] = {
 	{ "re", VOCAB_MATTER, NULL, 1 },
 	{ "outcome", VOCAB_ENUM, probation_outcomes, 0 },
 };
+/* The route decision: `by` required, as on conduct_recorded (by the AA). */
+static const struct vocab_field f_route_decided[] = {
+	{ "by", VOCAB_PARTY, NULL, 1 },
+	{ "re", VOCAB_MATTER, NULL, 1 },
+	{ "outcome", VOCAB_ENUM, route_outcomes, 0 },
+	{ "reasons", VOCAB_REASONS, NULL, 0 },
+};
 /* A policy's own type: `by` and `re` as most built-in types have them. */
 static const struct vocab_field f_declared[] = {
 	{ "by", VOCAB_PARTY, NULL, 0 },
@@ -217,6 +231,7 @@ static const struct vocab_type builtin_types[] = {
 	T("iopc_call_in", f_by_re),
 	T("iopc_initiative", f_by_re),
 	T("iopc_referred", f_iopc_referred),
+	T("leave_consented", f_by_re_reasons),
 	T("management_action", f_management_action),
 	T("misconduct_hearing", f_meeting),
 	T("misconduct_meeting", f_meeting),
@@ -230,6 +245,7 @@ static const struct vocab_type builtin_types[] = {
 	T("resigned", f_by),
 	T("restrictions_lifted", f_by_re),
 	T("retired", f_by),
+	T("route_decided", f_route_decided),
 	T("severity_assessed", f_severity),
 	T("special_case_certified", f_by_re),
 	T("suspension_decision", f_suspension),

@@ -1,5 +1,5 @@
 -- calendar.lua: the years whose bank holidays in England and Wales differ
--- from the regular rules (../shared/domain/calendar.md, "Years that differ"),
+-- from the regular rules (docs/case-format.md, "Dates and working days"),
 -- as data: the engine computes the regular holidays in C and applies these.
 -- To add an announced change, append an entry; no C changes. Each entry is
 -- { move = { "FROM", "TO" }, why = ... } or { add = "DAY", why = ... }; WHY

@@ -234,12 +234,26 @@ local function first_satisfying(ctx, spec, m, t)
 	return best
 end
 
--- The first of TYPES (a name or a list) listed in the case's gaps, or nil.
-local function gapped(ctx, types)
-	local gaps = ctx.case.gaps
-	if type(types) == "string" then return gaps[types] and types or nil end
-	for i = 1, #types do
-		if gaps[types[i]] then return types[i] end
+--[[
+The first gap, in file order, that covers one of TYPES (a name or a list) for
+the matter being judged, or nil. A gap covers type T when it names T, or one
+of T's fields ("suspension_decision.reasons": such events are on record but
+not what that field held); and it covers the matter when it names no matters
+(the whole case) or lists this one. With FIELDS_ONLY, only field gaps count.
+]]
+local function gapped(ctx, types, fields_only)
+	if type(types) == "string" then types = { types } end
+	local m = ctx.matter
+	for _, g in ipairs(ctx.case.gaps) do
+		if not g.re or (m and g.re[m.id]) then
+			for i = 1, #types do
+				local t = types[i]
+				if (g.name == t and not fields_only) or
+					(#g.name > #t and g.name:sub(1, #t + 1) == t .. ".") then
+					return g.name
+				end
+			end
+		end
 	end
 	return nil
 end
@@ -347,7 +361,9 @@ local function run_declared(s, step, m, ctx, f)
 		local within = b.scope == "case" and ctx.case or m
 		for _, ty in ipairs(type(b.type) == "table" and b.type or { b.type }) do
 			for _, e in ipairs(within:all(ty)) do
-				if not b.where or guard(b.where, e, m, ctx) then
+				-- a field the record does not give may be what the breach turns on:
+				-- not conclusive, and the gap makes the verdict unknown below
+				if not gapped(ctx, e.type, true) and (not b.where or guard(b.where, e, m, ctx)) then
 					f.status = "fail"
 					add_evidence(f, e.id)
 					vars.event_when = dates.when(dates.of(e))
@@ -521,12 +537,10 @@ function Ctx:limit_words(unit, n, name)
 	return limit_words(lim, unit, n)
 end
 
--- The first of the given event types listed in the case's gaps, or nil.
+-- The first gap that covers one of the given event types for the matter
+-- being judged (see gapped), or nil.
 function Ctx:gap(...)
-	for _, ty in ipairs({ ... }) do
-		if self.case.gaps[ty] then return ty end
-	end
-	return nil
+	return gapped(self, { ... })
 end
 
 Ctx.dates = dates
@@ -554,6 +568,21 @@ local function run_step(s, step, m, ctx, regime, ref)
 	end
 	if step.applies then
 		local ok, why = guard(step.applies, m, ctx)
+		if not ok and m and m.categories_possible then
+			-- would it apply were the allegation also of a category the sources leave open?
+			local definite = m.categories
+			m.categories = m.categories_possible
+			local ok2, ran = pcall(guard, step.applies, m, ctx)
+			m.categories = definite
+			if not ok2 then error(ran, 0) end
+			if ran then
+				f.status = "unknown"
+				f.message = "Whether this duty applies turns on how the allegation is categorised: " ..
+					"the record leaves open whether it is also " .. table.concat(m.possible_list, " or ") ..
+					" (possible_categories); without that, " .. (why or "the step does not apply") .. "."
+				return f
+			end
+		end
 		if not ok then
 			f.message = cap(why or "the step does not apply to this matter") .. "."
 			return f
@@ -595,6 +624,31 @@ local function run_step(s, step, m, ctx, regime, ref)
 	return run_declared(s, step, m, ctx, f)
 end
 
+--[[
+An event's `assumption` (what it takes beyond its sources, case format) is
+shown in every finding that rests on it: the finding's trigger or evidence.
+So a reader sees, beside the verdict, what the verdict assumes.
+]]
+local function show_assumptions(f, assumed)
+	if #assumed == 0 or f.status == "not_applicable" or f.status == "error" or not f.message then return end
+	local ids = {}
+	if type(f.trigger) == "string" then ids[1] = f.trigger end
+	for _, id in ipairs(type(f.evidence) == "table" and f.evidence or NONE) do ids[#ids + 1] = id end
+	if #ids == 0 then return end
+	local seen = {}
+	for _, e in ipairs(assumed) do
+		if e.assumption and not seen[e.assumption] then
+			for _, id in ipairs(ids) do
+				if e.id == id then
+					seen[e.assumption] = true
+					f.message = f.message .. " Assumption ('" .. e.id .. "'): " .. e.assumption
+					break
+				end
+			end
+		end
+	end
+end
+
 local STATUS = { pass = true, late = true, fail = true, pending = true,
 	not_applicable = true, unknown = true, error = true }
 
@@ -610,6 +664,8 @@ local function run_one(s, step, m, ctx, regime, out, ref)
 		f = { step = s.id, title = s.title, re = m and m.id or nil, status = "error",
 			duty = regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil,
 			message = tostring(f) }
+	else
+		show_assumptions(f, ctx.assumed)
 	end
 	out[#out + 1] = f
 end
@@ -650,8 +706,14 @@ the day AS_OF, with PARAMS (name -> number). Returns the list of findings.
 function evaluate.run(meta, decl, case, as_of, params, want_detail)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
 		want_detail = want_detail, matter = nil, regime = nil, step = nil, track = nil,
-		meta_step = nil, step_says = nil }, Ctx)
+		meta_step = nil, step_says = nil, assumed = nil }, Ctx)
 	local out = {}
+	-- the events that carry an assumption, in date order (usually none)
+	local assumed = {}
+	for _, e in ipairs(case.events) do
+		if e.assumption then assumed[#assumed + 1] = e end
+	end
+	ctx.assumed = assumed
 	local matters, steps = case.matters, meta.step_list
 	local info = decl.info or NONE
 	for mi = 1, #matters do

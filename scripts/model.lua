@@ -135,6 +135,17 @@ function model.prepare(case)
 		local list = m.allegation.categories or EMPTY
 		for k = 1, #list do cats[list[k]] = true end
 		m.categories = cats
+		-- categories the sources leave open: the evaluator asks whether a
+		-- step would apply with them too (an unknown, not a not_applicable)
+		local maybe = m.allegation.possible_categories
+		if maybe and #maybe > 0 then
+			local all, open = {}, {}
+			for c in pairs(cats) do all[c] = true end
+			for k = 1, #maybe do
+				if not cats[maybe[k]] then all[maybe[k]] = true; open[#open + 1] = maybe[k] end
+			end
+			if #open > 0 then m.categories_possible, m.possible_list = all, open end
+		end
 		setmetatable(m, Matter)
 	end
 	setmetatable(case, Case)

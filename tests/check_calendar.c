@@ -1,6 +1,6 @@
 /*
 ** check_calendar.c: the England and Wales working-day calendar against every
-** check in ../shared/domain/calendar.md, each one-off year, whole years of
+** check in the calendar rules (docs/case-format.md), each one-off year, whole years of
 ** holidays, and the errors a policy author sees for a broken calendar.lua.
 ** Loads the real scripts/calendar.lua from $CASECHECK_ROOT (or ".").
 */

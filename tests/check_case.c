@@ -50,8 +50,13 @@ static const struct bad_case {
 	{ "event-field", "/events/0/catagories",
 	  "unknown field 'catagories' in allegation_received (did you mean 'categories'?)", 0, 0 },
 	{ "event-field-far", "/events/1/zzz",
-	  "unknown field 'zzz' in psd_referral (expected one of id, date, type, note, source, by, to, re)", 0, 0 },
+	  "unknown field 'zzz' in psd_referral (expected one of id, date, type, note, source, assumption, by, to, re)", 0, 0 },
 	{ "category", "/events/0/categories/0", "unknown category 'asault' (did you mean 'assault'?)", 0, 0 },
+	{ "route-outcome", "/events/2/outcome",
+	  "unknown outcome 'no_indications' (did you mean 'no_indication'?)", 0, 0 },
+	{ "gap-field", "/gaps/0",
+	  "unknown field 'reason' of suspension_decision in a gap (expected one of by, re, decision, reasons)", 0, 0 },
+	{ "gap-re", "/gaps/0/re/0", "unknown allegation 'a2' (did you mean 'a1'?)", 0, 0 },
 	{ "duplicate-category", "/events/0/categories/2", "duplicate category 'assault' (first at index 0)", 0, 0 },
 	{ "empty-categories", "/events/0/categories", "no categories (expected at least one)", 0, 0 },
 	{ "ref-party", "/events/1/to", "unknown party 'MPS-DSP' (did you mean 'MPS-DPS'?)", 0, 0 },
@@ -213,7 +218,7 @@ START_TEST(test_every_type)
 	ck_assert_int_eq(case_default_as_of(cf), day(2020, 6, 30));
 
 	/* every built-in type is present once or more, and indexed */
-	ck_assert_uint_eq(cf->n_events, 45);
+	ck_assert_uint_eq(cf->n_events, 47);
 	ck_assert_uint_eq(cf->n_types, vocab_type_count(v));
 	for (i = 0; i < vocab_type_count(v); i++) {
 		l = case_events_of_type(cf, vocab_type_at(v, i)->name);
@@ -246,7 +251,7 @@ START_TEST(test_every_type)
 	ck_assert_str_eq(cf->events[m->aware_event].id, "e01");
 	ck_assert_int_eq(m->aware_date.lo, day(2019, 8, 16));
 	ck_assert_int_eq(m->aware_date.hi, day(2019, 8, 16));
-	ck_assert_uint_eq(m->n_events, 37);
+	ck_assert_uint_eq(m->n_events, 39);
 	for (i = 0; i < m->n_events; i++)
 		ck_assert_uint_eq(cf->events[m->events[i]].matter, 0);
 	m = &cf->matters[1];
@@ -412,7 +417,7 @@ START_TEST(test_vocab)
 	for (i = 1; i < vocab_type_count(b); i++)
 		ck_assert_msg(strcmp(vocab_type_at(b, i - 1)->name, vocab_type_at(b, i)->name) < 0,
 			      "built-in types out of order at %s", vocab_type_at(b, i)->name);
-	ck_assert_uint_eq(vocab_type_count(b), 42);
+	ck_assert_uint_eq(vocab_type_count(b), 44);
 	f = vocab_field(vocab_type(b, "severity_assessed"), "outcome");
 	ck_assert_int_eq(f->kind, VOCAB_ENUM);
 	ck_assert_str_eq(f->values[3], "gross_misconduct");
@@ -427,7 +432,7 @@ START_TEST(test_vocab)
 	ck_assert_str_eq(vocab_statuses()[4], "not_applicable");
 	ck_assert_str_eq(vocab_party_kinds()[9], "college");
 	vocab_common_fields(&n);
-	ck_assert_uint_eq(n, 5);
+	ck_assert_uint_eq(n, 6);	/* id, date, type, note, source, assumption */
 
 	ck_assert_int_eq(vocab_kind_parse("matter_list"), VOCAB_MATTER_LIST);
 	ck_assert_int_eq(vocab_kind_parse("reasons"), VOCAB_REASONS);
@@ -453,7 +458,7 @@ START_TEST(test_vocab)
 	ck_assert_int_eq(vocab_add_type(v, "aa_first"), 0);
 	ck_assert_int_eq(vocab_add_type(v, "aa_first"), 0);
 	ck_assert_str_eq(vocab_type_at(v, 0)->name, "aa_first");
-	ck_assert_uint_eq(vocab_type_count(v), 42 + 21);
+	ck_assert_uint_eq(vocab_type_count(v), 44 + 21);
 	ck_assert_int_eq(vocab_field(vocab_type(v, "zz_type_07"), "who")->kind, VOCAB_PARTY);
 	ck_assert_int_eq(vocab_field(vocab_type(v, "zz_type_07"), "re")->kind, VOCAB_MATTER);
 	ck_assert_int_eq(vocab_add_type(v, ""), -1);

@@ -8,7 +8,8 @@ works out pass, late, fail, pending, unknown and not_applicable. Every step
 says what kind of duty it is (statutory, power, guidance, practice) and where
 its time limit comes from: most are casecheck's benchmarks (params), because
 the law sets no number of days; the statutory ones are written as numbers,
-not params. Where the procedure is silent, the reading is in docs/decisions.md.
+not params. The law behind each step is in docs/law.md; where the procedure is silent,
+the reading is in docs/decisions.md.
 ]]
 
 policy {
@@ -1059,4 +1060,152 @@ step "lists.barred_and_advisory" {
 		pending = "The subject {left} {trigger_when}; the report to the {what} is due by {due} ({limit}).",
 		unknown = "The subject {left} {trigger_when}; the record cannot settle whether the {what} report was made by {due}: {settle}.",
 	},
+}
+
+--[[
+Duties added after the first 21 steps (casecheck issue 7): the route decision
+(is the allegation a complaint, a conduct matter or neither?) and the leavers'
+restriction of 2015-2017. They follow the step syntax above, with the duty kind
+(`duty`) and the basis of any time limit (`limit`) declared per step. The
+readings are in docs/decisions.md ("Route decision", "Leavers").
+]]
+
+param "route_decision_days" { default = 10, unit = "working_days",
+	doc = "awareness to the route decision (assess.route_decided); the law sets no time limit" }
+
+-- A decision that there was no indication of misconduct or crime, on an
+-- allegation whose category is itself such an indication (PRA 2002 s.12).
+local function wrong_no_indication(e, m)
+	return e.type == "route_decided" and e.outcome == "no_indication" and m:has_category_except("other")
+end
+
+step "assess.route_decided" {
+	title = "The appropriate authority decides whether the allegation is a complaint, a conduct matter or neither",
+	regimes = FROM_2004,
+	why_not_in_force = "no statutory route decision before Part 2 of the Police Reform Act 2002 came into force (1 April 2004)",
+	cite = {
+		["1999"] = "Police Reform Act 2002 s.12 and Sch 3, in force from 1 April 2004",
+		["*"] = "Police Reform Act 2002 s.12 (complaint; conduct matter: an indication that the officer may have committed a criminal offence or behaved in a manner that would justify disciplinary proceedings); Sch 3 paras 10 and 11 (the appropriate authority records it)",
+	},
+	duty = "statutory",
+	limit = { basis = "benchmark", source = "casecheck default (param route_decision_days); the law sets no time limit" },
+	basis = "Every later duty depends on how the allegation is routed: a complaint, a recordable conduct matter, or neither. An allegation of an offence or of a breach of standards is itself an indication (PRA 2002 s.12); a criminal NFA does not remove it.",
+	applies = function(m, ctx)
+		local why = not_yet_serving(m, ctx)
+		if why then return false, why end
+		return m.aware ~= nil,
+			"professional standards never knew of the matter, so no route decision fell due (see intake.route_to_psd and xforce.notify_home_force)"
+	end,
+	from = "aware",
+	within = working_days "route_decision_days",
+	-- a recorded conduct matter is itself the record of a decision that it is one
+	done_by = { type = { "route_decided", "conduct_recorded" }, by = "aa",
+		where = function(e, m) return not wrong_no_indication(e, m) end },
+	breach = { {
+		type = "route_decided",
+		where = function(e, m)
+			return wrong_no_indication(e, m) and not m:first("conduct_recorded") and
+				not m:first("route_decided", function(x) return x.outcome == "conduct_matter" or x.outcome == "complaint" end)
+		end,
+		says = "Professional standards learned of the matter {trigger_when} and decided {event_when} that it showed no indication of a criminal offence or of behaviour justifying disciplinary proceedings; but the allegation is itself such an indication (PRA 2002 s.12 asks only whether the officer may have done so, not whether it is proved), and it was never recorded as a conduct matter or complaint.",
+	} },
+	says = {
+		trigger = "professional standards learned of the matter",
+		done = "the appropriate authority decided whether it was a complaint, a conduct matter or neither",
+		missing = "no decision on whether it was a complaint, a conduct matter or neither is on record",
+		duty = "the appropriate authority had to decide whether it was a complaint, a conduct matter or neither",
+	},
+}
+
+-- PCR 2012 reg 10A: inserted by SI 2014/3347 from 12 January 2015, revoked
+-- from 15 December 2017 (proceedings against former officers replaced it).
+local LEAVE_RULE_FROM, LEAVE_RULE_TO = "2015-01-12", "2017-12-14"
+
+-- When the reg 10A restriction stopped for matter M: the earliest event that
+-- ends it (reg 10A(3) and (4)), or nil; and whether a final written warning
+-- on record leaves reg 10A(3)(b) open (its expiry is not modelled).
+local function restriction_end(m, ctx)
+	local ends
+	local function take(e) if e and (not ends or e.lo < ends.lo) then ends = e end end
+	local fww = ctx.case:first("misconduct_meeting", function(e) return e.outcome == "final_written_warning" end) or
+		ctx.case:first("misconduct_hearing", function(e) return e.outcome == "final_written_warning" end)
+	local open_fww
+	for _, e in ipairs(m:all("severity_assessed")) do
+		if e.outcome == "none" or e.outcome == "practice_requiring_improvement" then take(e)
+		elseif e.outcome == "misconduct" then
+			if fww and fww.lo < e.lo then open_fww = fww else take(e) end
+		end
+	end
+	take(m:first("case_to_answer", function(e) return e.outcome == "no_case" or e.outcome == "misconduct" end))
+	take(m:first("misconduct_meeting"))
+	take(m:first("misconduct_hearing"))
+	take(m:closing())
+	return ends, open_fww
+end
+
+step "leavers.resignation_consented" {
+	title = "An officer under investigation resigns or retires only with the appropriate authority's consent",
+	regimes = { "2012" },
+	why_not_in_force = "the consent rule (Police (Conduct) Regulations 2012 reg 10A) applied only to matters under the 2012 Regulations, from 12 January 2015 until it was revoked on 15 December 2017; no equivalent rule exists under the other regimes",
+	cite = {
+		["2012"] = "Police (Conduct) Regulations 2012 reg 10A(1), (3)-(5) (inserted by the Police (Conduct) (Amendment) Regulations 2014, SI 2014/3347, from 12 January 2015; revoked from 15 December 2017)",
+		["*"] = "Police (Conduct) Regulations 2012 reg 10A, in force 12 January 2015 to 14 December 2017",
+	},
+	duty = "statutory",
+	limit = { basis = "statutory", source = "PCR 2012 reg 10A(1): consent must be obtained before notice to resign or retire is given" },
+	basis = "From 12 January 2015 to 14 December 2017 an officer whose conduct was being dealt with as possible misconduct or gross misconduct could not give notice to resign or retire without the appropriate authority's consent, given only for medical unfitness or exceptional circumstances.",
+	applies = function(m)
+		return m.aware ~= nil, "professional standards never knew of the matter, so the 2012 Regulations never applied to it"
+	end,
+	check = function(m, ctx)
+		local d = ctx.dates
+		local leave
+		for _, t in ipairs({ "resigned", "retired" }) do
+			local e = ctx.case:first(t)
+			if e and (not leave or e.lo < leave.lo) then leave = e end
+		end
+		if not leave then
+			return { status = "not_applicable", message = "The subject did not resign or retire." }
+		end
+		local from, to = d.day(LEAVE_RULE_FROM), d.day(LEAVE_RULE_TO)
+		local left = "The subject " .. leave.type .. " " .. ctx:when(leave)
+		if leave.hi < from or leave.lo > to then
+			return { status = "not_applicable", message = left ..
+				", outside the period in which the 2012 Regulations required consent (12 January 2015 to 14 December 2017)." }
+		end
+		if leave.hi < m.aware.lo then
+			return { status = "not_applicable", message = left .. ", before professional standards learned of the matter." }
+		end
+		local ends, fww = restriction_end(m, ctx)
+		if ends and ends.hi <= leave.lo then
+			return { status = "not_applicable", message = left .. "; the restriction on resigning had already ended " ..
+				ctx:when(ends) .. " ('" .. ends.id .. "')." }
+		end
+		local unsure
+		if leave.lo < from or leave.hi > to then
+			unsure = "the leaving date " .. leave.date .. " may fall outside 12 January 2015 to 14 December 2017; its exact date would settle it"
+		elseif leave.lo < m.aware.hi then
+			unsure = "the dates do not settle whether the subject left after professional standards learned of the matter"
+		elseif ends and ends.lo <= leave.hi then
+			unsure = "the dates do not settle whether the restriction had ended ('" .. ends.id .. "') before the subject left"
+		elseif fww then
+			unsure = "the matter was assessed as misconduct and a final written warning ('" .. fww.id ..
+				"') is on record; whether it was still in force (reg 10A(3)(b)) would settle it"
+		end
+		if unsure then
+			return { status = "unknown", trigger = leave.id,
+				message = left .. " while the matter may have been under investigation; " .. unsure .. "." }
+		end
+		return ctx:deadline {
+			trigger = leave, due = d.of(leave), gap = ctx:gap("leave_consented"),
+			done = m:first("leave_consented"),
+			vars = { left = leave.type },
+			says = {
+				pass = "The subject {left} {trigger_when} while the matter was under investigation, with the appropriate authority's consent given {done_when}.",
+				late = "The subject {left} {trigger_when} while the matter was under investigation; the appropriate authority's consent came only {done_when}, after the notice, when it had to come first.",
+				fail = "The subject {left} {trigger_when} while the matter was under investigation, without the appropriate authority's consent; from 12 January 2015 to 14 December 2017 an officer in that position could give notice only with consent.",
+				unknown = "The subject {left} {trigger_when} while the matter was under investigation; the record cannot settle whether the appropriate authority consented first: {settle}.",
+			},
+		}
+	end,
 }
