@@ -112,6 +112,47 @@ static void cli(struct cli_run *r, const char *env, ...)
 	close(err);
 }
 
+/*
+** Run the shell SCRIPT (for what cli() cannot set up: symlinks, FIFOs,
+** closed descriptors, a killed run) in the repository root, with $BIN the
+** binary, $T a fresh empty directory, $TINY the tiny policy, NO_COLOR set.
+*/
+static void sh(struct cli_run *r, const char *script)
+{
+	const char *bin = getenv("CASECHECK_BIN"), *root = getenv("CASECHECK_ROOT");
+	char dir[] = "/tmp/check_cli_io.XXXXXX", cmd[4096];
+	int out = tmp_file(), err = tmp_file(), status;
+	pid_t pid;
+
+	ck_assert_msg(bin && root, "CASECHECK_BIN and CASECHECK_ROOT must be set (make check-unit)");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd), "set -u; %s", script);
+	fflush(NULL);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if (chdir(root) != 0)
+			_exit(126);
+		unsetenv("CASECHECK_PATH");
+		setenv("NO_COLOR", "1", 1);
+		setenv("BIN", bin, 1);
+		setenv("T", dir, 1);
+		setenv("TINY", TINY, 1);
+		dup2(out, 1);
+		dup2(err, 2);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	r->out = read_all(out);
+	r->err = read_all(err);
+	close(out);
+	close(err);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
 static void cli_free(struct cli_run *r)
 {
 	free(r->out);
@@ -582,6 +623,21 @@ START_TEST(test_test_options)
 }
 END_TEST
 
+START_TEST(test_walk_symlink_loops)
+{
+	struct cli_run r;
+
+	/* links to '.' and '..': each directory is walked once (by device and inode) */
+	sh(&r, "cp tests/cli/fixtures/pass-fail.json \"$T/\" && mkdir \"$T/sub\" && "
+	       "cp tests/cli/fixtures/pass-fail.json \"$T/sub/x.json\" && "
+	       "ln -s . \"$T/a\" && ln -s . \"$T/b\" && ln -s .. \"$T/sub/up\" && "
+	       "timeout 20 \"$BIN\" run --policy \"$TINY\" --format tap \"$T\" >\"$T/out\"; "
+	       "echo \"exit $?\"; grep '  file: ' \"$T/out\" | sed \"s|$T|T|\"");
+	ck_assert_str_eq(r.out, "exit 1\n  file: \"T/pass-fail.json\"\n  file: \"T/sub/x.json\"\n");
+	cli_free(&r);
+}
+END_TEST
+
 Suite *cli_suite(void);
 
 Suite *cli_suite(void)
@@ -608,6 +664,11 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, test_steps);
 	tcase_add_test(tc, test_test_update);
 	tcase_add_test(tc, test_test_options);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("io");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_walk_symlink_loops);
 	suite_add_tcase(s, tc);
 	return s;
 }

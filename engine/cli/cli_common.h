@@ -159,7 +159,8 @@ int cli_policy_entry_report(struct cli_policy_entry *pe);
 
 /*
 ** Append the fixtures ARG names to OUT: a file as is, a directory walked
-** recursively for *.json (sorted by path; names starting with '.' skipped).
+** recursively for *.json (sorted by path; names starting with '.' skipped;
+** links followed, but each directory, by device and inode, entered once).
 ** Prints problems to stderr; returns 0, or CLI_EXIT_INPUT.
 */
 int cli_collect_fixtures(const char *arg, struct cli_strv *out);

@@ -266,58 +266,113 @@ static int cli_strcmp_p(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Walk DIR for *.json into OUT (unsorted). Returns 0 or CLI_EXIT_INPUT. */
-static int cli_walk(const char *dir, int depth, struct cli_strv *out)
+/* The directories a walk has entered, by device and inode: each is walked once. */
+struct cli_walk_seen {
+	struct { unsigned long long dev, ino; } *v;
+	size_t n, cap;
+};
+
+/* 1 when ST's directory was seen already; else records it and returns 0 (-1: no memory). */
+static int cli_walk_seen(struct cli_walk_seen *seen, const struct stat *st)
 {
-	DIR *d;
+	size_t i;
+
+	for (i = 0; i < seen->n; i++)
+		if (seen->v[i].dev == (unsigned long long)st->st_dev &&
+		    seen->v[i].ino == (unsigned long long)st->st_ino)
+			return 1;
+	if (seen->n == seen->cap) {
+		size_t cap = seen->cap ? seen->cap * 2 : 16;
+		void *v = realloc(seen->v, cap * sizeof(*seen->v));
+
+		if (!v)
+			return -1;
+		seen->v = v;
+		seen->cap = cap;
+	}
+	seen->v[seen->n].dev = (unsigned long long)st->st_dev;
+	seen->v[seen->n].ino = (unsigned long long)st->st_ino;
+	seen->n++;
+	return 0;
+}
+
+/* The names in DIR, except those starting with '.', sorted (into NAMES). */
+static int cli_walk_names(const char *dir, struct cli_strv *names)
+{
+	DIR *d = opendir(dir);
 	struct dirent *de;
+	int rc = 0;
+
+	if (!d) {
+		cli_errorf(NULL, "cannot read directory '%s': %s", dir, strerror(errno));
+		return CLI_EXIT_INPUT;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.' && cli_strv_push(names, de->d_name) != 0)
+			rc = CLI_EXIT_INPUT;
+	closedir(d);
+	if (names->n)
+		qsort(names->v, names->n, sizeof(*names->v), cli_strcmp_p);
+	return rc;
+}
+
+/*
+** Walk DIR for *.json into OUT. Symbolic links are followed, but a directory
+** already entered (a link to '.' or to a parent) is not entered again, and
+** names are visited in sorted order, so which path names a directory reached
+** twice does not depend on the file system's order.
+*/
+static int cli_walk(const char *dir, int depth, struct cli_walk_seen *seen,
+		    struct cli_strv *out)
+{
+	struct cli_strv names = { NULL, 0, 0 };
 	struct stat st;
-	size_t dl = strlen(dir), n;
+	size_t dl = strlen(dir), n, i;
 	char *child;
-	int rc = 0, e;
+	int rc, e;
 
 	if (depth > CLI_WALK_DEPTH) {
 		cli_errorf(NULL, "'%s': directories nested too deep", dir);
 		return CLI_EXIT_INPUT;
 	}
-	d = opendir(dir);
-	if (!d) {
-		cli_errorf(NULL, "cannot read directory '%s': %s", dir, strerror(errno));
-		return CLI_EXIT_INPUT;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		n = dl + strlen(de->d_name) + 2;
+	rc = cli_walk_names(dir, &names);
+	for (i = 0; i < names.n; i++) {
+		n = dl + strlen(names.v[i]) + 2;
 		child = malloc(n);
 		if (!child) {
 			rc = CLI_EXIT_INPUT;
 			break;
 		}
 		if (dl > 0 && dir[dl - 1] == '/')
-			snprintf(child, n, "%s%s", dir, de->d_name);
+			snprintf(child, n, "%s%s", dir, names.v[i]);
 		else
-			snprintf(child, n, "%s/%s", dir, de->d_name);
+			snprintf(child, n, "%s/%s", dir, names.v[i]);
 		if (stat(child, &st) != 0) {
 			free(child);
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			e = cli_walk(child, depth + 1, out);
+			e = cli_walk_seen(seen, &st);
+			if (e == 0)
+				e = cli_walk(child, depth + 1, seen, out);
+			else
+				e = e < 0 ? CLI_EXIT_INPUT : 0;
 			if (e > rc)
 				rc = e;
-		} else if (S_ISREG(st.st_mode) && cli_ends_with(de->d_name, ".json")) {
+		} else if (cli_ends_with(names.v[i], ".json")) {
+			/* the loader refuses what is not a regular file, naming it */
 			if (cli_strv_push(out, child) != 0)
 				rc = CLI_EXIT_INPUT;
 		}
 		free(child);
 	}
-	closedir(d);
+	cli_strv_free(&names);
 	return rc;
 }
 
 int cli_collect_fixtures(const char *arg, struct cli_strv *out)
 {
+	struct cli_walk_seen seen = { NULL, 0, 0 };
 	struct stat st;
 	size_t first = out->n;
 	int rc;
@@ -331,7 +386,8 @@ int cli_collect_fixtures(const char *arg, struct cli_strv *out)
 			return CLI_EXIT_INPUT;
 		return 0;
 	}
-	rc = cli_walk(arg, 0, out);
+	rc = cli_walk_seen(&seen, &st) < 0 ? CLI_EXIT_INPUT : cli_walk(arg, 0, &seen, out);
+	free(seen.v);
 	qsort(out->v + first, out->n - first, sizeof(*out->v), cli_strcmp_p);
 	return rc;
 }
