@@ -638,6 +638,40 @@ START_TEST(test_walk_symlink_loops)
 }
 END_TEST
 
+START_TEST(test_not_regular_files)
+{
+	struct cli_run r;
+
+	/* a FIFO, named or found in a walk, and a device are refused, not read */
+	sh(&r, "mkfifo \"$T/fifo.json\" && cd \"$T\" && "
+	       "timeout 10 \"$BIN\" run --policy \"$OLDPWD/$TINY\" fifo.json /dev/zero .; echo \"exit $?\"");
+	ck_assert_str_eq(r.out, "total: 0 cases, 0 findings; 3 fixtures not evaluated\nexit 2\n");
+	ck_assert_str_eq(r.err,
+		"fifo.json: not a regular file (a FIFO): fixtures are read only from regular files\n"
+		"/dev/zero: not a regular file (a character device): fixtures are read only from regular files\n"
+		"./fifo.json: not a regular file (a FIFO): fixtures are read only from regular files\n");
+	cli_free(&r);
+
+	/* a fixture over the size limit is refused before it is read */
+	sh(&r, "head -c 17000000 /dev/zero >\"$T/big.json\" && "
+	       "\"$BIN\" run --policy \"$TINY\" \"$T/big.json\" 2>&1 >/dev/null | sed \"s|$T|T|\"");
+	ck_assert_str_eq(r.out, "T/big.json: 17000000 bytes, over the fixture size limit of "
+			 "16777216 bytes (16 MiB): raise it with --max-fixture-size\n");
+	cli_free(&r);
+
+	cli(&r, NULL, "test", "--max-fixture-size", "0.0001", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_has(r.err, "tests/cli/fixtures/pass-fail.json: 841 bytes, over the fixture size "
+		      "limit of 104 bytes (0.0001 MiB): raise it with --max-fixture-size\n");
+	cli_free(&r);
+
+	cli(&r, NULL, "run", "--max-fixture-size", "x", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_has(r.err, "casecheck run: bad --max-fixture-size 'x': expected a positive number\n");
+	cli_free(&r);
+}
+END_TEST
+
 Suite *cli_suite(void);
 
 Suite *cli_suite(void)
@@ -669,6 +703,7 @@ Suite *cli_suite(void)
 	tc = tcase_create("io");
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_walk_symlink_loops);
+	tcase_add_test(tc, test_not_regular_files);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -136,7 +136,11 @@ struct cli_policies {
 	const struct cli_params *params;	/* applied to every policy loaded; may be NULL */
 	struct cli_policy_entry **items;
 	size_t n, cap;
+	double max_fixture_mib;		/* fixtures larger are refused; 0: CLI_MAX_FIXTURE_MIB */
 };
+
+/* The default fixture size limit, MiB: far above any real case file, far below memory. */
+#define CLI_MAX_FIXTURE_MIB 16
 
 void cli_policies_init(struct cli_policies *ps, struct casecheck_engine *engine,
 		       const struct cli_params *params);
@@ -211,23 +215,35 @@ struct casecheck_engine *cli_engine_new(const struct casecheck_limits *lim);
 /* ---- budgets for policy code ---- */
 
 /* Option ids shared by the verbs that evaluate (kept apart from theirs). */
-enum { CLI_OPT_MAX_MEMORY = 100, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_SECONDS };
+enum { CLI_OPT_MAX_MEMORY = 100, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_SECONDS,
+       CLI_OPT_MAX_FIXTURE_SIZE };
 
 #define CLI_LIMIT_OPTIONS \
 	{ "max-memory", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_MEMORY }, \
 	{ "max-instructions", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_INSTRUCTIONS }, \
-	{ "max-seconds", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_SECONDS }
+	{ "max-seconds", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_SECONDS }, \
+	{ "max-fixture-size", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_FIXTURE_SIZE }
 
 #define CLI_LIMIT_USAGE \
 	"  --max-memory MIB  memory budget of the Lua state (default 64)\n" \
 	"  --max-instructions N  instruction budget per case (default 50000000)\n" \
-	"  --max-seconds S   wall-clock budget per case (default 2)\n"
+	"  --max-seconds S   wall-clock budget per case (default 2)\n" \
+	"  --max-fixture-size MIB  refuse larger fixture files unread (default 16)\n"
 
 /*
-** Set the budget option ID (one of CLI_OPT_MAX_*) from V. Returns 0, or
-** CLI_EXIT_INPUT after a usage error naming VERB.
+** Set the budget option ID (one of CLI_OPT_MAX_*) from V: into LIM, or
+** *FIXTURE_MIB for --max-fixture-size. Returns 0, or CLI_EXIT_INPUT after a
+** usage error naming VERB.
 */
-int cli_limit_set(struct casecheck_limits *lim, int id, const char *verb, const char *v);
+int cli_limit_set(struct casecheck_limits *lim, double *fixture_mib, int id, const char *verb,
+		  const char *v);
+
+/*
+** 0 when PATH is a regular file of at most MAX_MIB (0: the default) MiB;
+** else fills ERR (an input error naming PATH) and returns -1. Opens without
+** blocking and reads nothing, so a FIFO or a device cannot hang the run.
+*/
+int cli_check_input_file(const char *path, double max_mib, struct casecheck_error *err);
 
 /* ---- a growable byte string, NUL-terminated; OOM is sticky ---- */
 

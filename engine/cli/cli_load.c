@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,6 +262,58 @@ int cli_policy_entry_report(struct cli_policy_entry *pe)
 
 /* ---- fixtures ---- */
 
+static const char *cli_file_kind(mode_t mode)
+{
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISDIR(mode))
+		return "a directory";
+	return "not a file";
+}
+
+int cli_check_input_file(const char *path, double max_mib, struct casecheck_error *err)
+{
+	struct stat st;
+	unsigned long long max;
+	int fd;
+
+	if (!(max_mib > 0))
+		max_mib = CLI_MAX_FIXTURE_MIB;
+	max = (unsigned long long)(max_mib * 1024 * 1024);
+	/* O_NONBLOCK: opening a FIFO with no writer must not wait */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		cli_error_set(err, CASECHECK_E_INPUT, path, NULL, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		cli_error_set(err, CASECHECK_E_INPUT, path, NULL, "cannot stat: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	if (!S_ISREG(st.st_mode)) {
+		cli_error_set(err, CASECHECK_E_INPUT, path, NULL,
+			      "not a regular file (%s): fixtures are read only from regular files",
+			      cli_file_kind(st.st_mode));
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		cli_error_set(err, CASECHECK_E_INPUT, path, NULL,
+			      "%llu bytes, over the fixture size limit of %llu bytes (%g MiB): "
+			      "raise it with --max-fixture-size", (unsigned long long)st.st_size,
+			      max, max_mib);
+		return -1;
+	}
+	return 0;
+}
+
 static int cli_strcmp_p(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -451,6 +504,10 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 		memset(peek_out, 0, sizeof(*peek_out));
 	if (pe && !pe->policy)
 		return cli_policy_entry_report(pe);
+	if (cli_check_input_file(path, ps->max_fixture_mib, &r.err) != 0) {
+		cli_print_error(stderr, &r.err);
+		return cli_exit_for(&r.err);
+	}
 	if (pe) {
 		*kase = casecheck_case_load_file(ps->engine, path, pe->policy, &errs);
 	} else {

@@ -69,6 +69,7 @@ struct run_opts {
 	struct cli_params params;
 	struct cli_strv args;
 	struct casecheck_limits limits;
+	double max_fixture_mib;
 };
 
 /* The worst status of RESULT as an exit code: 1 for fail/late, 3 for error. */
@@ -126,7 +127,8 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		case CLI_OPT_MAX_MEMORY:
 		case CLI_OPT_MAX_INSTRUCTIONS:
 		case CLI_OPT_MAX_SECONDS:
-			rc = cli_limit_set(&o->limits, id, "run", v);
+		case CLI_OPT_MAX_FIXTURE_SIZE:
+			rc = cli_limit_set(&o->limits, &o->max_fixture_mib, id, "run", v);
 			if (rc)
 				return rc;
 			break;
@@ -213,6 +215,7 @@ int cmd_run(int argc, char **argv)
 	casecheck_engine_limits(engine, &rj.limits);	/* the JSON report records them */
 	casecheck_engine_set_hashes(engine, json);	/* only the JSON report shows them */
 	cli_policies_init(&ps, engine, &o.params);
+	ps.max_fixture_mib = o.max_fixture_mib;
 	if (o.policy) {
 		forced = cli_policies_get(&ps, o.policy, 0, &err);
 		if (!forced) {

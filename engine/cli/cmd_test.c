@@ -107,6 +107,7 @@ struct test_opts {
 	double min_coverage;	/* < 0: none */
 	struct cli_strv args;
 	struct casecheck_limits limits;
+	double max_fixture_mib;
 };
 
 /* What the workers share (read only) and what the parent gathers. */
@@ -514,7 +515,8 @@ static int test_parse(int argc, char **argv, struct test_opts *o)
 		case CLI_OPT_MAX_MEMORY:
 		case CLI_OPT_MAX_INSTRUCTIONS:
 		case CLI_OPT_MAX_SECONDS:
-			if (cli_limit_set(&o->limits, id, "test", v) != 0)
+		case CLI_OPT_MAX_FIXTURE_SIZE:
+			if (cli_limit_set(&o->limits, &o->max_fixture_mib, id, "test", v) != 0)
 				return CLI_EXIT_INPUT;
 			break;
 		case TEST_POLICY:
@@ -709,6 +711,7 @@ int cmd_test(int argc, char **argv)
 		goto out;
 	}
 	cli_policies_init(&ps, engine, NULL);
+	ps.max_fixture_mib = o.max_fixture_mib;
 	if (o.policy) {
 		st.forced = cli_policies_get(&ps, o.policy, 0, &err);
 		if (!st.forced) {
