@@ -672,6 +672,41 @@ START_TEST(test_not_regular_files)
 }
 END_TEST
 
+START_TEST(test_output_replaced_at_end)
+{
+	struct cli_run r;
+
+	/* until the run ends, -o FILE keeps the last report; killed, it keeps it still */
+	sh(&r, "echo 'the last good report' >\"$T/report.txt\" && "
+	       "\"$BIN\" run --policy tests/cli/policies/cli/slow.lua --max-instructions 1e15 --max-seconds 20 "
+	       "-o \"$T/report.txt\" tests/cli/fixtures & sleep 1; cat \"$T/report.txt\"; "
+	       "kill -9 $!; wait; cat \"$T/report.txt\"");
+	ck_assert_str_eq(r.out, "the last good report\nthe last good report\n");
+	cli_free(&r);
+
+	/* a finished run replaces it, and leaves no temporary file behind */
+	sh(&r, "echo 'the last good report' >\"$T/report.txt\" && "
+	       "\"$BIN\" run --policy \"$TINY\" -o \"$T/report.txt\" tests/cli/fixtures; "
+	       "echo \"exit $?\"; tail -n 1 \"$T/report.txt\"; ls -A \"$T\"");
+	ck_assert_str_eq(r.out, "exit 1\ntotal: 1 case, 2 findings: 1 pass, 1 fail\nreport.txt\n");
+	cli_free(&r);
+
+	/* so does 'test' */
+	sh(&r, "echo old >\"$T/t.txt\" && \"$BIN\" test --policy \"$TINY\" -o \"$T/t.txt\" "
+	       "tests/cli/fixtures; echo \"exit $?\"; cat \"$T/t.txt\"; ls -A \"$T\"");
+	ck_assert_str_eq(r.out, "exit 0\nok tests/cli/fixtures/pass-fail.json (2 findings)\n"
+			 "1 passed, 0 failed\nt.txt\n");
+	cli_free(&r);
+
+	/* with stderr closed, errors do not end up in the report: -o never gets fd 2 */
+	sh(&r, "\"$BIN\" run --format json --policy tests/cli/policies/cli/slow.lua -o \"$T/r.json\" "
+	       "tests/cli/fixtures 2>&-; echo \"exit $?\"; head -c 1 \"$T/r.json\"; echo; "
+	       "grep -c 'budget exceeded' \"$T/r.json\"");
+	ck_assert_str_eq(r.out, "exit 3\n{\n0\n");
+	cli_free(&r);
+}
+END_TEST
+
 Suite *cli_suite(void);
 
 Suite *cli_suite(void)
@@ -704,6 +739,7 @@ Suite *cli_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_walk_symlink_loops);
 	tcase_add_test(tc, test_not_regular_files);
+	tcase_add_test(tc, test_output_replaced_at_end);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli_common.h"
+#include "cli_output.h"
 #include "report_json.h"
 #include "report_html.h"
 #include "report_junit.h"
@@ -181,6 +182,7 @@ int cmd_run(int argc, char **argv)
 	struct cli_fixture_peek peek;
 	struct casecheck_case *kase;
 	struct casecheck_result *result;
+	struct cli_output output = { NULL, NULL, NULL };
 	FILE *out = stdout;
 	size_t i, n_bad = 0;
 	int rc = 0, e, json, junit, tapf, html, text;
@@ -233,16 +235,12 @@ int cmd_run(int argc, char **argv)
 		if (e > rc)
 			rc = e;
 	}
-	if (o.output) {
-		out = fopen(o.output, "w");
-		if (!out) {
-			cli_errorf("run", "cannot open '%s' for writing: %s", o.output,
-				   strerror(errno));
-			out = stdout;
-			rc = CLI_EXIT_INPUT;
-			goto out;
-		}
+	e = cli_output_open(&output, "run", o.output);
+	if (e != 0) {
+		rc = e;
+		goto out;
 	}
+	out = output.fp;
 	report_text_init(&rt, out, cli_color_enabled(o.color, out));
 	report_html_init(&rh, out);
 
@@ -321,17 +319,9 @@ int cmd_run(int argc, char **argv)
 	}
 
 out:
-	if (out != stdout) {
-		if (ferror(out) | (fclose(out) != 0)) {
-			cli_errorf("run", "cannot write '%s': %s", o.output, strerror(errno));
-			if (rc < CLI_EXIT_INPUT)
-				rc = CLI_EXIT_INPUT;
-		}
-	} else if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_errorf("run", "cannot write the report: %s", strerror(errno));
-		if (rc < CLI_EXIT_INPUT)
-			rc = CLI_EXIT_INPUT;
-	}
+	e = cli_output_close(&output, "run");
+	if (e > rc)
+		rc = e;
 	report_json_free(&rj);
 	report_junit_free(&ju);
 	report_tap_free(&tap);

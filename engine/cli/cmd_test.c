@@ -14,6 +14,7 @@
 #include <string.h>
 #include <jansson.h>
 #include "cli_common.h"
+#include "cli_output.h"
 #include "report_junit.h"
 #include "report_tap.h"
 #include "report_text.h"
@@ -670,6 +671,7 @@ int cmd_test(int argc, char **argv)
 	struct casecheck_error err;
 	struct cli_policies ps;
 	struct test_rec *recs = NULL;
+	struct cli_output output = { NULL, NULL, NULL };
 	char rbuf[256];
 	size_t i;
 	int rc = 0, e;
@@ -726,15 +728,11 @@ int cmd_test(int argc, char **argv)
 	}
 	for (i = 0; i < o.args.n; i++)
 		test_worse(&st.rc, cli_collect_fixtures(o.args.v[i], &files));
-	if (o.output) {
-		st.out = fopen(o.output, "w");
-		if (!st.out) {
-			cli_errorf("test", "cannot open '%s' for writing: %s", o.output,
-				   strerror(errno));
-			st.out = stdout;
-			rc = CLI_EXIT_INPUT;
-			goto out;
-		}
+	e = cli_output_open(&output, "test", o.output);
+	st.out = output.fp;
+	if (e != 0) {
+		rc = e;
+		goto out;
 	}
 	st.color = o.format == TEST_FMT_TEXT && cli_color_enabled(o.color, st.out);
 	recs = calloc(files.n ? files.n : 1, sizeof(*recs));
@@ -749,15 +747,7 @@ int cmd_test(int argc, char **argv)
 	}
 	rc = test_finish(&st);
 out:
-	if (st.out && st.out != stdout) {
-		if (ferror(st.out) | (fclose(st.out) != 0)) {
-			cli_errorf("test", "cannot write '%s': %s", o.output, strerror(errno));
-			test_worse(&rc, CLI_EXIT_INPUT);
-		}
-	} else if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_errorf("test", "cannot write the report: %s", strerror(errno));
-		test_worse(&rc, CLI_EXIT_INPUT);
-	}
+	test_worse(&rc, cli_output_close(&output, "test"));
 	for (i = 0; recs && i < files.n; i++)
 		test_rec_free(&recs[i]);
 	free(recs);
