@@ -707,6 +707,60 @@ START_TEST(test_output_replaced_at_end)
 }
 END_TEST
 
+/* A fixture whose file name has an invalid byte and an escape sequence, its title a terminal command. */
+#define HOSTILE_FIXTURE \
+	"f=\"$T/$(printf 'x\\377\\033[2J.json')\" && " \
+	"sed 's/\"title\": \"[^\"]*\"/\"title\": \"\\\\u001b]0;pwned\\\\u0007\\\\u001b[2J\\\\u0085 t\"/' " \
+	"tests/cli/fixtures/pass-fail.json >\"$f\" && "
+
+/* Nothing a terminal would act on: no C0 or C1 control but newline, no invalid UTF-8. */
+static int terminal_safe(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++)
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) || *p >= 0xf8 ||
+		    (*p >= 0x80 && *p < 0xc0 && (p == (const unsigned char *)s || p[-1] < 0x80)))
+			return 0;
+	return 1;
+}
+
+START_TEST(test_escape_every_format)
+{
+	struct cli_run r;
+	json_error_t jerr;
+	json_t *root;
+
+	sh(&r, HOSTILE_FIXTURE "\"$BIN\" run --policy \"$TINY\" \"$T\" | sed \"s|$T|T|\"");
+	ck_assert_msg(terminal_safe(r.out), "raw control bytes in:\n%s", r.out);
+	ck_assert_has(r.out, "cli-pass-fail - \\x1b]0;pwned\\x07\\x1b[2J\\xc2\\x85 t "
+		      "(T/x\\xff\\x1b[2J.json, as of 2019-07-01, policy cli/tiny)\n");
+	cli_free(&r);
+
+	sh(&r, HOSTILE_FIXTURE "\"$BIN\" run --policy \"$TINY\" --format json \"$T\"");
+	root = json_loads(r.out, 0, &jerr);
+	ck_assert_msg(root != NULL, "not JSON: %s", jerr.text);
+	ck_assert(terminal_safe(r.out));
+	ck_assert_has(r.out, "/x\\ufffd\\u001b[2J.json\"");
+	json_decref(root);
+	cli_free(&r);
+
+	sh(&r, HOSTILE_FIXTURE "\"$BIN\" run --policy \"$TINY\" --format tap \"$T\" >\"$T/out\"; "
+	       "cat \"$T/out\"; prove -e cat \"$T/out\" >/dev/null 2>&1; echo \"prove $?\"");
+	ck_assert_msg(terminal_safe(r.out), "raw control bytes in:\n%s", r.out);
+	ck_assert_has(r.out, "\\ufffd\\u001b[2J.json\"\n");
+	ck_assert_has(r.out, "prove 1\n");	/* the TAP parses: one failure */
+	cli_free(&r);
+
+	sh(&r, HOSTILE_FIXTURE "for f in junit html; do \"$BIN\" run --policy \"$TINY\" --format $f "
+	       "\"$T\" >\"$T/out.$f\"; xmllint --noout \"$T/out.$f\" && echo \"$f well-formed\"; done; "
+	       "cat \"$T/out.junit\"");
+	ck_assert_has(r.out, "junit well-formed\nhtml well-formed\n");
+	ck_assert_msg(terminal_safe(r.out), "raw control bytes in:\n%s", r.out);
+	cli_free(&r);
+}
+END_TEST
+
 Suite *cli_suite(void);
 
 Suite *cli_suite(void)
@@ -740,6 +794,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, test_walk_symlink_loops);
 	tcase_add_test(tc, test_not_regular_files);
 	tcase_add_test(tc, test_output_replaced_at_end);
+	tcase_add_test(tc, test_escape_every_format);
 	suite_add_tcase(s, tc);
 	return s;
 }

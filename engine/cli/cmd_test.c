@@ -14,6 +14,7 @@
 #include <string.h>
 #include <jansson.h>
 #include "cli_common.h"
+#include "cli_escape.h"
 #include "cli_output.h"
 #include "report_junit.h"
 #include "report_tap.h"
@@ -290,8 +291,11 @@ static void test_fixture(void *ctx, size_t i, struct test_rec *rec)
 		test_line(out, st->color, 1, file, casecheck_result_count(result), NULL);
 	}
 out:
-	if (rec->n[TEST_N_OUTCOME] == TEST_FAILED && rec->s[TEST_S_REASON])
-		fprintf(out, "FAIL %s (%s)\n", file, rec->s[TEST_S_REASON]);
+	if (rec->n[TEST_N_OUTCOME] == TEST_FAILED && rec->s[TEST_S_REASON]) {
+		fputs("FAIL ", out);
+		cli_text_escape(out, file, NULL);
+		fprintf(out, " (%s)\n", rec->s[TEST_S_REASON]);
+	}
 	fflush(stderr);
 	rec->s[TEST_S_OUT] = test_mem_take(out, &obuf, &osize);
 	rec->s[TEST_S_DETAIL] = test_mem_take(detail, &dbuf, &dsize);

@@ -6,6 +6,7 @@
 */
 #include <string.h>
 #include "date.h"
+#include "cli_escape.h"
 #include "report_html.h"
 
 #define HTML_WIDTH 960		/* the SVG's width in px */
@@ -34,18 +35,10 @@ static const char *const status_colour[CASECHECK_STATUS_COUNT] = {
 	"#1a7f37", "#b35900", "#c62828", "#3559a8", "#999999", "#8a6d00", "#c62828"
 };
 
-/* Text with &, <, >, " escaped. NULL writes nothing. */
+/* Text as XML (cli_xml_escape). NULL writes nothing. */
 static void esc(FILE *fp, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		default: fputc(*s, fp);
-		}
-	}
+	cli_xml_escape(fp, s);
 }
 
 void report_html_init(struct report_html *rh, FILE *fp)

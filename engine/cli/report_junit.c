@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cli_escape.h"
 #include "report_junit.h"
 
 int report_junit_init(struct report_junit *rj)
@@ -25,42 +26,10 @@ void report_junit_free(struct report_junit *rj)
 	memset(rj, 0, sizeof(*rj));
 }
 
-void report_xml_escape(FILE *fp, const char *s)
-{
-	for (; s && *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		switch (c) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		case '\'':
-			fputs("&apos;", fp);
-			break;
-		case '\n':
-		case '\t':
-		case '\r':
-			fputc(c, fp);
-			break;
-		default:
-			fputc(c < 0x20 || c == 0x7f ? '?' : c, fp);
-		}
-	}
-}
-
 static void junit_attr(FILE *fp, const char *name, const char *value)
 {
 	fprintf(fp, " %s=\"", name);
-	report_xml_escape(fp, value);
+	cli_xml_escape(fp, value);
 	fputc('"', fp);
 }
 
@@ -132,7 +101,7 @@ void report_junit_case(struct report_junit *rj, const char *classname, const cha
 			junit_attr(fp, "type", type);
 		if (body && body[0]) {
 			fputc('>', fp);
-			report_xml_escape(fp, body);
+			cli_xml_escape(fp, body);
 			fprintf(fp, "</%s>\n", tags[kind]);
 		} else {
 			fputs("/>\n", fp);

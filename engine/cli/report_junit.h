@@ -32,9 +32,6 @@ struct report_junit {
 int report_junit_init(struct report_junit *rj);
 void report_junit_free(struct report_junit *rj);
 
-/* Write S to FP with &, <, >, " and ' escaped; control characters become '?'. */
-void report_xml_escape(FILE *fp, const char *s);
-
 /* Open a testsuite with these counts (FILE, may be NULL, as an attribute). */
 void report_junit_suite(struct report_junit *rj, const char *name, const char *file,
 			size_t tests, size_t failures, size_t errors, size_t skipped);

@@ -1,11 +1,14 @@
 /*
 ** report_tap.c: TAP version 13 reports. Test points go to a memory stream so
 ** that the plan ("1..N") can lead. Descriptions have '#' and '\' escaped
-** and newlines folded; YAML values are double-quoted scalars.
+** and control characters made visible (cli_escape.h); YAML values are
+** double-quoted scalars, written as JSON strings (json_put_string).
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cli_escape.h"
+#include "json_writer.h"
 #include "report_tap.h"
 
 int report_tap_init(struct report_tap *rt)
@@ -23,34 +26,10 @@ void report_tap_free(struct report_tap *rt)
 	memset(rt, 0, sizeof(*rt));
 }
 
+/* A description: '#' and '\\' escaped, control characters and bad bytes visible. */
 static void tap_desc(FILE *fp, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '#' || *s == '\\')
-			fputc('\\', fp);
-		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
-	}
-}
-
-/* S as a YAML double-quoted scalar. */
-static void tap_yaml_string(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(fp, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", fp);
-		else if (c == '\t')
-			fputs("\\t", fp);
-		else if (c < 0x20 || c == 0x7f)
-			fprintf(fp, "\\x%02x", c);
-		else
-			fputc(c, fp);
-	}
-	fputc('"', fp);
+	cli_text_escape(fp, s, "#\\");
 }
 
 void report_tap_point(struct report_tap *rt, int ok, const char *desc, const char *skip,
@@ -76,7 +55,7 @@ void report_tap_point(struct report_tap *rt, int ok, const char *desc, const cha
 		if (!yaml[2 * i + 1])
 			continue;
 		fprintf(fp, "  %s: ", yaml[2 * i]);
-		tap_yaml_string(fp, yaml[2 * i + 1]);
+		json_put_string(fp, yaml[2 * i + 1]);
 		fputc('\n', fp);
 	}
 	fputs("  ...\n", fp);
