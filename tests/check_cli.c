@@ -645,7 +645,13 @@ START_TEST(test_not_regular_files)
 	/* a FIFO, named or found in a walk, and a device are refused, not read */
 	sh(&r, "mkfifo \"$T/fifo.json\" && cd \"$T\" && "
 	       "timeout 10 \"$BIN\" run --policy \"$OLDPWD/$TINY\" fifo.json /dev/zero .; echo \"exit $?\"");
-	ck_assert_str_eq(r.out, "total: 0 cases, 0 findings; 3 fixtures not evaluated\nexit 2\n");
+	ck_assert_str_eq(r.out, "fifo.json - not evaluated\n"
+			 "  fifo.json: not a regular file (a FIFO): fixtures are read only from regular files\n\n"
+			 "/dev/zero - not evaluated\n"
+			 "  /dev/zero: not a regular file (a character device): fixtures are read only from regular files\n\n"
+			 "./fifo.json - not evaluated\n"
+			 "  ./fifo.json: not a regular file (a FIFO): fixtures are read only from regular files\n\n"
+			 "total: 0 cases, 0 findings; 3 fixtures not evaluated\nexit 2\n");
 	ck_assert_str_eq(r.err,
 		"fifo.json: not a regular file (a FIFO): fixtures are read only from regular files\n"
 		"/dev/zero: not a regular file (a character device): fixtures are read only from regular files\n"
@@ -675,6 +681,8 @@ END_TEST
 START_TEST(test_output_replaced_at_end)
 {
 	struct cli_run r;
+	json_error_t jerr;
+	json_t *root;
 
 	/* until the run ends, -o FILE keeps the last report; killed, it keeps it still */
 	sh(&r, "echo 'the last good report' >\"$T/report.txt\" && "
@@ -698,11 +706,13 @@ START_TEST(test_output_replaced_at_end)
 			 "1 passed, 0 failed\nt.txt\n");
 	cli_free(&r);
 
-	/* with stderr closed, errors do not end up in the report: -o never gets fd 2 */
+	/* with stderr closed, messages do not end up in the report: -o never gets fd 2 */
 	sh(&r, "\"$BIN\" run --format json --policy tests/cli/policies/cli/slow.lua -o \"$T/r.json\" "
-	       "tests/cli/fixtures 2>&-; echo \"exit $?\"; head -c 1 \"$T/r.json\"; echo; "
-	       "grep -c 'budget exceeded' \"$T/r.json\"");
-	ck_assert_str_eq(r.out, "exit 3\n{\n0\n");
+	       "tests/cli/fixtures 2>&-; echo \"exit $?\" >&2; cat \"$T/r.json\"");
+	ck_assert_str_eq(r.err, "exit 3\n");
+	root = json_loads(r.out, 0, &jerr);
+	ck_assert_msg(root != NULL, "not JSON: %s\n%s", jerr.text, r.out);
+	json_decref(root);
 	cli_free(&r);
 }
 END_TEST
@@ -761,6 +771,55 @@ START_TEST(test_escape_every_format)
 }
 END_TEST
 
+START_TEST(test_every_input_in_every_report)
+{
+	static const char *const formats[] = { "text", "json", "junit", "tap", "html" };
+	static const char why[] = "/events/0/date: invalid date '2019-02-30': day 30 is not in February";
+	static const char why_xml[] =
+		"/events/0/date: invalid date &apos;2019-02-30&apos;: day 30 is not in February";
+	struct cli_run r;
+	json_error_t jerr;
+	json_t *root, *c;
+	size_t i;
+
+	/* a fixture that cannot be evaluated is in the report (not only on stderr), with its error */
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		cli(&r, POLICY_PATH, "run", "--format", formats[i], "tests/cli/bad", "tests/cli/fixtures",
+		    NULL);
+		ck_assert_int_eq(r.status, 2);
+		ck_assert_msg(strstr(r.out, i == 2 || i == 4 ? why_xml : why) != NULL,
+			      "%s: no error in:\n%s", formats[i], r.out);
+		if (strcmp(formats[i], "json") == 0) {
+			root = json_loads(r.out, 0, &jerr);
+			ck_assert_msg(root != NULL, "not JSON: %s", jerr.text);
+			c = json_array_get(json_object_get(root, "cases"), 0);
+			ck_assert_uint_eq(json_array_size(json_object_get(root, "cases")), 2);
+			ck_assert(json_is_null(json_object_get(c, "id")));
+			ck_assert_str_eq(json_string_value(json_object_get(c, "file")),
+					 "tests/cli/bad/bad-date.json");
+			ck_assert_str_eq(json_string_value(json_object_get(json_object_get(c, "error"),
+									   "kind")), "input");
+			ck_assert_uint_eq(json_array_size(json_object_get(c, "findings")), 0);
+			json_decref(root);
+		}
+		cli_free(&r);
+	}
+
+	/* a policy error (a budget trip) too, as kind "policy" */
+	cli(&r, NULL, "run", "--format", "json", "--policy", "tests/cli/policies/cli/slow.lua",
+	    "--max-instructions", "100000", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 3);
+	root = json_loads(r.out, 0, &jerr);
+	ck_assert_msg(root != NULL, "not JSON: %s", jerr.text);
+	c = json_object_get(json_array_get(json_object_get(root, "cases"), 0), "error");
+	ck_assert_str_eq(json_string_value(json_object_get(c, "kind")), "policy");
+	ck_assert_str_eq(json_string_value(json_object_get(c, "message")),
+			 "tests/cli/policies/cli/slow.lua:10: instruction budget exceeded (100000 instructions)");
+	json_decref(root);
+	cli_free(&r);
+}
+END_TEST
+
 Suite *cli_suite(void);
 
 Suite *cli_suite(void)
@@ -795,6 +854,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, test_not_regular_files);
 	tcase_add_test(tc, test_output_replaced_at_end);
 	tcase_add_test(tc, test_escape_every_format);
+	tcase_add_test(tc, test_every_input_in_every_report);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -174,6 +174,8 @@ struct cli_fixture_peek {
 	char *policy;		/* the "policy" member, or NULL */
 	char *title;		/* the "title" member, or NULL */
 	int has_expect;
+	int has_error;		/* the fixture could not be loaded: ERROR says why */
+	struct casecheck_error error;	/* the first error printed */
 };
 
 void cli_fixture_peek_free(struct cli_fixture_peek *peek);
@@ -183,7 +185,8 @@ void cli_fixture_peek_free(struct cli_fixture_peek *peek);
 ** fixture names. Prints every problem to stderr. On success sets *KASE and
 ** *PE and returns 0; a fixture that names no policy (and no FORCED) gives
 ** *PE NULL, which callers report. Else returns the exit code. PEEK, when not
-** NULL, receives the fixture's top-level members (free it in every case).
+** NULL, receives the fixture's top-level members, or the first error when
+** it fails (free it in every case).
 */
 int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 		     const char *path, struct cli_fixture_peek *peek,

@@ -487,6 +487,22 @@ static void cli_fill_peek(struct cli_fixture_peek *peek, const struct casecheck_
 	free(expect);
 }
 
+/* Keep ERR in PEEK (when not NULL) as why the fixture failed, unless one is kept already. */
+static void cli_peek_error(struct cli_fixture_peek *peek, const struct casecheck_error *err)
+{
+	if (peek && !peek->has_error) {
+		peek->error = *err;
+		peek->has_error = 1;
+	}
+}
+
+/* Print PE's load error once, and keep it in PEEK. Returns its exit code. */
+static int cli_peek_policy_error(struct cli_fixture_peek *peek, struct cli_policy_entry *pe)
+{
+	cli_peek_error(peek, &pe->err);
+	return cli_policy_entry_report(pe);
+}
+
 int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 		     const char *path, struct cli_fixture_peek *peek_out,
 		     struct casecheck_case **kase, struct cli_policy_entry **pe_out)
@@ -503,9 +519,10 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 	if (peek_out)
 		memset(peek_out, 0, sizeof(*peek_out));
 	if (pe && !pe->policy)
-		return cli_policy_entry_report(pe);
+		return cli_peek_policy_error(peek_out, pe);
 	if (cli_check_input_file(path, ps->max_fixture_mib, &r.err) != 0) {
 		cli_print_error(stderr, &r.err);
+		cli_peek_error(peek_out, &r.err);
 		return cli_exit_for(&r.err);
 	}
 	if (pe) {
@@ -519,16 +536,21 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 			snprintf(r.err.source, sizeof(r.err.source), "%s", path);
 			snprintf(r.err.path, sizeof(r.err.path), "/policy");
 			cli_print_error(stderr, &r.err);
+			cli_peek_error(peek_out, &r.err);
 			rc = cli_exit_for(&r.err);
 		} else if (pe && !pe->policy) {
-			rc = cli_policy_entry_report(pe);
+			rc = cli_peek_policy_error(peek_out, pe);
 		}
 	}
 	if (!*kase) {
 		int e = cli_print_errors(stderr, &errs);
 
+		if (errs.count > 0)
+			cli_peek_error(peek_out, &errs.items[0]);
 		if (e == 0 && rc == 0) {
-			cli_errorf(NULL, "%s: cannot load the fixture", path);
+			cli_error_set(&r.err, CASECHECK_E_INPUT, path, NULL, "cannot load the fixture");
+			cli_print_error(stderr, &r.err);
+			cli_peek_error(peek_out, &r.err);
 			e = CLI_EXIT_INPUT;
 		}
 		if (e > rc)
@@ -540,8 +562,10 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 		*kase = NULL;
 		goto out;
 	}
-	if (peek_out)
+	if (peek_out) {
 		cli_fill_peek(peek_out, *kase);
+		peek_out->has_error = 0;
+	}
 	*pe_out = pe;
 out:
 	casecheck_errors_free(&errs);

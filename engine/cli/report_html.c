@@ -318,6 +318,19 @@ void report_html_case(struct report_html *rh, const struct casecheck_case *kase,
 	rh->cases++;
 }
 
+void report_html_bad(struct report_html *rh, const char *file, const struct casecheck_error *err)
+{
+	char msg[2048];
+
+	start(rh);
+	casecheck_error_format(err, msg, sizeof(msg));
+	fputs("<section class=\"error\">\n<h2>", rh->fp);
+	esc(rh->fp, file);
+	fputs(": not evaluated</h2>\n<p>", rh->fp);
+	esc(rh->fp, msg);
+	fputs("</p>\n</section>\n", rh->fp);
+}
+
 int report_html_finish(struct report_html *rh)
 {
 	start(rh);

@@ -165,14 +165,18 @@ void report_junit_run_case(struct report_junit *rj, const struct casecheck_case 
 	}
 }
 
-void report_junit_run_bad(struct report_junit *rj, const char *file, const char *why)
+void report_junit_run_bad(struct report_junit *rj, const char *file,
+			  const struct casecheck_error *err)
 {
 	const char *props[2];
+	char why[2048];
 
+	casecheck_error_format(err, why, sizeof(why));
 	props[0] = "file";
 	props[1] = file;
 	report_junit_suite(rj, file, file, 1, 0, 1, 0);
-	report_junit_case(rj, file, "load", REPORT_JUNIT_ERROR, why, "input", NULL, props, 1);
+	report_junit_case(rj, file, "load", REPORT_JUNIT_ERROR, why,
+			  err->kind == CASECHECK_E_INPUT ? "input" : "policy", NULL, props, 1);
 }
 
 int report_junit_write(struct report_junit *rj, const char *name, FILE *fp)

@@ -53,8 +53,12 @@ void report_junit_case(struct report_junit *rj, const char *classname, const cha
 */
 void report_junit_run_case(struct report_junit *rj, const struct casecheck_case *kase,
 			   const char *file, const struct casecheck_result *result);
-/* 'run': a fixture that could not be evaluated, as a testsuite with one error. */
-void report_junit_run_bad(struct report_junit *rj, const char *file, const char *why);
+/*
+** 'run': a fixture that could not be evaluated, as a testsuite with one
+** error: its message ERR's, its type "input" or "policy".
+*/
+void report_junit_run_bad(struct report_junit *rj, const char *file,
+			  const struct casecheck_error *err);
 
 /* Write the document, <testsuites name=NAME ...>, to FP. 0, or -1 on a write error. */
 int report_junit_write(struct report_junit *rj, const char *name, FILE *fp);

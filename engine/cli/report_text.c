@@ -174,7 +174,7 @@ int report_text_case(struct report_text *rt, const struct casecheck_case *kase,
 			res[n_re++] = f->re;
 	}
 
-	if (rt->cases > 0)
+	if (rt->cases + rt->bad > 0)
 		fputc('\n', rt->fp);
 	/* what comes from the fixture or its name is escaped: it may hold control sequences */
 	fputs(rt->color ? REPORT_BOLD : "", rt->fp);
@@ -221,12 +221,26 @@ int report_text_case(struct report_text *rt, const struct casecheck_case *kase,
 	return 0;
 }
 
+void report_text_bad(struct report_text *rt, const char *file, const struct casecheck_error *err)
+{
+	char msg[2048];
+
+	if (rt->cases + rt->bad > 0)
+		fputc('\n', rt->fp);
+	casecheck_error_format(err, msg, sizeof(msg));
+	cli_text_escape(rt->fp, file, NULL);
+	fputs(" - not evaluated\n  ", rt->fp);
+	cli_text_escape(rt->fp, msg, NULL);
+	fputc('\n', rt->fp);
+	rt->bad++;
+}
+
 void report_text_finish(struct report_text *rt, size_t n_bad)
 {
 	char buf[256];
 
 	report_counts_format(rt->counts, buf, sizeof(buf));
-	if (rt->cases > 0)
+	if (rt->cases + rt->bad > 0)
 		fputc('\n', rt->fp);
 	fprintf(rt->fp, "total: %lu case%s, %lu finding%s%s%s", (unsigned long)rt->cases,
 		rt->cases == 1 ? "" : "s", (unsigned long)rt->findings,
