@@ -3,10 +3,13 @@
 ** binary ($CASECHECK_BIN) in the repository root ($CASECHECK_ROOT), with
 ** the tiny policy and fixtures of tests/cli/. Asserts exit codes and key lines.
 */
+/* wait4, for a child's peak memory (Linux and the BSDs have it) */
+#define _DEFAULT_SOURCE 1
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,6 +23,7 @@
 struct cli_run {
 	int status;		/* exit code, or 128 + signal */
 	char *out, *err;
+	long max_rss;		/* peak resident set, KiB (cli() only) */
 };
 
 /* The whole of FD's file from the start (new string). */
@@ -79,6 +83,7 @@ static void cli(struct cli_run *r, const char *env, ...)
 	char *argv[CLI_MAX_ARGS + 2];
 	int out = tmp_file(), err = tmp_file(), status, n = 1;
 	const char *a;
+	struct rusage ru;
 	va_list ap;
 	pid_t pid;
 
@@ -104,8 +109,9 @@ static void cli(struct cli_run *r, const char *env, ...)
 		execv(bin, argv);
 		_exit(127);
 	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert_int_eq(wait4(pid, &status, 0, &ru), pid);
 	r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	r->max_rss = ru.ru_maxrss;
 	r->out = read_all(out);
 	r->err = read_all(err);
 	close(out);
@@ -618,7 +624,8 @@ START_TEST(test_test_options)
 
 	cli(&r, POLICY_PATH, "test", "--format", "tap", "tests/cli/fixtures", NULL);
 	ck_assert_int_eq(r.status, 0);
-	ck_assert_has(r.out, "TAP version 13\n1..1\nok 1 - ");
+	ck_assert_has(r.out, "TAP version 13\nok 1 - ");
+	ck_assert_has(r.out, "\n1..1\n");	/* the plan last: the report is streamed */
 	cli_free(&r);
 }
 END_TEST
@@ -820,6 +827,44 @@ START_TEST(test_every_input_in_every_report)
 }
 END_TEST
 
+START_TEST(test_junit_tap_memory_flat)
+{
+	static const char *const formats[] = { "junit", "tap" };
+	const char *root = getenv("CASECHECK_ROOT");
+	char dir[] = "/tmp/check_cli_mem.XXXXXX", link[128], target[4096], cmd[256];
+	struct cli_run r;
+	long one, many;
+	int i;
+	size_t f;
+
+	/* 3,000 fixtures: before, JUnit and TAP held the whole report, about 1 KB a finding pair */
+	ck_assert_ptr_nonnull(root);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(target, sizeof(target), "%s/tests/cli/fixtures/pass-fail.json", root);
+	for (i = 0; i < 3000; i++) {
+		snprintf(link, sizeof(link), "%s/f%04d.json", dir, i);
+		ck_assert_int_eq(symlink(target, link), 0);
+	}
+	for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
+		/* ASan's quarantine would count freed memory as growth */
+		cli(&r, "ASAN_OPTIONS=quarantine_size_mb=0", "run", "--policy", TINY, "--format",
+		    formats[f], "tests/cli/fixtures", NULL);
+		ck_assert_int_eq(r.status, 1);
+		one = r.max_rss;
+		cli_free(&r);
+		cli(&r, "ASAN_OPTIONS=quarantine_size_mb=0", "run", "--policy", TINY, "--format",
+		    formats[f], "-o", "/dev/null", dir, NULL);
+		ck_assert_int_eq(r.status, 1);
+		many = r.max_rss;
+		cli_free(&r);
+		ck_assert_msg(many - one < 1536, "%s: peak RSS %ld KiB for 3,000 fixtures, %ld KiB for one",
+			      formats[f], many, one);
+	}
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 Suite *cli_suite(void);
 
 Suite *cli_suite(void)
@@ -855,6 +900,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, test_output_replaced_at_end);
 	tcase_add_test(tc, test_escape_every_format);
 	tcase_add_test(tc, test_every_input_in_every_report);
+	tcase_add_test(tc, test_junit_tap_memory_flat);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -227,7 +227,7 @@ static int run_report_finish(struct run_reports *rr, size_t n_bad)
 	else if (strcmp(rr->format, "junit") == 0)
 		e = report_junit_write(&rr->junit, "casecheck run", rr->out);
 	else if (strcmp(rr->format, "tap") == 0)
-		e = report_tap_write(&rr->tap, rr->out);
+		e = report_tap_write(&rr->tap);
 	else {
 		report_text_finish(&rr->text, n_bad);
 		e = 0;
@@ -267,10 +267,10 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	rr.format = o.format;
-	if ((strcmp(o.format, "junit") == 0 && report_junit_init(&rr.junit) != 0) ||
-	    (strcmp(o.format, "tap") == 0 && report_tap_init(&rr.tap) != 0)) {
-		cli_errorf("run", "out of memory");
-		rc = CLI_EXIT_POLICY;
+	if (strcmp(o.format, "junit") == 0 && report_junit_init(&rr.junit) != 0) {
+		cli_errorf("run", "cannot make a temporary file for the JUnit report: %s",
+			   strerror(errno));
+		rc = CLI_EXIT_INPUT;
 		goto out;
 	}
 
@@ -310,6 +310,8 @@ int cmd_run(int argc, char **argv)
 	rr.out = output.fp;
 	report_text_init(&rr.text, rr.out, cli_color_enabled(o.color, rr.out));
 	report_html_init(&rr.html, rr.out);
+	if (strcmp(o.format, "tap") == 0)
+		report_tap_init(&rr.tap, rr.out);
 
 	for (i = 0; i < files.n; i++) {
 		e = cli_load_fixture(&ps, forced, files.v[i], &peek, &kase, &pe);

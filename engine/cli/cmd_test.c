@@ -646,7 +646,7 @@ static int test_finish(struct test_state *st)
 		w = report_junit_write(&st->junit, "casecheck test", st->out);
 		break;
 	case TEST_FMT_TAP:
-		w = report_tap_write(&st->tap, st->out);
+		w = report_tap_write(&st->tap);
 		break;
 	}
 	if (w != 0) {
@@ -705,7 +705,6 @@ int cmd_test(int argc, char **argv)
 		st.has_re = 1;
 	}
 	if ((o.format == TEST_FMT_JUNIT && report_junit_init(&st.junit) != 0) ||
-	    (o.format == TEST_FMT_TAP && report_tap_init(&st.tap) != 0) ||
 	    (o.format == TEST_FMT_JSON && !(st.json = json_array()))) {
 		cli_errorf("test", "out of memory");
 		rc = CLI_EXIT_POLICY;
@@ -738,6 +737,8 @@ int cmd_test(int argc, char **argv)
 		rc = e;
 		goto out;
 	}
+	if (o.format == TEST_FMT_TAP)
+		report_tap_init(&st.tap, st.out);
 	st.color = o.format == TEST_FMT_TEXT && cli_color_enabled(o.color, st.out);
 	recs = calloc(files.n ? files.n : 1, sizeof(*recs));
 	if (!recs) {

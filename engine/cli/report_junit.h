@@ -2,9 +2,10 @@
 ** report_junit.h: JUnit XML for 'casecheck run' and 'casecheck test'
 ** (report_junit.c): testsuites > testsuite (name, tests, failures, errors,
 ** skipped) > testcase (name, classname) with <failure message= type=>,
-** <error>, <skipped/> and <properties><property name= value=/>. Buffered,
-** so the totals on <testsuites> are known when it is written; every
-** attribute and text is XML-escaped.
+** <error>, <skipped/> and <properties><property name= value=/>. The
+** testsuites are spooled to an unnamed temporary file, so the totals on
+** <testsuites> are known when it is written and memory stays flat however
+** many fixtures; every attribute and text is XML-escaped (cli_escape.h).
 */
 #ifndef REPORT_JUNIT_H
 #define REPORT_JUNIT_H
@@ -20,15 +21,13 @@ enum report_junit_kind {
 };
 
 struct report_junit {
-	FILE *mem;		/* the testsuites so far */
-	char *buf;
-	size_t size;
+	FILE *mem;		/* the testsuites so far: a temporary file */
 	size_t tests, failures, errors, skipped;
 	int open;		/* a testsuite is open */
 	int loose;		/* testcases were added outside any testsuite */
 };
 
-/* 0, or -1 when out of memory. */
+/* 0, or -1 when no temporary file could be made. */
 int report_junit_init(struct report_junit *rj);
 void report_junit_free(struct report_junit *rj);
 
