@@ -865,6 +865,48 @@ START_TEST(test_junit_tap_memory_flat)
 }
 END_TEST
 
+START_TEST(test_param_ranges)
+{
+	struct cli_run r;
+
+	/* a value that would wrap, or push a due date out of the calendar, is a usage error */
+	cli(&r, NULL, "run", "--policy", "england-wales/conduct", "--param",
+	    "vetting_renewal_years=9223372036854775807", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "casecheck run: bad --param: param 'vetting_renewal_years' (years) "
+			 "must be a whole number from 0 to 100, got '9223372036854775807'\n"
+			 "see 'casecheck run --help'\n");
+	ck_assert_str_eq(r.out, "");
+	cli_free(&r);
+
+	cli(&r, NULL, "run", "--policy", "england-wales/conduct", "--param", "nfa_days=2147483647",
+	    "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_has(r.err, "casecheck run: bad --param: param 'nfa_days' (days) must be a whole "
+		      "number from 0 to 3660, got '2147483647'\n");
+	cli_free(&r);
+
+	cli(&r, NULL, "explain", "--policy", "england-wales/conduct", "--param", "record_days=-1",
+	    "--step", "record.conduct_matter", "tests/cli/fixtures/pass-fail.json", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_has(r.err, "casecheck explain: bad --param: param 'record_days' (working_days) must "
+		      "be a whole number from 0 to 2600, got '-1'\n");
+	cli_free(&r);
+
+	/* the bounds themselves are accepted */
+	cli(&r, POLICY_PATH, "run", "--param", "record_days=2600", "tests/cli/fixtures", NULL);
+	ck_assert_msg(r.status == 1, "exit %d: %s", r.status, r.err);
+	cli_free(&r);
+
+	/* a mistyped name, in a policy a fixture names, is a usage error with a suggestion */
+	cli(&r, POLICY_PATH, "run", "--param", "recrod_days=1", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "casecheck run: bad --param: policy 'cli/tiny' has no param "
+			 "'recrod_days' (did you mean 'record_days'?)\nsee 'casecheck run --help'\n");
+	cli_free(&r);
+}
+END_TEST
+
 Suite *cli_suite(void);
 
 Suite *cli_suite(void)
@@ -901,6 +943,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, test_escape_every_format);
 	tcase_add_test(tc, test_every_input_in_every_report);
 	tcase_add_test(tc, test_junit_tap_memory_flat);
+	tcase_add_test(tc, test_param_ranges);
 	suite_add_tcase(s, tc);
 	return s;
 }

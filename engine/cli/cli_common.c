@@ -245,6 +245,7 @@ int cli_params_add(struct cli_params *params, const char *verb, const char *kv)
 	char *key;
 	int rc;
 
+	params->verb = verb;
 	if (!eq || eq == kv)
 		return cli_usage_error(verb, "bad --param '%s': expected NAME=VALUE", kv);
 	key = malloc((size_t)(eq - kv) + 1);

@@ -96,6 +96,7 @@ void cli_strv_free(struct cli_strv *sv);
 /* "--param K=V" pairs, in the order given. */
 struct cli_params {
 	struct cli_strv keys, values;
+	const char *verb;	/* whose option they are: a bad one is its usage error */
 };
 
 /* Add "K=V"; on a malformed pair prints a usage error for VERB and returns 2. */

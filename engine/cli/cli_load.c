@@ -181,7 +181,11 @@ found:
 	return 0;
 }
 
-/* Apply every --param to PE's policy; on failure frees the policy. */
+/*
+** Apply every --param to PE's policy. A name the policy does not have or a
+** value out of range is the user's mistake, not the policy's: it is printed
+** at once as a usage error (exit 2), the policy freed.
+*/
 static void cli_policy_apply_params(struct cli_policies *ps, struct cli_policy_entry *pe)
 {
 	size_t i;
@@ -191,6 +195,9 @@ static void cli_policy_apply_params(struct cli_policies *ps, struct cli_policy_e
 	for (i = 0; i < ps->params->keys.n; i++) {
 		if (casecheck_policy_set_param(pe->policy, ps->params->keys.v[i],
 					       ps->params->values.v[i], &pe->err) != 0) {
+			cli_usage_error(ps->params->verb, "bad --param: %s", pe->err.text);
+			pe->err.kind = CASECHECK_E_INPUT;
+			pe->reported = 1;
 			casecheck_policy_free(pe->policy);
 			pe->policy = NULL;
 			return;
