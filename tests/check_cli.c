@@ -907,6 +907,45 @@ START_TEST(test_param_ranges)
 }
 END_TEST
 
+START_TEST(test_lint_errors_refused_by_every_verb)
+{
+	static const char typo[] = "tests/cli/policies/cli/typo.lua:9: step 'record.conduct_matter' "
+		"names unknown event type 'conduct_recordd' (did you mean 'conduct_recorded'?)\n";
+	struct cli_run r;
+
+	/* 'check' rejects the policy; run, test and explain must not evaluate it (a false FAIL) */
+	cli(&r, NULL, "check", "tests/cli/policies/cli/typo.lua", NULL);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_str_eq(r.err, typo);
+	cli_free(&r);
+
+	cli(&r, NULL, "run", "--policy", "tests/cli/policies/cli/typo.lua", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_str_eq(r.err, typo);
+	ck_assert_str_eq(r.out, "");
+	cli_free(&r);
+
+	cli(&r, NULL, "test", "--policy", "tests/cli/policies/cli/typo.lua", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_str_eq(r.err, typo);
+	cli_free(&r);
+
+	cli(&r, NULL, "explain", "--policy", "tests/cli/policies/cli/typo.lua", "--step",
+	    "record.conduct_matter", "tests/cli/fixtures/pass-fail.json", NULL);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_str_eq(r.err, typo);
+	cli_free(&r);
+
+	/* named by a fixture: not evaluated, with the lint error in the report */
+	sh(&r, "sed 's|\"cli/tiny\"|\"cli/typo\"|' tests/cli/fixtures/pass-fail.json >\"$T/t.json\" && "
+	       "CASECHECK_PATH=tests/cli/policies \"$BIN\" test \"$T\" 2>&1 >/dev/null; echo \"exit $?\"");
+	ck_assert_str_eq(r.out, "policies/cli/typo.lua:9: step 'record.conduct_matter' "
+			 "names unknown event type 'conduct_recordd' (did you mean 'conduct_recorded'?)\n"
+			 "exit 3\n");
+	cli_free(&r);
+}
+END_TEST
+
 Suite *cli_suite(void);
 
 Suite *cli_suite(void)
@@ -944,6 +983,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, test_every_input_in_every_report);
 	tcase_add_test(tc, test_junit_tap_memory_flat);
 	tcase_add_test(tc, test_param_ranges);
+	tcase_add_test(tc, test_lint_errors_refused_by_every_verb);
 	suite_add_tcase(s, tc);
 	return s;
 }

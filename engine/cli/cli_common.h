@@ -127,8 +127,9 @@ struct cli_policy_entry {
 	int has_id;			/* dev and ino are set: the cache key */
 	unsigned long long dev, ino;
 	char *chunk;			/* how errors name it: "policies/x.lua" or as given */
-	struct casecheck_policy *policy;	/* NULL when it failed to load */
-	struct casecheck_error err;	/* why it failed */
+	struct casecheck_policy *policy;	/* NULL when it failed to load or lint */
+	struct casecheck_error err;	/* why it failed (the first lint error) */
+	struct casecheck_errors lint;	/* what 'check' rejects it for: every one */
 	int reported;			/* err was printed already */
 };
 
@@ -151,13 +152,14 @@ void cli_policies_free(struct cli_policies *ps);
 ** Resolve NAME (a policy name, a .lua file or a path to an existing file; a
 ** fixture's name when FROM_FIXTURE, which is looked up by name only) and load
 ** it once. Returns the entry (whose policy is NULL and err set when it failed
-** to load or a --param did not apply), or NULL with ERR filled when NAME does
-** not resolve.
+** to load, has lint errors -- a policy 'check' rejects is evaluated by no
+** verb -- or a --param did not apply), or NULL with ERR filled when NAME
+** does not resolve.
 */
 struct cli_policy_entry *cli_policies_get(struct cli_policies *ps, const char *name,
 					  int from_fixture, struct casecheck_error *err);
 
-/* Print the entry's load error to stderr once. Returns its exit code. */
+/* Print the entry's load error (or every lint error) to stderr once. Returns its exit code. */
 int cli_policy_entry_report(struct cli_policy_entry *pe);
 
 /* ---- fixtures ---- */

@@ -40,6 +40,7 @@ void cli_policies_free(struct cli_policies *ps)
 			casecheck_policy_free(ps->items[i]->policy);
 		free(ps->items[i]->path);
 		free(ps->items[i]->chunk);
+		casecheck_errors_free(&ps->items[i]->lint);
 		free(ps->items[i]);
 	}
 	free(ps->items);
@@ -246,6 +247,15 @@ struct cli_policy_entry *cli_policies_get(struct cli_policies *ps, const char *n
 	}
 	pe->chunk = chunk;
 	pe->policy = casecheck_policy_load_file(ps->engine, path, chunk, &pe->err);
+	if (pe->policy) {
+		/* a mistyped event type would give a false FAIL or a silent N/A */
+		casecheck_policy_lint(pe->policy, &pe->lint);
+		if (pe->lint.count > 0) {
+			pe->err = pe->lint.items[0];
+			casecheck_policy_free(pe->policy);
+			pe->policy = NULL;
+		}
+	}
 	if (pe->policy)
 		cli_policy_apply_params(ps, pe);
 	ps->items[ps->n++] = pe;
@@ -261,7 +271,10 @@ nomem:
 int cli_policy_entry_report(struct cli_policy_entry *pe)
 {
 	if (!pe->reported) {
-		cli_print_error(stderr, &pe->err);
+		if (pe->lint.count > 0)
+			cli_print_errors(stderr, &pe->lint);
+		else
+			cli_print_error(stderr, &pe->err);
 		pe->reported = 1;
 	}
 	return cli_exit_for(&pe->err);
