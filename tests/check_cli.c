@@ -653,16 +653,23 @@ START_TEST(test_not_regular_files)
 	sh(&r, "mkfifo \"$T/fifo.json\" && cd \"$T\" && "
 	       "timeout 10 \"$BIN\" run --policy \"$OLDPWD/$TINY\" fifo.json /dev/zero .; echo \"exit $?\"");
 	ck_assert_str_eq(r.out, "fifo.json - not evaluated\n"
-			 "  fifo.json: not a regular file (a FIFO): fixtures are read only from regular files\n\n"
+			 "  fifo.json: not a regular file (a FIFO): casecheck reads only regular files\n\n"
 			 "/dev/zero - not evaluated\n"
-			 "  /dev/zero: not a regular file (a character device): fixtures are read only from regular files\n\n"
+			 "  /dev/zero: not a regular file (a character device): casecheck reads only regular files\n\n"
 			 "./fifo.json - not evaluated\n"
-			 "  ./fifo.json: not a regular file (a FIFO): fixtures are read only from regular files\n\n"
+			 "  ./fifo.json: not a regular file (a FIFO): casecheck reads only regular files\n\n"
 			 "total: 0 cases, 0 findings; 3 fixtures not evaluated\nexit 2\n");
 	ck_assert_str_eq(r.err,
-		"fifo.json: not a regular file (a FIFO): fixtures are read only from regular files\n"
-		"/dev/zero: not a regular file (a character device): fixtures are read only from regular files\n"
-		"./fifo.json: not a regular file (a FIFO): fixtures are read only from regular files\n");
+		"fifo.json: not a regular file (a FIFO): casecheck reads only regular files\n"
+		"/dev/zero: not a regular file (a character device): casecheck reads only regular files\n"
+		"./fifo.json: not a regular file (a FIFO): casecheck reads only regular files\n");
+	cli_free(&r);
+
+	/* a policy too */
+	sh(&r, "mkfifo \"$T/p.lua\" && timeout 10 \"$BIN\" run --policy \"$T/p.lua\" tests/cli/fixtures "
+	       "2>&1 | sed \"s|$T|T|\"");
+	ck_assert_str_eq(r.out, "casecheck run: T/p.lua: not a regular file (a FIFO): casecheck "
+			 "reads only regular files\n");
 	cli_free(&r);
 
 	/* a fixture over the size limit is refused before it is read */

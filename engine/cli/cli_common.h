@@ -245,9 +245,10 @@ int cli_limit_set(struct casecheck_limits *lim, double *fixture_mib, int id, con
 		  const char *v);
 
 /*
-** 0 when PATH is a regular file of at most MAX_MIB (0: the default) MiB;
-** else fills ERR (an input error naming PATH) and returns -1. Opens without
-** blocking and reads nothing, so a FIFO or a device cannot hang the run.
+** 0 when PATH is a regular file of at most MAX_MIB (0: the default; < 0: no
+** limit) MiB; else fills ERR (an input error naming PATH) and returns -1.
+** Opens without blocking and reads nothing, so a FIFO or a device cannot
+** hang the run.
 */
 int cli_check_input_file(const char *path, double max_mib, struct casecheck_error *err);
 

@@ -217,6 +217,17 @@ struct cli_policy_entry *cli_policies_get(struct cli_policies *ps, const char *n
 
 	if (cli_policy_resolve(name, from_fixture, &path, &chunk, err) != 0)
 		return NULL;
+	/* a FIFO named x.lua must not hang the run (policies have memory budgets, no size limit) */
+	if (cli_check_input_file(path, -1, err) != 0) {
+		/* callers print the text alone, as for a name that does not resolve */
+		char why[sizeof(err->text)];
+
+		memcpy(why, err->text, sizeof(why));
+		cli_error_set(err, CASECHECK_E_INPUT, NULL, NULL, "%.300s: %.300s", path, why);
+		free(path);
+		free(chunk);
+		return NULL;
+	}
 	has_id = stat(path, &st) == 0;
 	for (i = 0; i < ps->n; i++) {
 		it = ps->items[i];
@@ -303,7 +314,7 @@ int cli_check_input_file(const char *path, double max_mib, struct casecheck_erro
 	unsigned long long max;
 	int fd;
 
-	if (!(max_mib > 0))
+	if (max_mib == 0)
 		max_mib = CLI_MAX_FIXTURE_MIB;
 	max = (unsigned long long)(max_mib * 1024 * 1024);
 	/* O_NONBLOCK: opening a FIFO with no writer must not wait */
@@ -320,11 +331,11 @@ int cli_check_input_file(const char *path, double max_mib, struct casecheck_erro
 	close(fd);
 	if (!S_ISREG(st.st_mode)) {
 		cli_error_set(err, CASECHECK_E_INPUT, path, NULL,
-			      "not a regular file (%s): fixtures are read only from regular files",
+			      "not a regular file (%s): casecheck reads only regular files",
 			      cli_file_kind(st.st_mode));
 		return -1;
 	}
-	if ((unsigned long long)st.st_size > max) {
+	if (max_mib > 0 && (unsigned long long)st.st_size > max) {
 		cli_error_set(err, CASECHECK_E_INPUT, path, NULL,
 			      "%llu bytes, over the fixture size limit of %llu bytes (%g MiB): "
 			      "raise it with --max-fixture-size", (unsigned long long)st.st_size,
