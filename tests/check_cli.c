@@ -864,7 +864,8 @@ START_TEST(test_junit_tap_memory_flat)
 		ck_assert_int_eq(r.status, 1);
 		many = r.max_rss;
 		cli_free(&r);
-		ck_assert_msg(many - one < 1536, "%s: peak RSS %ld KiB for 3,000 fixtures, %ld KiB for one",
+		/* before: 4,700 KiB more for JUnit; ASan's allocator alone adds up to 2,000 */
+		ck_assert_msg(many - one < 3072, "%s: peak RSS %ld KiB for 3,000 fixtures, %ld KiB for one",
 			      formats[f], many, one);
 	}
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);

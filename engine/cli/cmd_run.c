@@ -59,7 +59,8 @@ static const char run_usage[] =
 	"(<skipped/>, \"# SKIP\"): nothing to hold against the handling yet, or the\n"
 	"record cannot settle it. Each testcase carries the citation as a property,\n"
 	"each failed TAP point a YAML block (step, re, status, due, days_late,\n"
-	"message, cite, file). A fixture that cannot be evaluated is an error.\n"
+	"message, cite, file). A fixture that cannot be evaluated is an error, and\n"
+	"appears in every format with its message (in JSON: \"id\": null, \"error\").\n"
 	"\n"
 	"Exit status: 0 all good, 1 a finding failed or was late, 2 bad input or\n"
 	"usage, 3 a policy error or a policy over its budget.\n";
