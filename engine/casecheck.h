@@ -208,7 +208,13 @@ const char *casecheck_policy_id(const struct casecheck_policy *policy);
 const char *casecheck_policy_title(const struct casecheck_policy *policy);
 const char *casecheck_policy_sha256(const struct casecheck_policy *policy);
 
-/* Override parameter KEY (VALUE as on the command line: "7"). 0 or -1 + ERR. */
+/*
+** Override parameter KEY (VALUE as on the command line: "7"). 0, or -1 and
+** ERR (an input error) when KEY is not a parameter of POLICY (naming the
+** nearest) or VALUE is not a whole number in the range of the parameter's
+** unit: 0 to 2600 working_days, 3660 days, 1200 months, 100 years or
+** 1000000 (count), which keeps every deadline inside the calendar.
+*/
 int casecheck_policy_set_param(struct casecheck_policy *policy, const char *key,
 			       const char *value, struct casecheck_error *err);
 

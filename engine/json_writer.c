@@ -1,10 +1,12 @@
 /*
 ** json_writer.c: streaming JSON in jansson's JSON_INDENT(2) layout, with
-** strings escaped as RFC 8259 requires (control characters as \uXXXX).
+** strings escaped as RFC 8259 requires (control characters as \uXXXX), and
+** more: C1 controls and DEL escaped too, invalid UTF-8 bytes as U+FFFD.
 */
 #include <stdlib.h>
 #include <string.h>
 #include "json_writer.h"
+#include "utf8.h"
 
 void json_writer_init(struct json_writer *w, FILE *fp, int depth)
 {
@@ -58,14 +60,22 @@ void json_writer_end_object(struct json_writer *w) { close_level(w, '}'); }
 void json_writer_begin_array(struct json_writer *w) { open_level(w, '['); }
 void json_writer_end_array(struct json_writer *w) { close_level(w, ']'); }
 
-static void put_string(FILE *fp, const char *s)
+void json_put_string(FILE *fp, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p;
+	unsigned long cp;
+	size_t n;
 
 	fputc('"', fp);
-	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
+	while (*s) {
+		n = utf8_decode(s, &cp);
+		if (n == 0) {
+			/* an invalid byte: JSON text must be UTF-8 */
+			fputs("\\ufffd", fp);
+			s++;
+			continue;
+		}
+		switch (cp) {
 		case '"': fputs("\\\"", fp); break;
 		case '\\': fputs("\\\\", fp); break;
 		case '\n': fputs("\\n", fp); break;
@@ -74,14 +84,16 @@ static void put_string(FILE *fp, const char *s)
 		case '\b': fputs("\\b", fp); break;
 		case '\f': fputs("\\f", fp); break;
 		default:
-			if (*p < 0x20) {
+			if (utf8_is_control(cp)) {
+				/* C1 and DEL too: a terminal showing the report must not act on them */
 				fputs("\\u00", fp);
-				fputc(hex[*p >> 4], fp);
-				fputc(hex[*p & 15], fp);
+				fputc(hex[cp >> 4], fp);
+				fputc(hex[cp & 15], fp);
 			} else {
-				fputc(*p, fp);
+				fwrite(s, 1, n, fp);
 			}
 		}
+		s += n;
 	}
 	fputc('"', fp);
 }
@@ -89,7 +101,7 @@ static void put_string(FILE *fp, const char *s)
 void json_writer_key(struct json_writer *w, const char *key)
 {
 	before_value(w);
-	put_string(w->fp, key);
+	json_put_string(w->fp, key);
 	fputs(": ", w->fp);
 	w->after_key = 1;
 }
@@ -101,7 +113,7 @@ void json_writer_string(struct json_writer *w, const char *s)
 		return;
 	}
 	before_value(w);
-	put_string(w->fp, s);
+	json_put_string(w->fp, s);
 }
 
 void json_writer_integer(struct json_writer *w, long long v)

@@ -29,6 +29,12 @@ void json_writer_key(struct json_writer *w, const char *key);
 void json_writer_string(struct json_writer *w, const char *s);	/* NULL writes null */
 void json_writer_integer(struct json_writer *w, long long v);
 void json_writer_null(struct json_writer *w);
+/*
+** S as a JSON string, quoted, to FP: control characters (C0, DEL, C1) as
+** \u00XX, each invalid UTF-8 byte as \ufffd. Also a valid YAML
+** double-quoted scalar (the TAP diagnostics use it).
+*/
+void json_put_string(FILE *fp, const char *s);
 void json_writer_real(struct json_writer *w, double v);	/* shortest form, "%.17g" at most */
 
 #endif

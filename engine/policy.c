@@ -457,28 +457,62 @@ const struct casecheck_param *casecheck_policy_param(const struct casecheck_poli
 	return i < p->n_params ? &p->params[i] : NULL;
 }
 
+/*
+** The largest value a parameter of UNIT may take. Large enough for any
+** real time limit, small enough that no date arithmetic overflows and a
+** deadline from any date the engine accepts stays inside its working-day
+** calendar (1970-2100): ten years of working days or days, a century.
+*/
+static long policy_param_max(const char *unit)
+{
+	static const struct { const char *unit; long max; } ranges[] = {
+		{ "working_days", 2600 },
+		{ "days", 3660 },
+		{ "months", 1200 },
+		{ "years", 100 },
+		{ "count", 1000000 }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++)
+		if (unit && strcmp(unit, ranges[i].unit) == 0)
+			return ranges[i].max;
+	return 1000000;
+}
+
 int casecheck_policy_set_param(struct casecheck_policy *p, const char *key, const char *value,
 			       struct casecheck_error *err)
 {
+	struct suggest sg;
 	size_t i;
 	char *end;
-	long v;
+	long v, max;
 
 	for (i = 0; i < p->n_params; i++) {
 		if (strcmp(p->params[i].name, key) != 0)
 			continue;
+		max = policy_param_max(p->params[i].unit);
 		errno = 0;
 		v = strtol(value, &end, 10);
-		if (errno || end == value || *end || v < 0) {
+		if (errno || end == value || *end || v < 0 || v > max) {
 			error_setf(err, CASECHECK_E_INPUT, p->chunkname, NULL, 0, 0,
-				   "param '%s' needs a whole number >= 0, got '%s'", key, value);
+				   "param '%s' (%s) must be a whole number from 0 to %ld, got '%s'",
+				   key, p->params[i].unit ? p->params[i].unit : "count", max, value);
 			return -1;
 		}
 		p->params[i].value = v;
 		return 0;
 	}
-	error_setf(err, CASECHECK_E_INPUT, p->chunkname, NULL, 0, 0,
-		   "policy '%s' has no param '%s'", p->id ? p->id : "?", key);
+	suggest_init(&sg, key);
+	for (i = 0; i < p->n_params; i++)
+		suggest_consider(&sg, p->params[i].name);
+	if (suggest_result(&sg))
+		error_setf(err, CASECHECK_E_INPUT, p->chunkname, NULL, 0, 0,
+			   "policy '%s' has no param '%s' (did you mean '%s'?)", p->id ? p->id : "?",
+			   key, suggest_result(&sg));
+	else
+		error_setf(err, CASECHECK_E_INPUT, p->chunkname, NULL, 0, 0,
+			   "policy '%s' has no param '%s'", p->id ? p->id : "?", key);
 	return -1;
 }
 

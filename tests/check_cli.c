@@ -3,10 +3,13 @@
 ** binary ($CASECHECK_BIN) in the repository root ($CASECHECK_ROOT), with
 ** the tiny policy and fixtures of tests/cli/. Asserts exit codes and key lines.
 */
+/* wait4, for a child's peak memory (Linux and the BSDs have it) */
+#define _DEFAULT_SOURCE 1
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -20,6 +23,7 @@
 struct cli_run {
 	int status;		/* exit code, or 128 + signal */
 	char *out, *err;
+	long max_rss;		/* peak resident set, KiB (cli() only) */
 };
 
 /* The whole of FD's file from the start (new string). */
@@ -79,6 +83,7 @@ static void cli(struct cli_run *r, const char *env, ...)
 	char *argv[CLI_MAX_ARGS + 2];
 	int out = tmp_file(), err = tmp_file(), status, n = 1;
 	const char *a;
+	struct rusage ru;
 	va_list ap;
 	pid_t pid;
 
@@ -104,12 +109,54 @@ static void cli(struct cli_run *r, const char *env, ...)
 		execv(bin, argv);
 		_exit(127);
 	}
+	ck_assert_int_eq(wait4(pid, &status, 0, &ru), pid);
+	r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	r->max_rss = ru.ru_maxrss;
+	r->out = read_all(out);
+	r->err = read_all(err);
+	close(out);
+	close(err);
+}
+
+/*
+** Run the shell SCRIPT (for what cli() cannot set up: symlinks, FIFOs,
+** closed descriptors, a killed run) in the repository root, with $BIN the
+** binary, $T a fresh empty directory, $TINY the tiny policy, NO_COLOR set.
+*/
+static void sh(struct cli_run *r, const char *script)
+{
+	const char *bin = getenv("CASECHECK_BIN"), *root = getenv("CASECHECK_ROOT");
+	char dir[] = "/tmp/check_cli_io.XXXXXX", cmd[4096];
+	int out = tmp_file(), err = tmp_file(), status;
+	pid_t pid;
+
+	ck_assert_msg(bin && root, "CASECHECK_BIN and CASECHECK_ROOT must be set (make check-unit)");
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(cmd, sizeof(cmd), "set -u; %s", script);
+	fflush(NULL);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if (chdir(root) != 0)
+			_exit(126);
+		unsetenv("CASECHECK_PATH");
+		setenv("NO_COLOR", "1", 1);
+		setenv("BIN", bin, 1);
+		setenv("T", dir, 1);
+		setenv("TINY", TINY, 1);
+		dup2(out, 1);
+		dup2(err, 2);
+		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
+		_exit(127);
+	}
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	r->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 	r->out = read_all(out);
 	r->err = read_all(err);
 	close(out);
 	close(err);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
 }
 
 static void cli_free(struct cli_run *r)
@@ -578,7 +625,332 @@ START_TEST(test_test_options)
 
 	cli(&r, POLICY_PATH, "test", "--format", "tap", "tests/cli/fixtures", NULL);
 	ck_assert_int_eq(r.status, 0);
-	ck_assert_has(r.out, "TAP version 13\n1..1\nok 1 - ");
+	ck_assert_has(r.out, "TAP version 13\nok 1 - ");
+	ck_assert_has(r.out, "\n1..1\n");	/* the plan last: the report is streamed */
+	cli_free(&r);
+}
+END_TEST
+
+START_TEST(test_walk_symlink_loops)
+{
+	struct cli_run r;
+
+	/* links to '.' and '..': each directory is walked once (by device and inode) */
+	sh(&r, "cp tests/cli/fixtures/pass-fail.json \"$T/\" && mkdir \"$T/sub\" && "
+	       "cp tests/cli/fixtures/pass-fail.json \"$T/sub/x.json\" && "
+	       "ln -s . \"$T/a\" && ln -s . \"$T/b\" && ln -s .. \"$T/sub/up\" && "
+	       "timeout 20 \"$BIN\" run --policy \"$TINY\" --format tap \"$T\" >\"$T/out\"; "
+	       "echo \"exit $?\"; grep '  file: ' \"$T/out\" | sed \"s|$T|T|\"");
+	ck_assert_str_eq(r.out, "exit 1\n  file: \"T/pass-fail.json\"\n  file: \"T/sub/x.json\"\n");
+	cli_free(&r);
+}
+END_TEST
+
+START_TEST(test_not_regular_files)
+{
+	struct cli_run r;
+
+	/* a FIFO, named or found in a walk, and a device are refused, not read */
+	sh(&r, "mkfifo \"$T/fifo.json\" && cd \"$T\" && "
+	       "timeout 10 \"$BIN\" run --policy \"$OLDPWD/$TINY\" fifo.json /dev/zero .; echo \"exit $?\"");
+	ck_assert_str_eq(r.out, "fifo.json - not evaluated\n"
+			 "  fifo.json: not a regular file (a FIFO): casecheck reads only regular files\n\n"
+			 "/dev/zero - not evaluated\n"
+			 "  /dev/zero: not a regular file (a character device): casecheck reads only regular files\n\n"
+			 "./fifo.json - not evaluated\n"
+			 "  ./fifo.json: not a regular file (a FIFO): casecheck reads only regular files\n\n"
+			 "total: 0 cases, 0 findings; 3 fixtures not evaluated\nexit 2\n");
+	ck_assert_str_eq(r.err,
+		"fifo.json: not a regular file (a FIFO): casecheck reads only regular files\n"
+		"/dev/zero: not a regular file (a character device): casecheck reads only regular files\n"
+		"./fifo.json: not a regular file (a FIFO): casecheck reads only regular files\n");
+	cli_free(&r);
+
+	/* a policy too */
+	sh(&r, "mkfifo \"$T/p.lua\" && timeout 10 \"$BIN\" run --policy \"$T/p.lua\" tests/cli/fixtures "
+	       "2>&1 | sed \"s|$T|T|\"");
+	ck_assert_str_eq(r.out, "casecheck run: T/p.lua: not a regular file (a FIFO): casecheck "
+			 "reads only regular files\n");
+	cli_free(&r);
+
+	/* a fixture over the size limit is refused before it is read */
+	sh(&r, "head -c 17000000 /dev/zero >\"$T/big.json\" && "
+	       "\"$BIN\" run --policy \"$TINY\" \"$T/big.json\" 2>&1 >/dev/null | sed \"s|$T|T|\"");
+	ck_assert_str_eq(r.out, "T/big.json: 17000000 bytes, over the fixture size limit of "
+			 "16777216 bytes (16 MiB): raise it with --max-fixture-size\n");
+	cli_free(&r);
+
+	cli(&r, NULL, "test", "--max-fixture-size", "0.0001", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_has(r.err, "tests/cli/fixtures/pass-fail.json: 841 bytes, over the fixture size "
+		      "limit of 104 bytes (0.0001 MiB): raise it with --max-fixture-size\n");
+	cli_free(&r);
+
+	cli(&r, NULL, "run", "--max-fixture-size", "x", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_has(r.err, "casecheck run: bad --max-fixture-size 'x': expected a positive number\n");
+	cli_free(&r);
+}
+END_TEST
+
+START_TEST(test_output_replaced_at_end)
+{
+	struct cli_run r;
+	json_error_t jerr;
+	json_t *root;
+
+	/* until the run ends, -o FILE keeps the last report; killed, it keeps it still */
+	sh(&r, "echo 'the last good report' >\"$T/report.txt\" && "
+	       "\"$BIN\" run --policy tests/cli/policies/cli/slow.lua --max-instructions 1e15 --max-seconds 20 "
+	       "-o \"$T/report.txt\" tests/cli/fixtures & sleep 1; cat \"$T/report.txt\"; "
+	       "kill -9 $!; wait; cat \"$T/report.txt\"");
+	ck_assert_str_eq(r.out, "the last good report\nthe last good report\n");
+	cli_free(&r);
+
+	/* a finished run replaces it, and leaves no temporary file behind */
+	sh(&r, "echo 'the last good report' >\"$T/report.txt\" && "
+	       "\"$BIN\" run --policy \"$TINY\" -o \"$T/report.txt\" tests/cli/fixtures; "
+	       "echo \"exit $?\"; tail -n 1 \"$T/report.txt\"; ls -A \"$T\"");
+	ck_assert_str_eq(r.out, "exit 1\ntotal: 1 case, 2 findings: 1 pass, 1 fail\nreport.txt\n");
+	cli_free(&r);
+
+	/* so does 'test' */
+	sh(&r, "echo old >\"$T/t.txt\" && \"$BIN\" test --policy \"$TINY\" -o \"$T/t.txt\" "
+	       "tests/cli/fixtures; echo \"exit $?\"; cat \"$T/t.txt\"; ls -A \"$T\"");
+	ck_assert_str_eq(r.out, "exit 0\nok tests/cli/fixtures/pass-fail.json (2 findings)\n"
+			 "1 passed, 0 failed\nt.txt\n");
+	cli_free(&r);
+
+	/* with stderr closed, messages do not end up in the report: -o never gets fd 2 */
+	sh(&r, "\"$BIN\" run --format json --policy tests/cli/policies/cli/slow.lua -o \"$T/r.json\" "
+	       "tests/cli/fixtures 2>&-; echo \"exit $?\" >&2; cat \"$T/r.json\"");
+	ck_assert_str_eq(r.err, "exit 3\n");
+	root = json_loads(r.out, 0, &jerr);
+	ck_assert_msg(root != NULL, "not JSON: %s\n%s", jerr.text, r.out);
+	json_decref(root);
+	cli_free(&r);
+}
+END_TEST
+
+/* A fixture whose file name has an invalid byte and an escape sequence, its title a terminal command. */
+#define HOSTILE_FIXTURE \
+	"f=\"$T/$(printf 'x\\377\\033[2J.json')\" && " \
+	"sed 's/\"title\": \"[^\"]*\"/\"title\": \"\\\\u001b]0;pwned\\\\u0007\\\\u001b[2J\\\\u0085 t\"/' " \
+	"tests/cli/fixtures/pass-fail.json >\"$f\" && "
+
+/* Nothing a terminal would act on: no C0 or C1 control but newline, no invalid UTF-8. */
+static int terminal_safe(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p; p++)
+		if ((*p < 0x20 && *p != '\n') || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) || *p >= 0xf8 ||
+		    (*p >= 0x80 && *p < 0xc0 && (p == (const unsigned char *)s || p[-1] < 0x80)))
+			return 0;
+	return 1;
+}
+
+START_TEST(test_escape_every_format)
+{
+	struct cli_run r;
+	json_error_t jerr;
+	json_t *root;
+
+	sh(&r, HOSTILE_FIXTURE "\"$BIN\" run --policy \"$TINY\" \"$T\" | sed \"s|$T|T|\"");
+	ck_assert_msg(terminal_safe(r.out), "raw control bytes in:\n%s", r.out);
+	ck_assert_has(r.out, "cli-pass-fail - \\x1b]0;pwned\\x07\\x1b[2J\\xc2\\x85 t "
+		      "(T/x\\xff\\x1b[2J.json, as of 2019-07-01, policy cli/tiny)\n");
+	cli_free(&r);
+
+	sh(&r, HOSTILE_FIXTURE "\"$BIN\" run --policy \"$TINY\" --format json \"$T\"");
+	root = json_loads(r.out, 0, &jerr);
+	ck_assert_msg(root != NULL, "not JSON: %s", jerr.text);
+	ck_assert(terminal_safe(r.out));
+	ck_assert_has(r.out, "/x\\ufffd\\u001b[2J.json\"");
+	json_decref(root);
+	cli_free(&r);
+
+	sh(&r, HOSTILE_FIXTURE "\"$BIN\" run --policy \"$TINY\" --format tap \"$T\" >\"$T/out\"; "
+	       "cat \"$T/out\"; prove -e cat \"$T/out\" >/dev/null 2>&1; echo \"prove $?\"");
+	ck_assert_msg(terminal_safe(r.out), "raw control bytes in:\n%s", r.out);
+	ck_assert_has(r.out, "\\ufffd\\u001b[2J.json\"\n");
+	ck_assert_has(r.out, "prove 1\n");	/* the TAP parses: one failure */
+	cli_free(&r);
+
+	sh(&r, HOSTILE_FIXTURE "for f in junit html; do \"$BIN\" run --policy \"$TINY\" --format $f "
+	       "\"$T\" >\"$T/out.$f\"; xmllint --noout \"$T/out.$f\" && echo \"$f well-formed\"; done; "
+	       "cat \"$T/out.junit\"");
+	ck_assert_has(r.out, "junit well-formed\nhtml well-formed\n");
+	ck_assert_msg(terminal_safe(r.out), "raw control bytes in:\n%s", r.out);
+	cli_free(&r);
+}
+END_TEST
+
+START_TEST(test_every_input_in_every_report)
+{
+	static const char *const formats[] = { "text", "json", "junit", "tap", "html" };
+	static const char why[] = "/events/0/date: invalid date '2019-02-30': day 30 is not in February";
+	static const char why_xml[] =
+		"/events/0/date: invalid date &apos;2019-02-30&apos;: day 30 is not in February";
+	struct cli_run r;
+	json_error_t jerr;
+	json_t *root, *c;
+	size_t i;
+
+	/* a fixture that cannot be evaluated is in the report (not only on stderr), with its error */
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		cli(&r, POLICY_PATH, "run", "--format", formats[i], "tests/cli/bad", "tests/cli/fixtures",
+		    NULL);
+		ck_assert_int_eq(r.status, 2);
+		ck_assert_msg(strstr(r.out, i == 2 || i == 4 ? why_xml : why) != NULL,
+			      "%s: no error in:\n%s", formats[i], r.out);
+		if (strcmp(formats[i], "json") == 0) {
+			root = json_loads(r.out, 0, &jerr);
+			ck_assert_msg(root != NULL, "not JSON: %s", jerr.text);
+			c = json_array_get(json_object_get(root, "cases"), 0);
+			ck_assert_uint_eq(json_array_size(json_object_get(root, "cases")), 2);
+			ck_assert(json_is_null(json_object_get(c, "id")));
+			ck_assert_str_eq(json_string_value(json_object_get(c, "file")),
+					 "tests/cli/bad/bad-date.json");
+			ck_assert_str_eq(json_string_value(json_object_get(json_object_get(c, "error"),
+									   "kind")), "input");
+			ck_assert_uint_eq(json_array_size(json_object_get(c, "findings")), 0);
+			json_decref(root);
+		}
+		cli_free(&r);
+	}
+
+	/* a policy error (a budget trip) too, as kind "policy" */
+	cli(&r, NULL, "run", "--format", "json", "--policy", "tests/cli/policies/cli/slow.lua",
+	    "--max-instructions", "100000", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 3);
+	root = json_loads(r.out, 0, &jerr);
+	ck_assert_msg(root != NULL, "not JSON: %s", jerr.text);
+	c = json_object_get(json_array_get(json_object_get(root, "cases"), 0), "error");
+	ck_assert_str_eq(json_string_value(json_object_get(c, "kind")), "policy");
+	ck_assert_str_eq(json_string_value(json_object_get(c, "message")),
+			 "tests/cli/policies/cli/slow.lua:10: instruction budget exceeded (100000 instructions)");
+	json_decref(root);
+	cli_free(&r);
+}
+END_TEST
+
+START_TEST(test_junit_tap_memory_flat)
+{
+	static const char *const formats[] = { "junit", "tap" };
+	const char *root = getenv("CASECHECK_ROOT");
+	char dir[] = "/tmp/check_cli_mem.XXXXXX", link[128], target[4096], cmd[256];
+	struct cli_run r;
+	long one, many;
+	int i;
+	size_t f;
+
+	/* 3,000 fixtures: before, JUnit and TAP held the whole report, about 1 KB a finding pair */
+	ck_assert_ptr_nonnull(root);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	snprintf(target, sizeof(target), "%s/tests/cli/fixtures/pass-fail.json", root);
+	for (i = 0; i < 3000; i++) {
+		snprintf(link, sizeof(link), "%s/f%04d.json", dir, i);
+		ck_assert_int_eq(symlink(target, link), 0);
+	}
+	for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
+		/* ASan's quarantine would count freed memory as growth */
+		cli(&r, "ASAN_OPTIONS=quarantine_size_mb=0", "run", "--policy", TINY, "--format",
+		    formats[f], "tests/cli/fixtures", NULL);
+		ck_assert_int_eq(r.status, 1);
+		one = r.max_rss;
+		cli_free(&r);
+		cli(&r, "ASAN_OPTIONS=quarantine_size_mb=0", "run", "--policy", TINY, "--format",
+		    formats[f], "-o", "/dev/null", dir, NULL);
+		ck_assert_int_eq(r.status, 1);
+		many = r.max_rss;
+		cli_free(&r);
+		/* before: 4,700 KiB more for JUnit; ASan's allocator alone adds up to 2,000 */
+		ck_assert_msg(many - one < 3072, "%s: peak RSS %ld KiB for 3,000 fixtures, %ld KiB for one",
+			      formats[f], many, one);
+	}
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+START_TEST(test_param_ranges)
+{
+	struct cli_run r;
+
+	/* a value that would wrap, or push a due date out of the calendar, is a usage error */
+	cli(&r, NULL, "run", "--policy", "england-wales/conduct", "--param",
+	    "vetting_renewal_years=9223372036854775807", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "casecheck run: bad --param: param 'vetting_renewal_years' (years) "
+			 "must be a whole number from 0 to 100, got '9223372036854775807'\n"
+			 "see 'casecheck run --help'\n");
+	ck_assert_str_eq(r.out, "");
+	cli_free(&r);
+
+	cli(&r, NULL, "run", "--policy", "england-wales/conduct", "--param", "nfa_days=2147483647",
+	    "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_has(r.err, "casecheck run: bad --param: param 'nfa_days' (days) must be a whole "
+		      "number from 0 to 3660, got '2147483647'\n");
+	cli_free(&r);
+
+	cli(&r, NULL, "explain", "--policy", "england-wales/conduct", "--param", "record_days=-1",
+	    "--step", "record.conduct_matter", "tests/cli/fixtures/pass-fail.json", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_has(r.err, "casecheck explain: bad --param: param 'record_days' (working_days) must "
+		      "be a whole number from 0 to 2600, got '-1'\n");
+	cli_free(&r);
+
+	/* the bounds themselves are accepted */
+	cli(&r, POLICY_PATH, "run", "--param", "record_days=2600", "tests/cli/fixtures", NULL);
+	ck_assert_msg(r.status == 1, "exit %d: %s", r.status, r.err);
+	cli_free(&r);
+
+	/* a mistyped name, in a policy a fixture names, is a usage error with a suggestion */
+	cli(&r, POLICY_PATH, "run", "--param", "recrod_days=1", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 2);
+	ck_assert_str_eq(r.err, "casecheck run: bad --param: policy 'cli/tiny' has no param "
+			 "'recrod_days' (did you mean 'record_days'?)\nsee 'casecheck run --help'\n");
+	cli_free(&r);
+}
+END_TEST
+
+START_TEST(test_lint_errors_refused_by_every_verb)
+{
+	static const char typo[] = "tests/cli/policies/cli/typo.lua:9: step 'record.conduct_matter' "
+		"names unknown event type 'conduct_recordd' (did you mean 'conduct_recorded'?)\n";
+	struct cli_run r;
+
+	/* 'check' rejects the policy; run, test and explain must not evaluate it (a false FAIL) */
+	cli(&r, NULL, "check", "tests/cli/policies/cli/typo.lua", NULL);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_str_eq(r.err, typo);
+	cli_free(&r);
+
+	cli(&r, NULL, "run", "--policy", "tests/cli/policies/cli/typo.lua", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_str_eq(r.err, typo);
+	ck_assert_str_eq(r.out, "");
+	cli_free(&r);
+
+	cli(&r, NULL, "test", "--policy", "tests/cli/policies/cli/typo.lua", "tests/cli/fixtures", NULL);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_str_eq(r.err, typo);
+	cli_free(&r);
+
+	cli(&r, NULL, "explain", "--policy", "tests/cli/policies/cli/typo.lua", "--step",
+	    "record.conduct_matter", "tests/cli/fixtures/pass-fail.json", NULL);
+	ck_assert_int_eq(r.status, 3);
+	ck_assert_str_eq(r.err, typo);
+	cli_free(&r);
+
+	/* named by a fixture: not evaluated, with the lint error in the report */
+	sh(&r, "sed 's|\"cli/tiny\"|\"cli/typo\"|' tests/cli/fixtures/pass-fail.json >\"$T/t.json\" && "
+	       "CASECHECK_PATH=tests/cli/policies \"$BIN\" test \"$T\" 2>&1 >/dev/null; echo \"exit $?\"");
+	ck_assert_str_eq(r.out, "policies/cli/typo.lua:9: step 'record.conduct_matter' "
+			 "names unknown event type 'conduct_recordd' (did you mean 'conduct_recorded'?)\n"
+			 "exit 3\n");
 	cli_free(&r);
 }
 END_TEST
@@ -609,6 +981,18 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, test_steps);
 	tcase_add_test(tc, test_test_update);
 	tcase_add_test(tc, test_test_options);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("io");
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_walk_symlink_loops);
+	tcase_add_test(tc, test_not_regular_files);
+	tcase_add_test(tc, test_output_replaced_at_end);
+	tcase_add_test(tc, test_escape_every_format);
+	tcase_add_test(tc, test_every_input_in_every_report);
+	tcase_add_test(tc, test_junit_tap_memory_flat);
+	tcase_add_test(tc, test_param_ranges);
+	tcase_add_test(tc, test_lint_errors_refused_by_every_verb);
 	suite_add_tcase(s, tc);
 	return s;
 }

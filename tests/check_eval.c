@@ -263,8 +263,13 @@ START_TEST(test_param_override)
 	ck_assert_int_eq(f->status, CASECHECK_PASS);
 	ck_assert_int_eq(casecheck_policy_set_param(run.p, "record_days", "5", &run.err), 0);
 	ck_assert_int_eq(casecheck_policy_set_param(run.p, "record_dayz", "5", &run.err), -1);
-	ck_assert_str_eq(run.err.text, "policy 'test/record' has no param 'record_dayz'");
+	ck_assert_str_eq(run.err.text, "policy 'test/record' has no param 'record_dayz' "
+			 "(did you mean 'record_days'?)");
 	ck_assert_int_eq(casecheck_policy_set_param(run.p, "record_days", "x", &run.err), -1);
+	/* out of range for its unit: refused, the value in force unchanged */
+	ck_assert_int_eq(casecheck_policy_set_param(run.p, "record_days", "2601", &run.err), -1);
+	ck_assert_str_eq(run.err.text, "param 'record_days' (working_days) must be a whole number "
+			 "from 0 to 2600, got '2601'");
 	casecheck_result_free(run.r);
 	c = casecheck_case_load_buffer(run.e, text, strlen(text), "t1.json", run.p, &errs);
 	run.r = casecheck_evaluate(run.e, run.p, c, "2002-07-01", &run.err);

@@ -245,6 +245,7 @@ int cli_params_add(struct cli_params *params, const char *verb, const char *kv)
 	char *key;
 	int rc;
 
+	params->verb = verb;
 	if (!eq || eq == kv)
 		return cli_usage_error(verb, "bad --param '%s': expected NAME=VALUE", kv);
 	key = malloc((size_t)(eq - kv) + 1);
@@ -432,13 +433,20 @@ void cli_buf_put(struct cli_buf *b, const void *p, size_t n)
 	b->s[b->len] = '\0';
 }
 
-int cli_limit_set(struct casecheck_limits *lim, int id, const char *verb, const char *v)
+int cli_limit_set(struct casecheck_limits *lim, double *fixture_mib, int id, const char *verb,
+		  const char *v)
 {
 	char *end;
 	double d;
 
 	errno = 0;
 	d = strtod(v, &end);
+	if (id == CLI_OPT_MAX_FIXTURE_SIZE) {
+		if (errno || end == v || *end || !(d > 0) || d > 1e9)
+			return cli_usage_error(verb, "bad --max-fixture-size '%s': expected a positive number", v);
+		*fixture_mib = d;
+		return 0;
+	}
 	if (errno || end == v || *end || !(d > 0) || d > 1e15)
 		return cli_usage_error(verb, "bad budget '%s': expected a positive number", v);
 	switch (id) {

@@ -96,6 +96,7 @@ void cli_strv_free(struct cli_strv *sv);
 /* "--param K=V" pairs, in the order given. */
 struct cli_params {
 	struct cli_strv keys, values;
+	const char *verb;	/* whose option they are: a bad one is its usage error */
 };
 
 /* Add "K=V"; on a malformed pair prints a usage error for VERB and returns 2. */
@@ -126,8 +127,9 @@ struct cli_policy_entry {
 	int has_id;			/* dev and ino are set: the cache key */
 	unsigned long long dev, ino;
 	char *chunk;			/* how errors name it: "policies/x.lua" or as given */
-	struct casecheck_policy *policy;	/* NULL when it failed to load */
-	struct casecheck_error err;	/* why it failed */
+	struct casecheck_policy *policy;	/* NULL when it failed to load or lint */
+	struct casecheck_error err;	/* why it failed (the first lint error) */
+	struct casecheck_errors lint;	/* what 'check' rejects it for: every one */
 	int reported;			/* err was printed already */
 };
 
@@ -136,7 +138,11 @@ struct cli_policies {
 	const struct cli_params *params;	/* applied to every policy loaded; may be NULL */
 	struct cli_policy_entry **items;
 	size_t n, cap;
+	double max_fixture_mib;		/* fixtures larger are refused; 0: CLI_MAX_FIXTURE_MIB */
 };
+
+/* The default fixture size limit, MiB: far above any real case file, far below memory. */
+#define CLI_MAX_FIXTURE_MIB 16
 
 void cli_policies_init(struct cli_policies *ps, struct casecheck_engine *engine,
 		       const struct cli_params *params);
@@ -146,20 +152,22 @@ void cli_policies_free(struct cli_policies *ps);
 ** Resolve NAME (a policy name, a .lua file or a path to an existing file; a
 ** fixture's name when FROM_FIXTURE, which is looked up by name only) and load
 ** it once. Returns the entry (whose policy is NULL and err set when it failed
-** to load or a --param did not apply), or NULL with ERR filled when NAME does
-** not resolve.
+** to load, has lint errors -- a policy 'check' rejects is evaluated by no
+** verb -- or a --param did not apply), or NULL with ERR filled when NAME
+** does not resolve.
 */
 struct cli_policy_entry *cli_policies_get(struct cli_policies *ps, const char *name,
 					  int from_fixture, struct casecheck_error *err);
 
-/* Print the entry's load error to stderr once. Returns its exit code. */
+/* Print the entry's load error (or every lint error) to stderr once. Returns its exit code. */
 int cli_policy_entry_report(struct cli_policy_entry *pe);
 
 /* ---- fixtures ---- */
 
 /*
 ** Append the fixtures ARG names to OUT: a file as is, a directory walked
-** recursively for *.json (sorted by path; names starting with '.' skipped).
+** recursively for *.json (sorted by path; names starting with '.' skipped;
+** links followed, but each directory, by device and inode, entered once).
 ** Prints problems to stderr; returns 0, or CLI_EXIT_INPUT.
 */
 int cli_collect_fixtures(const char *arg, struct cli_strv *out);
@@ -169,6 +177,8 @@ struct cli_fixture_peek {
 	char *policy;		/* the "policy" member, or NULL */
 	char *title;		/* the "title" member, or NULL */
 	int has_expect;
+	int has_error;		/* the fixture could not be loaded: ERROR says why */
+	struct casecheck_error error;	/* the first error printed */
 };
 
 void cli_fixture_peek_free(struct cli_fixture_peek *peek);
@@ -178,7 +188,8 @@ void cli_fixture_peek_free(struct cli_fixture_peek *peek);
 ** fixture names. Prints every problem to stderr. On success sets *KASE and
 ** *PE and returns 0; a fixture that names no policy (and no FORCED) gives
 ** *PE NULL, which callers report. Else returns the exit code. PEEK, when not
-** NULL, receives the fixture's top-level members (free it in every case).
+** NULL, receives the fixture's top-level members, or the first error when
+** it fails (free it in every case).
 */
 int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 		     const char *path, struct cli_fixture_peek *peek,
@@ -210,23 +221,36 @@ struct casecheck_engine *cli_engine_new(const struct casecheck_limits *lim);
 /* ---- budgets for policy code ---- */
 
 /* Option ids shared by the verbs that evaluate (kept apart from theirs). */
-enum { CLI_OPT_MAX_MEMORY = 100, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_SECONDS };
+enum { CLI_OPT_MAX_MEMORY = 100, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_SECONDS,
+       CLI_OPT_MAX_FIXTURE_SIZE };
 
 #define CLI_LIMIT_OPTIONS \
 	{ "max-memory", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_MEMORY }, \
 	{ "max-instructions", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_INSTRUCTIONS }, \
-	{ "max-seconds", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_SECONDS }
+	{ "max-seconds", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_SECONDS }, \
+	{ "max-fixture-size", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_FIXTURE_SIZE }
 
 #define CLI_LIMIT_USAGE \
 	"  --max-memory MIB  memory budget of the Lua state (default 64)\n" \
 	"  --max-instructions N  instruction budget per case (default 50000000)\n" \
-	"  --max-seconds S   wall-clock budget per case (default 2)\n"
+	"  --max-seconds S   wall-clock budget per case (default 2)\n" \
+	"  --max-fixture-size MIB  refuse larger fixture files unread (default 16)\n"
 
 /*
-** Set the budget option ID (one of CLI_OPT_MAX_*) from V. Returns 0, or
-** CLI_EXIT_INPUT after a usage error naming VERB.
+** Set the budget option ID (one of CLI_OPT_MAX_*) from V: into LIM, or
+** *FIXTURE_MIB for --max-fixture-size. Returns 0, or CLI_EXIT_INPUT after a
+** usage error naming VERB.
 */
-int cli_limit_set(struct casecheck_limits *lim, int id, const char *verb, const char *v);
+int cli_limit_set(struct casecheck_limits *lim, double *fixture_mib, int id, const char *verb,
+		  const char *v);
+
+/*
+** 0 when PATH is a regular file of at most MAX_MIB (0: the default; < 0: no
+** limit) MiB; else fills ERR (an input error naming PATH) and returns -1.
+** Opens without blocking and reads nothing, so a FIFO or a device cannot
+** hang the run.
+*/
+int cli_check_input_file(const char *path, double max_mib, struct casecheck_error *err);
 
 /* ---- a growable byte string, NUL-terminated; OOM is sticky ---- */
 

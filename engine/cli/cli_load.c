@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,7 @@ void cli_policies_free(struct cli_policies *ps)
 			casecheck_policy_free(ps->items[i]->policy);
 		free(ps->items[i]->path);
 		free(ps->items[i]->chunk);
+		casecheck_errors_free(&ps->items[i]->lint);
 		free(ps->items[i]);
 	}
 	free(ps->items);
@@ -180,7 +182,11 @@ found:
 	return 0;
 }
 
-/* Apply every --param to PE's policy; on failure frees the policy. */
+/*
+** Apply every --param to PE's policy. A name the policy does not have or a
+** value out of range is the user's mistake, not the policy's: it is printed
+** at once as a usage error (exit 2), the policy freed.
+*/
 static void cli_policy_apply_params(struct cli_policies *ps, struct cli_policy_entry *pe)
 {
 	size_t i;
@@ -190,6 +196,9 @@ static void cli_policy_apply_params(struct cli_policies *ps, struct cli_policy_e
 	for (i = 0; i < ps->params->keys.n; i++) {
 		if (casecheck_policy_set_param(pe->policy, ps->params->keys.v[i],
 					       ps->params->values.v[i], &pe->err) != 0) {
+			cli_usage_error(ps->params->verb, "bad --param: %s", pe->err.text);
+			pe->err.kind = CASECHECK_E_INPUT;
+			pe->reported = 1;
 			casecheck_policy_free(pe->policy);
 			pe->policy = NULL;
 			return;
@@ -208,6 +217,17 @@ struct cli_policy_entry *cli_policies_get(struct cli_policies *ps, const char *n
 
 	if (cli_policy_resolve(name, from_fixture, &path, &chunk, err) != 0)
 		return NULL;
+	/* a FIFO named x.lua must not hang the run (policies have memory budgets, no size limit) */
+	if (cli_check_input_file(path, -1, err) != 0) {
+		/* callers print the text alone, as for a name that does not resolve */
+		char why[sizeof(err->text)];
+
+		memcpy(why, err->text, sizeof(why));
+		cli_error_set(err, CASECHECK_E_INPUT, NULL, NULL, "%.300s: %.300s", path, why);
+		free(path);
+		free(chunk);
+		return NULL;
+	}
 	has_id = stat(path, &st) == 0;
 	for (i = 0; i < ps->n; i++) {
 		it = ps->items[i];
@@ -238,6 +258,15 @@ struct cli_policy_entry *cli_policies_get(struct cli_policies *ps, const char *n
 	}
 	pe->chunk = chunk;
 	pe->policy = casecheck_policy_load_file(ps->engine, path, chunk, &pe->err);
+	if (pe->policy) {
+		/* a mistyped event type would give a false FAIL or a silent N/A */
+		casecheck_policy_lint(pe->policy, &pe->lint);
+		if (pe->lint.count > 0) {
+			pe->err = pe->lint.items[0];
+			casecheck_policy_free(pe->policy);
+			pe->policy = NULL;
+		}
+	}
 	if (pe->policy)
 		cli_policy_apply_params(ps, pe);
 	ps->items[ps->n++] = pe;
@@ -253,7 +282,10 @@ nomem:
 int cli_policy_entry_report(struct cli_policy_entry *pe)
 {
 	if (!pe->reported) {
-		cli_print_error(stderr, &pe->err);
+		if (pe->lint.count > 0)
+			cli_print_errors(stderr, &pe->lint);
+		else
+			cli_print_error(stderr, &pe->err);
 		pe->reported = 1;
 	}
 	return cli_exit_for(&pe->err);
@@ -261,63 +293,170 @@ int cli_policy_entry_report(struct cli_policy_entry *pe)
 
 /* ---- fixtures ---- */
 
+static const char *cli_file_kind(mode_t mode)
+{
+	if (S_ISFIFO(mode))
+		return "a FIFO";
+	if (S_ISCHR(mode))
+		return "a character device";
+	if (S_ISBLK(mode))
+		return "a block device";
+	if (S_ISSOCK(mode))
+		return "a socket";
+	if (S_ISDIR(mode))
+		return "a directory";
+	return "not a file";
+}
+
+int cli_check_input_file(const char *path, double max_mib, struct casecheck_error *err)
+{
+	struct stat st;
+	unsigned long long max;
+	int fd;
+
+	if (max_mib == 0)
+		max_mib = CLI_MAX_FIXTURE_MIB;
+	max = (unsigned long long)(max_mib * 1024 * 1024);
+	/* O_NONBLOCK: opening a FIFO with no writer must not wait */
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0) {
+		cli_error_set(err, CASECHECK_E_INPUT, path, NULL, "cannot open: %s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		cli_error_set(err, CASECHECK_E_INPUT, path, NULL, "cannot stat: %s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+	if (!S_ISREG(st.st_mode)) {
+		cli_error_set(err, CASECHECK_E_INPUT, path, NULL,
+			      "not a regular file (%s): casecheck reads only regular files",
+			      cli_file_kind(st.st_mode));
+		return -1;
+	}
+	if (max_mib > 0 && (unsigned long long)st.st_size > max) {
+		cli_error_set(err, CASECHECK_E_INPUT, path, NULL,
+			      "%llu bytes, over the fixture size limit of %llu bytes (%g MiB): "
+			      "raise it with --max-fixture-size", (unsigned long long)st.st_size,
+			      max, max_mib);
+		return -1;
+	}
+	return 0;
+}
+
 static int cli_strcmp_p(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Walk DIR for *.json into OUT (unsorted). Returns 0 or CLI_EXIT_INPUT. */
-static int cli_walk(const char *dir, int depth, struct cli_strv *out)
+/* The directories a walk has entered, by device and inode: each is walked once. */
+struct cli_walk_seen {
+	struct { unsigned long long dev, ino; } *v;
+	size_t n, cap;
+};
+
+/* 1 when ST's directory was seen already; else records it and returns 0 (-1: no memory). */
+static int cli_walk_seen(struct cli_walk_seen *seen, const struct stat *st)
 {
-	DIR *d;
+	size_t i;
+
+	for (i = 0; i < seen->n; i++)
+		if (seen->v[i].dev == (unsigned long long)st->st_dev &&
+		    seen->v[i].ino == (unsigned long long)st->st_ino)
+			return 1;
+	if (seen->n == seen->cap) {
+		size_t cap = seen->cap ? seen->cap * 2 : 16;
+		void *v = realloc(seen->v, cap * sizeof(*seen->v));
+
+		if (!v)
+			return -1;
+		seen->v = v;
+		seen->cap = cap;
+	}
+	seen->v[seen->n].dev = (unsigned long long)st->st_dev;
+	seen->v[seen->n].ino = (unsigned long long)st->st_ino;
+	seen->n++;
+	return 0;
+}
+
+/* The names in DIR, except those starting with '.', sorted (into NAMES). */
+static int cli_walk_names(const char *dir, struct cli_strv *names)
+{
+	DIR *d = opendir(dir);
 	struct dirent *de;
+	int rc = 0;
+
+	if (!d) {
+		cli_errorf(NULL, "cannot read directory '%s': %s", dir, strerror(errno));
+		return CLI_EXIT_INPUT;
+	}
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.' && cli_strv_push(names, de->d_name) != 0)
+			rc = CLI_EXIT_INPUT;
+	closedir(d);
+	if (names->n)
+		qsort(names->v, names->n, sizeof(*names->v), cli_strcmp_p);
+	return rc;
+}
+
+/*
+** Walk DIR for *.json into OUT. Symbolic links are followed, but a directory
+** already entered (a link to '.' or to a parent) is not entered again, and
+** names are visited in sorted order, so which path names a directory reached
+** twice does not depend on the file system's order.
+*/
+static int cli_walk(const char *dir, int depth, struct cli_walk_seen *seen,
+		    struct cli_strv *out)
+{
+	struct cli_strv names = { NULL, 0, 0 };
 	struct stat st;
-	size_t dl = strlen(dir), n;
+	size_t dl = strlen(dir), n, i;
 	char *child;
-	int rc = 0, e;
+	int rc, e;
 
 	if (depth > CLI_WALK_DEPTH) {
 		cli_errorf(NULL, "'%s': directories nested too deep", dir);
 		return CLI_EXIT_INPUT;
 	}
-	d = opendir(dir);
-	if (!d) {
-		cli_errorf(NULL, "cannot read directory '%s': %s", dir, strerror(errno));
-		return CLI_EXIT_INPUT;
-	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		n = dl + strlen(de->d_name) + 2;
+	rc = cli_walk_names(dir, &names);
+	for (i = 0; i < names.n; i++) {
+		n = dl + strlen(names.v[i]) + 2;
 		child = malloc(n);
 		if (!child) {
 			rc = CLI_EXIT_INPUT;
 			break;
 		}
 		if (dl > 0 && dir[dl - 1] == '/')
-			snprintf(child, n, "%s%s", dir, de->d_name);
+			snprintf(child, n, "%s%s", dir, names.v[i]);
 		else
-			snprintf(child, n, "%s/%s", dir, de->d_name);
+			snprintf(child, n, "%s/%s", dir, names.v[i]);
 		if (stat(child, &st) != 0) {
 			free(child);
 			continue;
 		}
 		if (S_ISDIR(st.st_mode)) {
-			e = cli_walk(child, depth + 1, out);
+			e = cli_walk_seen(seen, &st);
+			if (e == 0)
+				e = cli_walk(child, depth + 1, seen, out);
+			else
+				e = e < 0 ? CLI_EXIT_INPUT : 0;
 			if (e > rc)
 				rc = e;
-		} else if (S_ISREG(st.st_mode) && cli_ends_with(de->d_name, ".json")) {
+		} else if (cli_ends_with(names.v[i], ".json")) {
+			/* the loader refuses what is not a regular file, naming it */
 			if (cli_strv_push(out, child) != 0)
 				rc = CLI_EXIT_INPUT;
 		}
 		free(child);
 	}
-	closedir(d);
+	cli_strv_free(&names);
 	return rc;
 }
 
 int cli_collect_fixtures(const char *arg, struct cli_strv *out)
 {
+	struct cli_walk_seen seen = { NULL, 0, 0 };
 	struct stat st;
 	size_t first = out->n;
 	int rc;
@@ -331,7 +470,8 @@ int cli_collect_fixtures(const char *arg, struct cli_strv *out)
 			return CLI_EXIT_INPUT;
 		return 0;
 	}
-	rc = cli_walk(arg, 0, out);
+	rc = cli_walk_seen(&seen, &st) < 0 ? CLI_EXIT_INPUT : cli_walk(arg, 0, &seen, out);
+	free(seen.v);
 	qsort(out->v + first, out->n - first, sizeof(*out->v), cli_strcmp_p);
 	return rc;
 }
@@ -378,6 +518,22 @@ static void cli_fill_peek(struct cli_fixture_peek *peek, const struct casecheck_
 	free(expect);
 }
 
+/* Keep ERR in PEEK (when not NULL) as why the fixture failed, unless one is kept already. */
+static void cli_peek_error(struct cli_fixture_peek *peek, const struct casecheck_error *err)
+{
+	if (peek && !peek->has_error) {
+		peek->error = *err;
+		peek->has_error = 1;
+	}
+}
+
+/* Print PE's load error once, and keep it in PEEK. Returns its exit code. */
+static int cli_peek_policy_error(struct cli_fixture_peek *peek, struct cli_policy_entry *pe)
+{
+	cli_peek_error(peek, &pe->err);
+	return cli_policy_entry_report(pe);
+}
+
 int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 		     const char *path, struct cli_fixture_peek *peek_out,
 		     struct casecheck_case **kase, struct cli_policy_entry **pe_out)
@@ -394,7 +550,12 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 	if (peek_out)
 		memset(peek_out, 0, sizeof(*peek_out));
 	if (pe && !pe->policy)
-		return cli_policy_entry_report(pe);
+		return cli_peek_policy_error(peek_out, pe);
+	if (cli_check_input_file(path, ps->max_fixture_mib, &r.err) != 0) {
+		cli_print_error(stderr, &r.err);
+		cli_peek_error(peek_out, &r.err);
+		return cli_exit_for(&r.err);
+	}
 	if (pe) {
 		*kase = casecheck_case_load_file(ps->engine, path, pe->policy, &errs);
 	} else {
@@ -406,16 +567,21 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 			snprintf(r.err.source, sizeof(r.err.source), "%s", path);
 			snprintf(r.err.path, sizeof(r.err.path), "/policy");
 			cli_print_error(stderr, &r.err);
+			cli_peek_error(peek_out, &r.err);
 			rc = cli_exit_for(&r.err);
 		} else if (pe && !pe->policy) {
-			rc = cli_policy_entry_report(pe);
+			rc = cli_peek_policy_error(peek_out, pe);
 		}
 	}
 	if (!*kase) {
 		int e = cli_print_errors(stderr, &errs);
 
+		if (errs.count > 0)
+			cli_peek_error(peek_out, &errs.items[0]);
 		if (e == 0 && rc == 0) {
-			cli_errorf(NULL, "%s: cannot load the fixture", path);
+			cli_error_set(&r.err, CASECHECK_E_INPUT, path, NULL, "cannot load the fixture");
+			cli_print_error(stderr, &r.err);
+			cli_peek_error(peek_out, &r.err);
 			e = CLI_EXIT_INPUT;
 		}
 		if (e > rc)
@@ -427,8 +593,10 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 		*kase = NULL;
 		goto out;
 	}
-	if (peek_out)
+	if (peek_out) {
 		cli_fill_peek(peek_out, *kase);
+		peek_out->has_error = 0;
+	}
 	*pe_out = pe;
 out:
 	casecheck_errors_free(&errs);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli_common.h"
+#include "cli_output.h"
 #include "report_json.h"
 #include "report_html.h"
 #include "report_junit.h"
@@ -58,7 +59,8 @@ static const char run_usage[] =
 	"(<skipped/>, \"# SKIP\"): nothing to hold against the handling yet, or the\n"
 	"record cannot settle it. Each testcase carries the citation as a property,\n"
 	"each failed TAP point a YAML block (step, re, status, due, days_late,\n"
-	"message, cite, file). A fixture that cannot be evaluated is an error.\n"
+	"message, cite, file). A fixture that cannot be evaluated is an error, and\n"
+	"appears in every format with its message (in JSON: \"id\": null, \"error\").\n"
 	"\n"
 	"Exit status: 0 all good, 1 a finding failed or was late, 2 bad input or\n"
 	"usage, 3 a policy error or a policy over its budget.\n";
@@ -69,6 +71,7 @@ struct run_opts {
 	struct cli_params params;
 	struct cli_strv args;
 	struct casecheck_limits limits;
+	double max_fixture_mib;
 };
 
 /* The worst status of RESULT as an exit code: 1 for fail/late, 3 for error. */
@@ -88,21 +91,44 @@ static int run_result_exit(const struct casecheck_result *result)
 	return rc;
 }
 
-/* A fixture that could not be evaluated, in the JUnit or TAP report. */
-static void run_bad(struct report_junit *ju, struct report_tap *tap, const char *file,
-		    const char *why, int junit, int tapf)
+/* The reports of a run, one of which is written. */
+struct run_reports {
+	const char *format;
+	FILE *out;
+	const struct casecheck_policy *default_policy;	/* --policy's, or NULL */
+	struct report_text text;
+	struct report_json json;
+	struct report_junit junit;
+	struct report_tap tap;
+	struct report_html html;
+};
+
+/*
+** A fixture that could not be evaluated, in the report with its error ERR:
+** every input appears in every report. 0, or -1 when writing failed.
+*/
+static int run_bad(struct run_reports *rr, const char *file, const struct casecheck_error *err)
 {
 	const char *yaml[4];
+	char why[2048];
 
-	if (junit)
-		report_junit_run_bad(ju, file, why);
-	if (tapf) {
+	if (strcmp(rr->format, "json") == 0)
+		return report_json_bad(&rr->json, rr->out, rr->default_policy, file, err);
+	if (strcmp(rr->format, "junit") == 0) {
+		report_junit_run_bad(&rr->junit, file, err);
+	} else if (strcmp(rr->format, "tap") == 0) {
+		casecheck_error_format(err, why, sizeof(why));
 		yaml[0] = "file";
 		yaml[1] = file;
 		yaml[2] = "message";
 		yaml[3] = why;
-		report_tap_point(tap, 0, file, NULL, yaml, 2);
+		report_tap_point(&rr->tap, 0, file, NULL, yaml, 2);
+	} else if (strcmp(rr->format, "html") == 0) {
+		report_html_bad(&rr->html, file, err);
+	} else {
+		report_text_bad(&rr->text, file, err);
 	}
+	return 0;
 }
 
 static int run_parse(int argc, char **argv, struct run_opts *o)
@@ -126,7 +152,8 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		case CLI_OPT_MAX_MEMORY:
 		case CLI_OPT_MAX_INSTRUCTIONS:
 		case CLI_OPT_MAX_SECONDS:
-			rc = cli_limit_set(&o->limits, id, "run", v);
+		case CLI_OPT_MAX_FIXTURE_SIZE:
+			rc = cli_limit_set(&o->limits, &o->max_fixture_mib, id, "run", v);
 			if (rc)
 				return rc;
 			break;
@@ -163,6 +190,56 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 	return 0;
 }
 
+/* Report the evaluated case (RESULT of KASE from FILE) in RR's format. 0, or an exit code. */
+static int run_report_case(struct run_reports *rr, const struct casecheck_case *kase,
+			   const char *file, const struct cli_fixture_peek *peek,
+			   const struct casecheck_policy *policy,
+			   const struct casecheck_result *result)
+{
+	struct casecheck_error err;
+
+	if (strcmp(rr->format, "junit") == 0) {
+		report_junit_run_case(&rr->junit, kase, file, result);
+	} else if (strcmp(rr->format, "tap") == 0) {
+		report_tap_run_case(&rr->tap, kase, file, result);
+	} else if (strcmp(rr->format, "html") == 0) {
+		report_html_case(&rr->html, kase, file, result);
+	} else if (strcmp(rr->format, "json") == 0) {
+		if (report_json_case(&rr->json, rr->out, policy, result, &err) != 0) {
+			cli_print_error(stderr, &err);
+			return CLI_EXIT_INPUT;
+		}
+	} else if (report_text_case(&rr->text, kase, file, peek->title, policy, result) != 0) {
+		cli_errorf("run", "out of memory");
+		return CLI_EXIT_POLICY;
+	}
+	return 0;
+}
+
+/* Finish RR's report; N_BAD fixtures were not evaluated. 0, or an exit code. */
+static int run_report_finish(struct run_reports *rr, size_t n_bad)
+{
+	int e;
+
+	if (strcmp(rr->format, "html") == 0)
+		e = report_html_finish(&rr->html);
+	else if (strcmp(rr->format, "json") == 0)
+		e = report_json_write(&rr->json, rr->default_policy, rr->out);
+	else if (strcmp(rr->format, "junit") == 0)
+		e = report_junit_write(&rr->junit, "casecheck run", rr->out);
+	else if (strcmp(rr->format, "tap") == 0)
+		e = report_tap_write(&rr->tap);
+	else {
+		report_text_finish(&rr->text, n_bad);
+		e = 0;
+	}
+	if (e != 0) {
+		cli_errorf("run", "cannot write the report: %s", strerror(errno));
+		return CLI_EXIT_INPUT;
+	}
+	return 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct run_opts o;
@@ -171,37 +248,30 @@ int cmd_run(int argc, char **argv)
 	struct cli_policies ps;
 	struct cli_policy_entry *forced = NULL, *pe;
 	struct cli_strv files = { NULL, 0, 0 };
-	struct report_text rt;
-	struct report_json rj;
-	struct report_junit ju;
-	struct report_html rh;
-	struct report_tap tap;
+	struct run_reports rr;
+	struct cli_output output = { NULL, NULL, NULL };
 	struct cli_fixture_peek peek;
 	struct casecheck_case *kase;
 	struct casecheck_result *result;
-	FILE *out = stdout;
 	size_t i, n_bad = 0;
-	int rc = 0, e, json, junit, tapf, html, text;
+	int rc = 0, e;
 
 	memset(&o, 0, sizeof(o));
+	memset(&rr, 0, sizeof(rr));
 	o.format = "text";
-	report_json_init(&rj);
-	memset(&ju, 0, sizeof(ju));
-	memset(&tap, 0, sizeof(tap));
+	rr.format = "text";
+	report_json_init(&rr.json);
 	cli_policies_init(&ps, NULL, &o.params);
 	e = run_parse(argc, argv, &o);
 	if (e != 0) {
 		rc = e < 0 ? 0 : e;
 		goto out;
 	}
-	json = strcmp(o.format, "json") == 0;
-	junit = strcmp(o.format, "junit") == 0;
-	tapf = strcmp(o.format, "tap") == 0;
-	html = strcmp(o.format, "html") == 0;
-	text = !json && !junit && !tapf && !html;
-	if ((junit && report_junit_init(&ju) != 0) || (tapf && report_tap_init(&tap) != 0)) {
-		cli_errorf("run", "out of memory");
-		rc = CLI_EXIT_POLICY;
+	rr.format = o.format;
+	if (strcmp(o.format, "junit") == 0 && report_junit_init(&rr.junit) != 0) {
+		cli_errorf("run", "cannot make a temporary file for the JUnit report: %s",
+			   strerror(errno));
+		rc = CLI_EXIT_INPUT;
 		goto out;
 	}
 
@@ -210,9 +280,11 @@ int cmd_run(int argc, char **argv)
 		rc = CLI_EXIT_POLICY;
 		goto out;
 	}
-	casecheck_engine_limits(engine, &rj.limits);	/* the JSON report records them */
-	casecheck_engine_set_hashes(engine, json);	/* only the JSON report shows them */
+	casecheck_engine_limits(engine, &rr.json.limits);	/* the JSON report records them */
+	/* only the JSON report shows the hashes */
+	casecheck_engine_set_hashes(engine, strcmp(o.format, "json") == 0);
 	cli_policies_init(&ps, engine, &o.params);
+	ps.max_fixture_mib = o.max_fixture_mib;
 	if (o.policy) {
 		forced = cli_policies_get(&ps, o.policy, 0, &err);
 		if (!forced) {
@@ -224,30 +296,31 @@ int cmd_run(int argc, char **argv)
 			rc = cli_policy_entry_report(forced);
 			goto out;
 		}
+		rr.default_policy = forced->policy;
 	}
 	for (i = 0; i < o.args.n; i++) {
 		e = cli_collect_fixtures(o.args.v[i], &files);
 		if (e > rc)
 			rc = e;
 	}
-	if (o.output) {
-		out = fopen(o.output, "w");
-		if (!out) {
-			cli_errorf("run", "cannot open '%s' for writing: %s", o.output,
-				   strerror(errno));
-			out = stdout;
-			rc = CLI_EXIT_INPUT;
-			goto out;
-		}
+	e = cli_output_open(&output, "run", o.output);
+	if (e != 0) {
+		rc = e;
+		goto out;
 	}
-	report_text_init(&rt, out, cli_color_enabled(o.color, out));
-	report_html_init(&rh, out);
+	rr.out = output.fp;
+	report_text_init(&rr.text, rr.out, cli_color_enabled(o.color, rr.out));
+	report_html_init(&rr.html, rr.out);
+	if (strcmp(o.format, "tap") == 0)
+		report_tap_init(&rr.tap, rr.out);
 
 	for (i = 0; i < files.n; i++) {
-		e = cli_load_fixture(&ps, forced, files.v[i], text ? &peek : NULL, &kase, &pe);
+		e = cli_load_fixture(&ps, forced, files.v[i], &peek, &kase, &pe);
 		if (e == 0 && !pe) {
-			cli_errorf(NULL, "%s: names no policy: give --policy or set \"policy\" in the fixture",
-				   files.v[i]);
+			cli_error_set(&peek.error, CASECHECK_E_INPUT, files.v[i], NULL,
+				      "names no policy: give --policy or set \"policy\" in the fixture");
+			cli_print_error(stderr, &peek.error);
+			peek.has_error = 1;
 			casecheck_case_free(kase);
 			e = CLI_EXIT_INPUT;
 		}
@@ -255,10 +328,9 @@ int cmd_run(int argc, char **argv)
 			if (e > rc)
 				rc = e;
 			n_bad++;
-			if (text)
-				cli_fixture_peek_free(&peek);
-			run_bad(&ju, &tap, files.v[i], e == CLI_EXIT_INPUT ? "bad fixture" :
-				"policy error", junit, tapf);
+			if (run_bad(&rr, files.v[i], &peek.error) != 0)
+				rc = CLI_EXIT_INPUT;
+			cli_fixture_peek_free(&peek);
 			continue;
 		}
 		result = casecheck_evaluate(engine, pe->policy, kase, o.as_of, &err);
@@ -269,69 +341,32 @@ int cmd_run(int argc, char **argv)
 				rc = e;
 			n_bad++;
 			casecheck_case_free(kase);
-			if (text)
-				cli_fixture_peek_free(&peek);
-			run_bad(&ju, &tap, files.v[i], err.text, junit, tapf);
+			if (run_bad(&rr, files.v[i], &err) != 0)
+				rc = CLI_EXIT_INPUT;
+			cli_fixture_peek_free(&peek);
 			continue;
 		}
 		e = run_result_exit(result);
 		if (e > rc)
 			rc = e;
-		if (junit) {
-			report_junit_run_case(&ju, kase, files.v[i], result);
-		} else if (tapf) {
-			report_tap_run_case(&tap, kase, files.v[i], result);
-		} else if (html) {
-			report_html_case(&rh, kase, files.v[i], result);
-		} else if (json) {
-			if (report_json_case(&rj, out, pe->policy, result, &err) != 0) {
-				cli_print_error(stderr, &err);
-				rc = CLI_EXIT_POLICY;
-			}
-		} else {
-			if (report_text_case(&rt, kase, files.v[i], peek.title, pe->policy,
-					     result) != 0) {
-				cli_errorf("run", "out of memory");
-				rc = CLI_EXIT_POLICY;
-			}
-			cli_fixture_peek_free(&peek);
-		}
+		e = run_report_case(&rr, kase, files.v[i], &peek, pe->policy, result);
+		if (e > rc)
+			rc = e;
+		cli_fixture_peek_free(&peek);
 		casecheck_result_free(result);
 		casecheck_case_free(kase);
 	}
-
-	if (json || junit || tapf || html) {
-		if (html)
-			e = report_html_finish(&rh);
-		else if (json)
-			e = report_json_write(&rj, forced ? forced->policy : NULL, out);
-		else if (junit)
-			e = report_junit_write(&ju, "casecheck run", out);
-		else
-			e = report_tap_write(&tap, out);
-		if (e != 0) {
-			cli_errorf("run", "cannot write the report: %s", strerror(errno));
-			rc = CLI_EXIT_INPUT;
-		}
-	} else {
-		report_text_finish(&rt, n_bad);
-	}
+	e = run_report_finish(&rr, n_bad);
+	if (e > rc)
+		rc = e;
 
 out:
-	if (out != stdout) {
-		if (ferror(out) | (fclose(out) != 0)) {
-			cli_errorf("run", "cannot write '%s': %s", o.output, strerror(errno));
-			if (rc < CLI_EXIT_INPUT)
-				rc = CLI_EXIT_INPUT;
-		}
-	} else if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_errorf("run", "cannot write the report: %s", strerror(errno));
-		if (rc < CLI_EXIT_INPUT)
-			rc = CLI_EXIT_INPUT;
-	}
-	report_json_free(&rj);
-	report_junit_free(&ju);
-	report_tap_free(&tap);
+	e = cli_output_close(&output, "run");
+	if (e > rc)
+		rc = e;
+	report_json_free(&rr.json);
+	report_junit_free(&rr.junit);
+	report_tap_free(&rr.tap);
 	cli_strv_free(&files);
 	cli_policies_free(&ps);
 	if (engine)

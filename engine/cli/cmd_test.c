@@ -14,6 +14,8 @@
 #include <string.h>
 #include <jansson.h>
 #include "cli_common.h"
+#include "cli_escape.h"
+#include "cli_output.h"
 #include "report_junit.h"
 #include "report_tap.h"
 #include "report_text.h"
@@ -107,6 +109,7 @@ struct test_opts {
 	double min_coverage;	/* < 0: none */
 	struct cli_strv args;
 	struct casecheck_limits limits;
+	double max_fixture_mib;
 };
 
 /* What the workers share (read only) and what the parent gathers. */
@@ -288,8 +291,11 @@ static void test_fixture(void *ctx, size_t i, struct test_rec *rec)
 		test_line(out, st->color, 1, file, casecheck_result_count(result), NULL);
 	}
 out:
-	if (rec->n[TEST_N_OUTCOME] == TEST_FAILED && rec->s[TEST_S_REASON])
-		fprintf(out, "FAIL %s (%s)\n", file, rec->s[TEST_S_REASON]);
+	if (rec->n[TEST_N_OUTCOME] == TEST_FAILED && rec->s[TEST_S_REASON]) {
+		fputs("FAIL ", out);
+		cli_text_escape(out, file, NULL);
+		fprintf(out, " (%s)\n", rec->s[TEST_S_REASON]);
+	}
 	fflush(stderr);
 	rec->s[TEST_S_OUT] = test_mem_take(out, &obuf, &osize);
 	rec->s[TEST_S_DETAIL] = test_mem_take(detail, &dbuf, &dsize);
@@ -514,7 +520,8 @@ static int test_parse(int argc, char **argv, struct test_opts *o)
 		case CLI_OPT_MAX_MEMORY:
 		case CLI_OPT_MAX_INSTRUCTIONS:
 		case CLI_OPT_MAX_SECONDS:
-			if (cli_limit_set(&o->limits, id, "test", v) != 0)
+		case CLI_OPT_MAX_FIXTURE_SIZE:
+			if (cli_limit_set(&o->limits, &o->max_fixture_mib, id, "test", v) != 0)
 				return CLI_EXIT_INPUT;
 			break;
 		case TEST_POLICY:
@@ -639,7 +646,7 @@ static int test_finish(struct test_state *st)
 		w = report_junit_write(&st->junit, "casecheck test", st->out);
 		break;
 	case TEST_FMT_TAP:
-		w = report_tap_write(&st->tap, st->out);
+		w = report_tap_write(&st->tap);
 		break;
 	}
 	if (w != 0) {
@@ -668,6 +675,7 @@ int cmd_test(int argc, char **argv)
 	struct casecheck_error err;
 	struct cli_policies ps;
 	struct test_rec *recs = NULL;
+	struct cli_output output = { NULL, NULL, NULL };
 	char rbuf[256];
 	size_t i;
 	int rc = 0, e;
@@ -697,7 +705,6 @@ int cmd_test(int argc, char **argv)
 		st.has_re = 1;
 	}
 	if ((o.format == TEST_FMT_JUNIT && report_junit_init(&st.junit) != 0) ||
-	    (o.format == TEST_FMT_TAP && report_tap_init(&st.tap) != 0) ||
 	    (o.format == TEST_FMT_JSON && !(st.json = json_array()))) {
 		cli_errorf("test", "out of memory");
 		rc = CLI_EXIT_POLICY;
@@ -709,6 +716,7 @@ int cmd_test(int argc, char **argv)
 		goto out;
 	}
 	cli_policies_init(&ps, engine, NULL);
+	ps.max_fixture_mib = o.max_fixture_mib;
 	if (o.policy) {
 		st.forced = cli_policies_get(&ps, o.policy, 0, &err);
 		if (!st.forced) {
@@ -723,16 +731,14 @@ int cmd_test(int argc, char **argv)
 	}
 	for (i = 0; i < o.args.n; i++)
 		test_worse(&st.rc, cli_collect_fixtures(o.args.v[i], &files));
-	if (o.output) {
-		st.out = fopen(o.output, "w");
-		if (!st.out) {
-			cli_errorf("test", "cannot open '%s' for writing: %s", o.output,
-				   strerror(errno));
-			st.out = stdout;
-			rc = CLI_EXIT_INPUT;
-			goto out;
-		}
+	e = cli_output_open(&output, "test", o.output);
+	st.out = output.fp;
+	if (e != 0) {
+		rc = e;
+		goto out;
 	}
+	if (o.format == TEST_FMT_TAP)
+		report_tap_init(&st.tap, st.out);
 	st.color = o.format == TEST_FMT_TEXT && cli_color_enabled(o.color, st.out);
 	recs = calloc(files.n ? files.n : 1, sizeof(*recs));
 	if (!recs) {
@@ -746,15 +752,7 @@ int cmd_test(int argc, char **argv)
 	}
 	rc = test_finish(&st);
 out:
-	if (st.out && st.out != stdout) {
-		if (ferror(st.out) | (fclose(st.out) != 0)) {
-			cli_errorf("test", "cannot write '%s': %s", o.output, strerror(errno));
-			test_worse(&rc, CLI_EXIT_INPUT);
-		}
-	} else if (fflush(stdout) != 0 || ferror(stdout)) {
-		cli_errorf("test", "cannot write the report: %s", strerror(errno));
-		test_worse(&rc, CLI_EXIT_INPUT);
-	}
+	test_worse(&rc, cli_output_close(&output, "test"));
 	for (i = 0; recs && i < files.n; i++)
 		test_rec_free(&recs[i]);
 	free(recs);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli_common.h"
+#include "cli_output.h"
 
 struct main_verb {
 	const char *name;
@@ -92,6 +93,8 @@ int main(int argc, char **argv)
 	const struct main_verb *verb;
 	const char *a;
 
+	if (cli_std_fds_open() != 0)
+		return CLI_EXIT_INPUT;
 	if (argc < 2) {
 		main_usage(stderr);
 		return CLI_EXIT_INPUT;

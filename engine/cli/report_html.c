@@ -6,6 +6,7 @@
 */
 #include <string.h>
 #include "date.h"
+#include "cli_escape.h"
 #include "report_html.h"
 
 #define HTML_WIDTH 960		/* the SVG's width in px */
@@ -34,18 +35,10 @@ static const char *const status_colour[CASECHECK_STATUS_COUNT] = {
 	"#1a7f37", "#b35900", "#c62828", "#3559a8", "#999999", "#8a6d00", "#c62828"
 };
 
-/* Text with &, <, >, " escaped. NULL writes nothing. */
+/* Text as XML (cli_xml_escape). NULL writes nothing. */
 static void esc(FILE *fp, const char *s)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", fp); break;
-		case '<': fputs("&lt;", fp); break;
-		case '>': fputs("&gt;", fp); break;
-		case '"': fputs("&quot;", fp); break;
-		default: fputc(*s, fp);
-		}
-	}
+	cli_xml_escape(fp, s);
 }
 
 void report_html_init(struct report_html *rh, FILE *fp)
@@ -323,6 +316,19 @@ void report_html_case(struct report_html *rh, const struct casecheck_case *kase,
 	}
 	fputs("</section>\n", fp);
 	rh->cases++;
+}
+
+void report_html_bad(struct report_html *rh, const char *file, const struct casecheck_error *err)
+{
+	char msg[2048];
+
+	start(rh);
+	casecheck_error_format(err, msg, sizeof(msg));
+	fputs("<section class=\"error\">\n<h2>", rh->fp);
+	esc(rh->fp, file);
+	fputs(": not evaluated</h2>\n<p>", rh->fp);
+	esc(rh->fp, msg);
+	fputs("</p>\n</section>\n", rh->fp);
 }
 
 int report_html_finish(struct report_html *rh)

@@ -21,6 +21,8 @@ void report_html_init(struct report_html *rh, FILE *fp);
 void report_html_case(struct report_html *rh, const struct casecheck_case *kase,
 		      const char *file, const struct casecheck_result *result);
 
+/* A fixture FILE that could not be evaluated, and why (ERR). */
+void report_html_bad(struct report_html *rh, const char *file, const struct casecheck_error *err);
 /* Close the page. 0, or -1 when writing failed. */
 int report_html_finish(struct report_html *rh);
 

@@ -96,6 +96,35 @@ int report_json_case(struct report_json *rj, FILE *fp, const struct casecheck_po
 	return 0;
 }
 
+int report_json_bad(struct report_json *rj, FILE *fp,
+		    const struct casecheck_policy *default_policy, const char *file,
+		    const struct casecheck_error *err)
+{
+	struct json_writer *w = &rj->w;
+	char msg[2048];
+
+	if (!rj->started)
+		write_head(rj, fp, default_policy);
+	casecheck_error_format(err, msg, sizeof(msg));
+	json_writer_begin_object(w);
+	json_writer_key(w, "id");
+	json_writer_null(w);
+	json_writer_key(w, "file");
+	json_writer_string(w, file);
+	json_writer_key(w, "error");
+	json_writer_begin_object(w);
+	json_writer_key(w, "kind");
+	json_writer_string(w, err->kind == CASECHECK_E_INPUT ? "input" : "policy");
+	json_writer_key(w, "message");
+	json_writer_string(w, msg);
+	json_writer_end_object(w);
+	json_writer_key(w, "findings");
+	json_writer_begin_array(w);
+	json_writer_end_array(w);
+	json_writer_end_object(w);
+	return ferror(fp) ? -1 : 0;
+}
+
 int report_json_write(struct report_json *rj, const struct casecheck_policy *default_policy,
 		      FILE *fp)
 {

@@ -29,6 +29,16 @@ int report_json_case(struct report_json *rj, FILE *fp, const struct casecheck_po
 		     const struct casecheck_result *result, struct casecheck_error *err);
 
 /*
+** The case entry of a fixture FILE that could not be evaluated, with ERR:
+** {"id": null, "file", "error": {"kind": "input" or "policy", "message"},
+** "findings": []}. DEFAULT_POLICY is the report's policy when this is the
+** first entry. 0, or -1 when writing failed.
+*/
+int report_json_bad(struct report_json *rj, FILE *fp,
+		    const struct casecheck_policy *default_policy, const char *file,
+		    const struct casecheck_error *err);
+
+/*
 ** Finish the report on FP. DEFAULT_POLICY is the report's policy when no case
 ** was written (may be NULL: then "policy" is null). 0, or -1 when writing failed.
 */

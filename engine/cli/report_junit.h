@@ -2,9 +2,10 @@
 ** report_junit.h: JUnit XML for 'casecheck run' and 'casecheck test'
 ** (report_junit.c): testsuites > testsuite (name, tests, failures, errors,
 ** skipped) > testcase (name, classname) with <failure message= type=>,
-** <error>, <skipped/> and <properties><property name= value=/>. Buffered,
-** so the totals on <testsuites> are known when it is written; every
-** attribute and text is XML-escaped.
+** <error>, <skipped/> and <properties><property name= value=/>. The
+** testsuites are spooled to an unnamed temporary file, so the totals on
+** <testsuites> are known when it is written and memory stays flat however
+** many fixtures; every attribute and text is XML-escaped (cli_escape.h).
 */
 #ifndef REPORT_JUNIT_H
 #define REPORT_JUNIT_H
@@ -20,20 +21,15 @@ enum report_junit_kind {
 };
 
 struct report_junit {
-	FILE *mem;		/* the testsuites so far */
-	char *buf;
-	size_t size;
+	FILE *mem;		/* the testsuites so far: a temporary file */
 	size_t tests, failures, errors, skipped;
 	int open;		/* a testsuite is open */
 	int loose;		/* testcases were added outside any testsuite */
 };
 
-/* 0, or -1 when out of memory. */
+/* 0, or -1 when no temporary file could be made. */
 int report_junit_init(struct report_junit *rj);
 void report_junit_free(struct report_junit *rj);
-
-/* Write S to FP with &, <, >, " and ' escaped; control characters become '?'. */
-void report_xml_escape(FILE *fp, const char *s);
 
 /* Open a testsuite with these counts (FILE, may be NULL, as an attribute). */
 void report_junit_suite(struct report_junit *rj, const char *name, const char *file,
@@ -56,8 +52,12 @@ void report_junit_case(struct report_junit *rj, const char *classname, const cha
 */
 void report_junit_run_case(struct report_junit *rj, const struct casecheck_case *kase,
 			   const char *file, const struct casecheck_result *result);
-/* 'run': a fixture that could not be evaluated, as a testsuite with one error. */
-void report_junit_run_bad(struct report_junit *rj, const char *file, const char *why);
+/*
+** 'run': a fixture that could not be evaluated, as a testsuite with one
+** error: its message ERR's, its type "input" or "policy".
+*/
+void report_junit_run_bad(struct report_junit *rj, const char *file,
+			  const struct casecheck_error *err);
 
 /* Write the document, <testsuites name=NAME ...>, to FP. 0, or -1 on a write error. */
 int report_junit_write(struct report_junit *rj, const char *name, FILE *fp);

@@ -1,62 +1,39 @@
 /*
-** report_tap.c: TAP version 13 reports. Test points go to a memory stream so
-** that the plan ("1..N") can lead. Descriptions have '#' and '\' escaped
-** and newlines folded; YAML values are double-quoted scalars.
+** report_tap.c: TAP version 13 reports, streamed: the test points are
+** written as they come and the plan ("1..N") last. Descriptions have '#' and '\' escaped
+** and control characters made visible (cli_escape.h); YAML values are
+** double-quoted scalars, written as JSON strings (json_put_string).
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cli_escape.h"
+#include "json_writer.h"
 #include "report_tap.h"
 
-int report_tap_init(struct report_tap *rt)
+int report_tap_init(struct report_tap *rt, FILE *fp)
 {
 	memset(rt, 0, sizeof(*rt));
-	rt->mem = open_memstream(&rt->buf, &rt->size);
-	return rt->mem ? 0 : -1;
+	rt->fp = fp;
+	fputs("TAP version 13\n", fp);
+	return 0;
 }
 
 void report_tap_free(struct report_tap *rt)
 {
-	if (rt->mem)
-		fclose(rt->mem);
-	free(rt->buf);
 	memset(rt, 0, sizeof(*rt));
 }
 
+/* A description: '#' and '\\' escaped, control characters and bad bytes visible. */
 static void tap_desc(FILE *fp, const char *s)
 {
-	for (; s && *s; s++) {
-		if (*s == '#' || *s == '\\')
-			fputc('\\', fp);
-		fputc(*s == '\n' || *s == '\r' ? ' ' : *s, fp);
-	}
-}
-
-/* S as a YAML double-quoted scalar. */
-static void tap_yaml_string(FILE *fp, const char *s)
-{
-	fputc('"', fp);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if (c == '"' || c == '\\')
-			fprintf(fp, "\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", fp);
-		else if (c == '\t')
-			fputs("\\t", fp);
-		else if (c < 0x20 || c == 0x7f)
-			fprintf(fp, "\\x%02x", c);
-		else
-			fputc(c, fp);
-	}
-	fputc('"', fp);
+	cli_text_escape(fp, s, "#\\");
 }
 
 void report_tap_point(struct report_tap *rt, int ok, const char *desc, const char *skip,
 		      const char *const *yaml, size_t n_yaml)
 {
-	FILE *fp = rt->mem;
+	FILE *fp = rt->fp;
 	size_t i;
 
 	rt->n++;
@@ -76,7 +53,7 @@ void report_tap_point(struct report_tap *rt, int ok, const char *desc, const cha
 		if (!yaml[2 * i + 1])
 			continue;
 		fprintf(fp, "  %s: ", yaml[2 * i]);
-		tap_yaml_string(fp, yaml[2 * i + 1]);
+		json_put_string(fp, yaml[2 * i + 1]);
 		fputc('\n', fp);
 	}
 	fputs("  ...\n", fp);
@@ -129,12 +106,8 @@ void report_tap_run_case(struct report_tap *rt, const struct casecheck_case *kas
 	}
 }
 
-int report_tap_write(struct report_tap *rt, FILE *fp)
+int report_tap_write(struct report_tap *rt)
 {
-	if (fflush(rt->mem) != 0)
-		return -1;
-	fprintf(fp, "TAP version 13\n1..%lu\n", (unsigned long)rt->n);
-	if (rt->size)
-		fwrite(rt->buf, 1, rt->size, fp);
-	return ferror(fp) ? -1 : 0;
+	fprintf(rt->fp, "1..%lu\n", (unsigned long)rt->n);
+	return ferror(rt->fp) ? -1 : 0;
 }

@@ -2,7 +2,9 @@
 ** report_tap.h: TAP version 13 for 'casecheck run' and 'casecheck test'
 ** (report_tap.c): one test point per finding or per fixture, "# SKIP"
 ** for what neither passes nor fails, and a YAML diagnostic block
-** ("  ---" ... "  ...") after every failure. Buffered, so the plan comes first.
+** ("  ---" ... "  ...") after every failure. Streamed: the points are
+** written as they come and the plan ("1..N", which TAP allows last) at the
+** end, so memory stays flat however many fixtures.
 */
 #ifndef REPORT_TAP_H
 #define REPORT_TAP_H
@@ -11,14 +13,12 @@
 #include "casecheck.h"
 
 struct report_tap {
-	FILE *mem;
-	char *buf;
-	size_t size;
+	FILE *fp;		/* borrowed */
 	size_t n, failed;
 };
 
-/* 0, or -1 when out of memory. */
-int report_tap_init(struct report_tap *rt);
+/* Start the report on FP: "TAP version 13". Returns 0. */
+int report_tap_init(struct report_tap *rt, FILE *fp);
 void report_tap_free(struct report_tap *rt);
 
 /*
@@ -37,7 +37,7 @@ void report_tap_point(struct report_tap *rt, int ok, const char *desc, const cha
 void report_tap_run_case(struct report_tap *rt, const struct casecheck_case *kase,
 			 const char *file, const struct casecheck_result *result);
 
-/* Write "TAP version 13", the plan and the points to FP. 0, or -1 on a write error. */
-int report_tap_write(struct report_tap *rt, FILE *fp);
+/* End the report with the plan. 0, or -1 on a write error. */
+int report_tap_write(struct report_tap *rt);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cli_escape.h"
 #include "report_text.h"
 
 #define REPORT_GREEN "\033[32m"
@@ -121,9 +122,11 @@ static void report_finding(struct report_text *rt, const struct casecheck_findin
 
 	fprintf(rt->fp, "    %s%s%s%*s  ", color, word, color[0] ? REPORT_RESET : "",
 		REPORT_STATUS_WIDTH - (int)strlen(word), "");
-	if (has_msg)
-		fprintf(rt->fp, "%-*s  %s\n", step_width, f->step ? f->step : "?", f->message);
-	else
+	if (has_msg) {
+		fprintf(rt->fp, "%-*s  ", step_width, f->step ? f->step : "?");
+		cli_text_escape(rt->fp, f->message, NULL);
+		fputc('\n', rt->fp);
+	} else
 		fprintf(rt->fp, "%s\n", f->step ? f->step : "?");
 	report_finding_detail(rt->fp, f, 4 + REPORT_STATUS_WIDTH + 2);
 }
@@ -182,14 +185,19 @@ int report_text_case(struct report_text *rt, const struct casecheck_case *kase,
 			res[n_re++] = f->re;
 	}
 
-	if (rt->cases > 0)
+	if (rt->cases + rt->bad > 0)
 		fputc('\n', rt->fp);
-	fprintf(rt->fp, "%s%s%s", rt->color ? REPORT_BOLD : "", id ? id : "?",
-		rt->color ? REPORT_RESET : "");
-	if (title && title[0])
-		fprintf(rt->fp, " - %s", title);
-	fprintf(rt->fp, " (%s, as of %s, policy %s)\n", file, as_of ? as_of : "?",
-		pid ? pid : "?");
+	/* what comes from the fixture or its name is escaped: it may hold control sequences */
+	fputs(rt->color ? REPORT_BOLD : "", rt->fp);
+	cli_text_escape(rt->fp, id ? id : "?", NULL);
+	fputs(rt->color ? REPORT_RESET : "", rt->fp);
+	if (title && title[0]) {
+		fputs(" - ", rt->fp);
+		cli_text_escape(rt->fp, title, NULL);
+	}
+	fputs(" (", rt->fp);
+	cli_text_escape(rt->fp, file, NULL);
+	fprintf(rt->fp, ", as of %s, policy %s)\n", as_of ? as_of : "?", pid ? pid : "?");
 	report_params(rt, policy);
 
 	for (j = 0; j <= n_re; j++) {
@@ -197,11 +205,13 @@ int report_text_case(struct report_text *rt, const struct casecheck_case *kase,
 
 		if (j == n_re && !seen_case)
 			break;
-		if (re && casecheck_case_matter_date(kase, re))
-			fprintf(rt->fp, "  matter %s (alleged %s)\n", re, casecheck_case_matter_date(kase, re));
-		else if (re)
-			fprintf(rt->fp, "  matter %s\n", re);
-		else
+		if (re) {
+			fputs("  matter ", rt->fp);
+			cli_text_escape(rt->fp, re, NULL);
+			if (casecheck_case_matter_date(kase, re))
+				fprintf(rt->fp, " (alleged %s)", casecheck_case_matter_date(kase, re));
+			fputc('\n', rt->fp);
+		} else
 			fputs("  case\n", rt->fp);
 		for (i = 0; i < n; i++) {
 			f = casecheck_result_finding(result, i);
@@ -222,12 +232,26 @@ int report_text_case(struct report_text *rt, const struct casecheck_case *kase,
 	return 0;
 }
 
+void report_text_bad(struct report_text *rt, const char *file, const struct casecheck_error *err)
+{
+	char msg[2048];
+
+	if (rt->cases + rt->bad > 0)
+		fputc('\n', rt->fp);
+	casecheck_error_format(err, msg, sizeof(msg));
+	cli_text_escape(rt->fp, file, NULL);
+	fputs(" - not evaluated\n  ", rt->fp);
+	cli_text_escape(rt->fp, msg, NULL);
+	fputc('\n', rt->fp);
+	rt->bad++;
+}
+
 void report_text_finish(struct report_text *rt, size_t n_bad)
 {
 	char buf[256];
 
 	report_counts_format(rt->counts, buf, sizeof(buf));
-	if (rt->cases > 0)
+	if (rt->cases + rt->bad > 0)
 		fputc('\n', rt->fp);
 	fprintf(rt->fp, "total: %lu case%s, %lu finding%s%s%s", (unsigned long)rt->cases,
 		rt->cases == 1 ? "" : "s", (unsigned long)rt->findings,

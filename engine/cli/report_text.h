@@ -12,6 +12,7 @@ struct report_text {
 	FILE *fp;			/* borrowed */
 	int color;			/* 1: ANSI colours */
 	size_t cases;			/* cases reported so far */
+	size_t bad;			/* fixtures reported as not evaluated */
 	size_t findings;
 	size_t counts[CASECHECK_STATUS_COUNT];
 };
@@ -25,6 +26,8 @@ int report_text_case(struct report_text *rt, const struct casecheck_case *kase,
 		     const char *file, const char *title,
 		     const struct casecheck_policy *policy,
 		     const struct casecheck_result *result);
+/* A fixture FILE that could not be evaluated, and why (ERR). */
+void report_text_bad(struct report_text *rt, const char *file, const struct casecheck_error *err);
 /* The final total; N_BAD fixtures could not be evaluated. */
 void report_text_finish(struct report_text *rt, size_t n_bad);
 

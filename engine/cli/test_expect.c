@@ -8,6 +8,7 @@
 #include <string.h>
 #include "cli_common.h"
 #include "report_text.h"
+#include "cli_escape.h"
 #include "test_expect.h"
 
 static int test_streq(const char *a, const char *b)
@@ -283,7 +284,8 @@ void test_line(FILE *out, int color, int ok, const char *file, size_t count,
 		noun = count == 1 ? "finding" : "findings";
 	else
 		noun = count == 1 ? "mismatch" : "mismatches";
-	fprintf(out, "%s%s%s %s (%lu %s)\n", c, verb ? verb : ok ? "ok" : "FAIL",
-		color ? REPORT_RESET : "", file, (unsigned long)count, noun);
+	fprintf(out, "%s%s%s ", c, verb ? verb : ok ? "ok" : "FAIL", color ? REPORT_RESET : "");
+	cli_text_escape(out, file, NULL);
+	fprintf(out, " (%lu %s)\n", (unsigned long)count, noun);
 }
 

@@ -1,0 +1,23 @@
+-- typo.lua: tiny.lua with a mistyped done_by event type, which "check" rejects;
+-- run and test must refuse it too (tests/check_cli.c).
+policy { id = "cli/typo", title = "Two steps for the command-line tests" }
+
+regime "2004" { from = "2004-04-01", title = "Police Reform Act 2002" }
+
+param "record_days" { default = 10, unit = "working_days", doc = "working days to record a conduct matter" }
+
+step "record.conduct_matter" {
+	title = "The appropriate authority records a conduct matter",
+	cite = "PRA 2002 Sch 3 para 11",
+	from = "aware",
+	within = working_days "record_days",
+	done_by = { type = "conduct_recordd", by = "aa" },
+}
+
+step "refer.iopc_mandatory" {
+	title = "The appropriate authority refers the matter to the IOPC",
+	cite = { ["2004"] = "PRA 2002 Sch 3 para 13" },
+	from = "aware",
+	within = next_working_day,
+	done_by = { type = "iopc_referred", by = "aa" },
+}
