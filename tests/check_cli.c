@@ -829,7 +829,7 @@ START_TEST(test_every_input_in_every_report)
 	c = json_object_get(json_array_get(json_object_get(root, "cases"), 0), "error");
 	ck_assert_str_eq(json_string_value(json_object_get(c, "kind")), "policy");
 	ck_assert_str_eq(json_string_value(json_object_get(c, "message")),
-			 "tests/cli/policies/cli/slow.lua:10: instruction budget exceeded (100000 instructions)");
+			 "tests/cli/policies/cli/slow.lua:11: instruction budget exceeded (100000 instructions)");
 	json_decref(root);
 	cli_free(&r);
 }

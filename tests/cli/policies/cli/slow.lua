@@ -7,5 +7,6 @@ regime "2004" { from = "2004-04-01", title = "Police Reform Act 2002" }
 step "record.conduct_matter" {
 	title = "Never decides",
 	cite = "none: a test policy",
+	duty = "practice",
 	check = function() while true do end end,
 }

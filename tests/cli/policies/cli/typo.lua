@@ -9,6 +9,8 @@ param "record_days" { default = 10, unit = "working_days", doc = "working days t
 step "record.conduct_matter" {
 	title = "The appropriate authority records a conduct matter",
 	cite = "PRA 2002 Sch 3 para 11",
+	duty = "statutory",
+	limit = { basis = "benchmark", source = "param record_days; the law sets no time limit" },
 	from = "aware",
 	within = working_days "record_days",
 	done_by = { type = "conduct_recordd", by = "aa" },
@@ -17,6 +19,8 @@ step "record.conduct_matter" {
 step "refer.iopc_mandatory" {
 	title = "The appropriate authority refers the matter to the IOPC",
 	cite = { ["2004"] = "PRA 2002 Sch 3 para 13" },
+	duty = "statutory",
+	limit = { basis = "statutory", source = "PCMR 2004 reg 5(3)" },
 	from = "aware",
 	within = next_working_day,
 	done_by = { type = "iopc_referred", by = "aa" },
