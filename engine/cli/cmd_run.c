@@ -211,7 +211,7 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	casecheck_engine_limits(engine, &rj.limits);	/* the JSON report records them */
-	casecheck_engine_set_hashes(engine, json);	/* only the JSON report shows them */
+	casecheck_engine_set_hashes(engine, json || html);	/* the JSON and HTML reports show them */
 	cli_policies_init(&ps, engine, &o.params);
 	if (o.policy) {
 		forced = cli_policies_get(&ps, o.policy, 0, &err);
@@ -282,7 +282,7 @@ int cmd_run(int argc, char **argv)
 		} else if (tapf) {
 			report_tap_run_case(&tap, kase, files.v[i], result);
 		} else if (html) {
-			report_html_case(&rh, kase, files.v[i], result);
+			report_html_case(&rh, kase, files.v[i], pe->policy, result);
 		} else if (json) {
 			if (report_json_case(&rj, out, pe->policy, result, &err) != 0) {
 				cli_print_error(stderr, &err);
