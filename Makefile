@@ -63,7 +63,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: all check check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: all check check-browser check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -125,7 +125,7 @@ deps:
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
-	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-examples check-golden check-schema check-formats check-docs lint
+	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-examples check-golden check-schema check-formats check-docs check-browser lint
 
 check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
@@ -154,6 +154,19 @@ check-golden: $(CLI)
 # JUnit XML through xmllint, TAP through prove: the CI formats are real.
 check-formats: $(CLI)
 	$(Q)sh tests/formats/run.sh $(CLI)
+
+# The HTML report in headless Chromium (tests/browser): screenshots at three
+# widths and an A4 PDF under $(O)/browser. Needs Debian's chromium, node and
+# the locked npm packages (tools/deps.sh --browser; npm ci); skipped without.
+CHROMIUM ?= /usr/bin/chromium
+check-browser: $(CLI)
+	$(Q)if [ ! -x "$(CHROMIUM)" ] || ! command -v node >/dev/null 2>&1; then \
+		echo 'browser: skipped (no $(CHROMIUM) or node; sh tools/deps.sh --browser installs them)'; \
+	else \
+		if [ ! -d tests/browser/node_modules/playwright-core ]; then \
+			npm ci --prefix tests/browser --no-audit --no-fund >/dev/null || exit 1; fi; \
+		CHROMIUM=$(CHROMIUM) node tests/browser/report.test.js $(CLI) $(O)/browser; \
+	fi
 
 # The JSON Schema and the engine's validator agree on every fixture.
 check-schema: $(CLI)

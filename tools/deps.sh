@@ -1,7 +1,10 @@
 #!/bin/sh
 # Install the Debian packages casecheck builds and tests with, but only those
 # that are missing: pkg-config names for libraries, commands for tools.
+# --browser adds what the browser test needs (Debian's chromium, node, npm).
 set -eu
+browser=0
+[ "${1:-}" = "--browser" ] && browser=1
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if command -v pkg-config >/dev/null 2>&1; then
@@ -18,6 +21,11 @@ command -v prove >/dev/null 2>&1 || missing="$missing perl"
 # the JSON Schema test (tests/schema/run.sh) uses Debian's python3-jsonschema;
 # ask /usr/bin/python3, which is the interpreter that package serves
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$missing python3-jsonschema"
+if [ $browser -eq 1 ]; then
+	[ -x /usr/bin/chromium ] || missing="$missing chromium"
+	command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+	command -v npm >/dev/null 2>&1 || missing="$missing npm"
+fi
 [ -z "$missing" ] && exit 0
 echo "deps: installing$missing" >&2
 SUDO=""

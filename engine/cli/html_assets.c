@@ -41,7 +41,7 @@ const char html_css[] =
 	".s-error{color:var(--error)}.s-pending{color:var(--pending)}"
 	".s-not_applicable{color:var(--na)}.s-unknown{color:var(--unknown)}\n"
 	"ol.sum{list-style:none;padding:0;margin:.4em 0}ol.sum li{padding:.35em 0;border-bottom:1px solid var(--line)}\n"
-	"ol.sum .counts,.case .counts{display:flex;flex-wrap:wrap;gap:.3em;margin:.2em 0}\n"
+	".counts{display:inline-flex;flex-wrap:wrap;gap:.3em;vertical-align:top}\n"
 	"dl.legend{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.3em 1em;margin:.4em 0}\n"
 	"dl.legend dd{margin:0}\n"
 	".swatch{display:inline-block;position:relative;width:2.2em;height:1.1em;vertical-align:middle}\n"
