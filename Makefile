@@ -63,7 +63,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: all check check-browser check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: all check check-browser check-symlinks check-usage check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -123,9 +123,21 @@ $(O)/casecheck.pc: Makefile
 deps:
 	@sh tools/deps.sh
 
+# Each stage runs through tests/stage.sh, which labels its output and keeps
+# its counts; the last line sums them: "check: N passed, M failed".
+# The browser stage runs last, alone: it loads the machine, and the unit
+# tests hold the engine to time budgets.
+CHECK_STAGES = check-unit check-fixtures check-examples check-golden check-schema \
+	check-formats check-docs check-symlinks check-usage lint
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
-	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-examples check-golden check-schema check-formats check-docs check-browser lint
+	$(Q)rm -rf $(O)/stages; \
+	$(MAKE) --no-print-directory -k $(addprefix stage-,$(CHECK_STAGES)); rc=$$?; \
+	$(MAKE) --no-print-directory stage-check-browser || rc=1; \
+	sh tests/stage.sh $(O)/stages --total && exit $$rc
+
+stage-%:
+	$(Q)sh tests/stage.sh $(O)/stages $* $(MAKE) --no-print-directory $*
 
 check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
@@ -167,6 +179,14 @@ check-browser: $(CLI)
 			npm ci --prefix tests/browser --no-audit --no-fund >/dev/null || exit 1; fi; \
 		CHROMIUM=$(CHROMIUM) node tests/browser/report.test.js $(CLI) $(O)/browser; \
 	fi
+
+# The command line as a person meets it (tests/usage/run.sh).
+check-usage: $(CLI)
+	$(Q)sh tests/usage/run.sh $(CLI)
+
+# No tracked symlink may point outside the tree or nowhere.
+check-symlinks:
+	$(Q)sh tests/symlinks.sh
 
 # The JSON Schema and the engine's validator agree on every fixture.
 check-schema: $(CLI)

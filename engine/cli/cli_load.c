@@ -316,12 +316,23 @@ static int cli_walk(const char *dir, int depth, struct cli_strv *out)
 	return rc;
 }
 
+#define CLI_STDIN_PATH "/dev/stdin"
+
 int cli_collect_fixtures(const char *arg, struct cli_strv *out)
 {
 	struct stat st;
-	size_t first = out->n;
+	size_t first = out->n, i;
 	int rc;
 
+	/* "-": one fixture from standard input, read when its turn comes */
+	if (strcmp(arg, "-") == 0) {
+		for (i = 0; i < out->n; i++)
+			if (strcmp(out->v[i], "-") == 0) {
+				cli_errorf(NULL, "'-' (standard input) given twice: it can be read only once");
+				return CLI_EXIT_INPUT;
+			}
+		return cli_strv_push(out, arg) != 0 ? CLI_EXIT_INPUT : 0;
+	}
 	if (stat(arg, &st) != 0) {
 		cli_errorf(NULL, "cannot open '%s': %s", arg, strerror(errno));
 		return CLI_EXIT_INPUT;
@@ -395,6 +406,8 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 		memset(peek_out, 0, sizeof(*peek_out));
 	if (pe && !pe->policy)
 		return cli_policy_entry_report(pe);
+	if (strcmp(path, "-") == 0)
+		path = CLI_STDIN_PATH;	/* errors name it so; reports keep "-" */
 	if (pe) {
 		*kase = casecheck_case_load_file(ps->engine, path, pe->policy, &errs);
 	} else {
