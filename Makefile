@@ -18,6 +18,8 @@ libdir ?= $(prefix)/lib
 includedir ?= $(prefix)/include
 datadir ?= $(prefix)/share
 pkgconfigdir ?= $(libdir)/pkgconfig
+mandir ?= $(datadir)/man
+bashcompdir ?= $(datadir)/bash-completion/completions
 INSTALL ?= install
 PKG_CONFIG ?= pkg-config
 LUA_PC ?= lua5.4
@@ -201,6 +203,7 @@ check-docs: $(CLI)
 
 docs: $(CLI)
 	$(Q)$(CLI) steps england-wales/conduct --format markdown > docs/steps.md
+	$(Q)sh tools/man.sh $(CLI) > docs/casecheck.1
 
 lint:
 	$(Q)if command -v luacheck >/dev/null 2>&1; then luacheck -q --no-color --config .luacheckrc scripts policies examples/policies; \
@@ -224,12 +227,16 @@ install: all $(LIB_A)
 	ln -sf libcasecheck.so.0 "$(DESTDIR)$(libdir)/libcasecheck.so"
 	$(INSTALL) -m 644 engine/casecheck.h "$(DESTDIR)$(includedir)/casecheck.h"
 	$(INSTALL) -m 644 $(O)/casecheck.pc "$(DESTDIR)$(pkgconfigdir)/casecheck.pc"
+	$(INSTALL) -d "$(DESTDIR)$(mandir)/man1" "$(DESTDIR)$(bashcompdir)"
+	$(INSTALL) -m 644 docs/casecheck.1 "$(DESTDIR)$(mandir)/man1/casecheck.1"
+	$(INSTALL) -m 644 tools/completion/casecheck.bash "$(DESTDIR)$(bashcompdir)/casecheck"
 	cd policies && find . -name '*.lua' -exec sh -c 'for f; do $(INSTALL) -d "$(DESTDIR)$(datadir)/casecheck/policies/$$(dirname $$f)"; $(INSTALL) -m 644 "$$f" "$(DESTDIR)$(datadir)/casecheck/policies/$$f"; done' sh {} +
 
 uninstall:
 	rm -f "$(DESTDIR)$(bindir)/casecheck" "$(DESTDIR)$(libdir)/libcasecheck.a" \
 		"$(DESTDIR)$(libdir)/libcasecheck.so.0" "$(DESTDIR)$(libdir)/libcasecheck.so" \
-		"$(DESTDIR)$(includedir)/casecheck.h" "$(DESTDIR)$(pkgconfigdir)/casecheck.pc"
+		"$(DESTDIR)$(includedir)/casecheck.h" "$(DESTDIR)$(pkgconfigdir)/casecheck.pc" \
+		"$(DESTDIR)$(mandir)/man1/casecheck.1" "$(DESTDIR)$(bashcompdir)/casecheck"
 	rm -rf "$(DESTDIR)$(datadir)/casecheck"
 
 clean:

@@ -14,7 +14,7 @@ struct main_verb {
 };
 
 static const struct main_verb main_verbs[] = {
-	{ "run", cmd_run, "evaluate fixtures and report the findings (text, json, junit, tap)" },
+	{ "run", cmd_run, "evaluate fixtures and report the findings (text, json, junit, tap, html)" },
 	{ "test", cmd_test, "compare findings with each fixture's \"expect\" block; --update, --coverage" },
 	{ "check", cmd_check, "lint policies and validate fixtures" },
 	{ "explain", cmd_explain, "show one step's finding in full, with the arithmetic" },

@@ -78,5 +78,40 @@ if command -v script >/dev/null 2>&1; then
 	expect "TERM=dumb" 0 "$(grep -c "$esc" "$tmp/tty.txt")"
 fi
 
+# the man page: up to date, each verb's section the same text as 'casecheck help VERB',
+# and every option of each verb's --help in it
+sh tools/man.sh "$bin" >"$tmp/casecheck.1"
+if cmp -s "$tmp/casecheck.1" docs/casecheck.1; then ok; else
+	bad "docs/casecheck.1 is out of date: make docs"; fi
+# the text of the page with roff's escapes undone
+sed -e 's/\\-/-/g' -e 's/^\\&//' -e 's/\\e/\\/g' docs/casecheck.1 >"$tmp/man.txt"
+for verb in run test check explain steps; do
+	sed -n "/^\.SS $verb\$/,/^\.fi\$/p" "$tmp/man.txt" | sed -e '1,2d' -e '$d' >"$tmp/man-$verb"
+	"$bin" help "$verb" >"$tmp/help-$verb"
+	if cmp -s "$tmp/man-$verb" "$tmp/help-$verb"; then ok; else
+		bad "man section '$verb' differs from 'casecheck help $verb'"; fi
+	for flag in $(grep -o -e '--[a-z][a-z-]*' -e '\(^\| \)-[a-zA-Z]\b' "$tmp/help-$verb" | tr -d ' ' | sort -u); do
+		if grep -q -e "$flag" "$tmp/man.txt"; then ok; else bad "man page lacks $verb's $flag"; fi
+	done
+done
+if command -v man >/dev/null 2>&1; then
+	if man -l docs/casecheck.1 >/dev/null 2>"$tmp/man.err" && [ ! -s "$tmp/man.err" ]; then ok; else
+		bad "man -l docs/casecheck.1: $(head -n 3 "$tmp/man.err")"; fi
+fi
+
+# bash completion: verbs, then the verb's options from its --help
+if command -v bash >/dev/null 2>&1; then
+	got=$(PATH="$(dirname "$bin"):$PATH" bash -c '
+		. tools/completion/casecheck.bash
+		COMP_WORDS=(casecheck ex); COMP_CWORD=1; _casecheck; echo "${COMPREPLY[*]}"
+		COMP_WORDS=(casecheck run --for); COMP_CWORD=2; _casecheck; echo "${COMPREPLY[*]}"
+		COMP_WORDS=(casecheck run --format ""); COMP_CWORD=3; _casecheck; echo "${COMPREPLY[*]}"
+		COMP_WORDS=(casecheck help s); COMP_CWORD=2; _casecheck; echo "${COMPREPLY[*]}"' 2>&1)
+	expect "completion" "explain
+--format
+text json junit tap html
+steps" "$got"
+fi
+
 echo "usage: $pass passed, $fail failed"
 [ $fail -eq 0 ]
