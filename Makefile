@@ -65,16 +65,37 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: all check check-browser check-symlinks check-usage check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
 
-$(O)/%.o: %.c
+# The front door: a fresh machine gets "run 'make deps'" instead of a
+# compiler's "jansson.h: No such file". Checked before anything is built.
+need-deps:
+	$(Q)missing=; command -v $(firstword $(CC)) >/dev/null 2>&1 || missing="$$missing a C compiler ($(CC))"; \
+	if command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
+		$(PKG_CONFIG) --exists $(LUA_PC) || missing="$$missing $(LUA_PC)"; \
+		$(PKG_CONFIG) --exists jansson || missing="$$missing jansson"; \
+	else missing="$$missing $(PKG_CONFIG)"; fi; \
+	if [ -n "$$missing" ]; then \
+		echo "casecheck: missing:$$missing. Run 'make deps' (it installs them from Debian), then make again." >&2; \
+		exit 1; fi
+
+# Objects and binaries depend on the flags they were built with: a change of
+# CC, CFLAGS, DEVELOPER or SANITIZE rewrites $(O)/flags.stamp, which rebuilds
+# them; the same flags leave it (and its date) alone.
+$(O)/flags.stamp: FORCE | need-deps
+	@mkdir -p $(@D)
+	@printf '%s\n' "$$CASECHECK_FLAGS" | cmp -s - $@ || printf '%s\n' "$$CASECHECK_FLAGS" > $@
+$(O)/flags.stamp: export CASECHECK_FLAGS = $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(CHECK_CFLAGS)
+FORCE:
+
+$(O)/%.o: %.c $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/tests/%.o: tests/%.c
+$(O)/tests/%.o: tests/%.c $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -88,16 +109,16 @@ $(O)/gen/scripts_embed.c: $(O)/tools/embed $(SCRIPTS)
 	@mkdir -p $(@D)
 	$(Q)$(O)/tools/embed $(SCRIPTS) > $@.tmp && mv $@.tmp $@
 
-$(O)/gen/scripts_embed.o: $(O)/gen/scripts_embed.c
+$(O)/gen/scripts_embed.o: $(O)/gen/scripts_embed.c $(O)/flags.stamp
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIB_A): $(LIB_OBJS)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-$(LIB_SO): $(LIB_OBJS)
-	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.0 $(ALL_LDFLAGS) $^ $(DEP_LIBS) -o $@
+$(LIB_SO): $(LIB_OBJS) $(O)/flags.stamp
+	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.0 $(ALL_LDFLAGS) $(LIB_OBJS) $(DEP_LIBS) -o $@
 
-$(CLI): $(CLI_OBJS) $(LIB_A)
+$(CLI): $(CLI_OBJS) $(LIB_A) $(O)/flags.stamp
 	$(Q)$(CC) $(ALL_LDFLAGS) $(CLI_OBJS) $(LIB_A) $(DEP_LIBS) -o $@
 
 # One suite per tests/check_NAME.c, each defining 'Suite *NAME_suite(void)'.
@@ -112,7 +133,7 @@ $(O)/gen/suites.h: $(TEST_SRCS)
 
 $(O)/tests/check_main.o: $(O)/gen/suites.h
 
-$(TEST_BIN): $(TEST_OBJS) $(LIB_A)
+$(TEST_BIN): $(TEST_OBJS) $(LIB_A) $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_LDFLAGS) $(TEST_OBJS) $(LIB_A) $(DEP_LIBS) $(CHECK_LIBS) -o $@
 
@@ -145,7 +166,7 @@ check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
 
 # The embedding example builds against the library and answers a trainee.
-$(O)/examples/training: examples/embed/training.c $(LIB_A)
+$(O)/examples/training: examples/embed/training.c $(LIB_A) $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) $< $(ALL_LDFLAGS) $(LIB_A) $(DEP_LIBS) -o $@
 
