@@ -99,6 +99,7 @@ const char html_css[] =
 	"@bottom-right{content:'page ' counter(page) ' of ' counter(pages);font:9pt sans-serif;color:#4d5560}}\n"
 	"@media print{\n"
 	" body{font-size:10pt;max-width:none;padding:0}\n"
+	" col.c-st{width:7em}col.c-step{width:12em}col.c-re{width:5.5em}col.c-when{width:8.5em}\n"
 	" .filters{display:none!important}\n"
 	" tr.f[hidden]{display:table-row!important}\n"
 	" details::details-content{content-visibility:visible;display:block}\n"
