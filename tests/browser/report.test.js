@@ -136,6 +136,19 @@ function contrasts() {
 				c.worst.slice(0, 5).join('; '));
 			await page.screenshot({ path: path.join(outdir, 'report-' + width + '.png') });
 			if (width === 1024) {
+				/* the law a click away; a finding's anchor brings it into view */
+				const links = await page.evaluate(() =>
+					document.querySelectorAll('.cite a[href^="https://www.legislation.gov.uk/"]').length);
+				check('citations linked to legislation.gov.uk', links > 0, links + ' links');
+				const first = await page.getAttribute('tr.f', 'id');
+				const anchored = await ctx.newPage();
+				await anchored.goto(url + '#' + encodeURI(first));
+				const seen = await anchored.evaluate((id) => {
+					const r = document.getElementById(id).getBoundingClientRect();
+					return r.top > -2 && r.top < innerHeight;
+				}, first);
+				await anchored.close();
+				check('finding anchor ' + first + ' scrolls into view', seen);
 				/* filters, with JavaScript */
 				check('filters shown with JavaScript', l.filtersVisible);
 				for (const st of ['error', 'late', 'unknown', 'pending', 'pass', 'not_applicable'])
