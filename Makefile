@@ -18,6 +18,8 @@ libdir ?= $(prefix)/lib
 includedir ?= $(prefix)/include
 datadir ?= $(prefix)/share
 pkgconfigdir ?= $(libdir)/pkgconfig
+mandir ?= $(datadir)/man
+bashcompdir ?= $(datadir)/bash-completion/completions
 INSTALL ?= install
 PKG_CONFIG ?= pkg-config
 LUA_PC ?= lua5.4
@@ -63,16 +65,37 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: all check check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
 
-$(O)/%.o: %.c
+# The front door: a fresh machine gets "run 'make deps'" instead of a
+# compiler's "jansson.h: No such file". Checked before anything is built.
+need-deps:
+	$(Q)missing=; command -v $(firstword $(CC)) >/dev/null 2>&1 || missing="$$missing a C compiler ($(CC))"; \
+	if command -v $(PKG_CONFIG) >/dev/null 2>&1; then \
+		$(PKG_CONFIG) --exists $(LUA_PC) || missing="$$missing $(LUA_PC)"; \
+		$(PKG_CONFIG) --exists jansson || missing="$$missing jansson"; \
+	else missing="$$missing $(PKG_CONFIG)"; fi; \
+	if [ -n "$$missing" ]; then \
+		echo "casecheck: missing:$$missing. Run 'make deps' (it installs them from Debian), then make again." >&2; \
+		exit 1; fi
+
+# Objects and binaries depend on the flags they were built with: a change of
+# CC, CFLAGS, DEVELOPER or SANITIZE rewrites $(O)/flags.stamp, which rebuilds
+# them; the same flags leave it (and its date) alone.
+$(O)/flags.stamp: FORCE | need-deps
+	@mkdir -p $(@D)
+	@printf '%s\n' "$$CASECHECK_FLAGS" | cmp -s - $@ || printf '%s\n' "$$CASECHECK_FLAGS" > $@
+$(O)/flags.stamp: export CASECHECK_FLAGS = $(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) $(CHECK_CFLAGS)
+FORCE:
+
+$(O)/%.o: %.c $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
-$(O)/tests/%.o: tests/%.c
+$(O)/tests/%.o: tests/%.c $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
 
@@ -86,16 +109,16 @@ $(O)/gen/scripts_embed.c: $(O)/tools/embed $(SCRIPTS)
 	@mkdir -p $(@D)
 	$(Q)$(O)/tools/embed $(SCRIPTS) > $@.tmp && mv $@.tmp $@
 
-$(O)/gen/scripts_embed.o: $(O)/gen/scripts_embed.c
+$(O)/gen/scripts_embed.o: $(O)/gen/scripts_embed.c $(O)/flags.stamp
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIB_A): $(LIB_OBJS)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-$(LIB_SO): $(LIB_OBJS)
-	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.0 $(ALL_LDFLAGS) $^ $(DEP_LIBS) -o $@
+$(LIB_SO): $(LIB_OBJS) $(O)/flags.stamp
+	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.0 $(ALL_LDFLAGS) $(LIB_OBJS) $(DEP_LIBS) -o $@
 
-$(CLI): $(CLI_OBJS) $(LIB_A)
+$(CLI): $(CLI_OBJS) $(LIB_A) $(O)/flags.stamp
 	$(Q)$(CC) $(ALL_LDFLAGS) $(CLI_OBJS) $(LIB_A) $(DEP_LIBS) -o $@
 
 # One suite per tests/check_NAME.c, each defining 'Suite *NAME_suite(void)'.
@@ -110,7 +133,7 @@ $(O)/gen/suites.h: $(TEST_SRCS)
 
 $(O)/tests/check_main.o: $(O)/gen/suites.h
 
-$(TEST_BIN): $(TEST_OBJS) $(LIB_A)
+$(TEST_BIN): $(TEST_OBJS) $(LIB_A) $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_LDFLAGS) $(TEST_OBJS) $(LIB_A) $(DEP_LIBS) $(CHECK_LIBS) -o $@
 
@@ -123,15 +146,27 @@ $(O)/casecheck.pc: Makefile
 deps:
 	@sh tools/deps.sh
 
+# Each stage runs through tests/stage.sh, which labels its output and keeps
+# its counts; the last line sums them: "check: N passed, M failed".
+# The browser stage runs last, alone: it loads the machine, and the unit
+# tests hold the engine to time budgets.
+CHECK_STAGES = check-unit check-fixtures check-examples check-golden check-schema \
+	check-formats check-docs check-symlinks check-usage lint
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
-	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-examples check-golden check-schema check-formats check-docs lint
+	$(Q)rm -rf $(O)/stages; \
+	$(MAKE) --no-print-directory -k $(addprefix stage-,$(CHECK_STAGES)); rc=$$?; \
+	$(MAKE) --no-print-directory stage-check-browser || rc=1; \
+	sh tests/stage.sh $(O)/stages --total && exit $$rc
+
+stage-%:
+	$(Q)sh tests/stage.sh $(O)/stages $* $(MAKE) --no-print-directory $*
 
 check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
 
 # The embedding example builds against the library and answers a trainee.
-$(O)/examples/training: examples/embed/training.c $(LIB_A)
+$(O)/examples/training: examples/embed/training.c $(LIB_A) $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) $< $(ALL_LDFLAGS) $(LIB_A) $(DEP_LIBS) -o $@
 
@@ -155,6 +190,27 @@ check-golden: $(CLI)
 check-formats: $(CLI)
 	$(Q)sh tests/formats/run.sh $(CLI)
 
+# The HTML report in headless Chromium (tests/browser): screenshots at three
+# widths and an A4 PDF under $(O)/browser. Needs Debian's chromium, node and
+# the locked npm packages (tools/deps.sh --browser; npm ci); skipped without.
+CHROMIUM ?= /usr/bin/chromium
+check-browser: $(CLI)
+	$(Q)if [ ! -x "$(CHROMIUM)" ] || ! command -v node >/dev/null 2>&1; then \
+		echo 'browser: skipped (no $(CHROMIUM) or node; sh tools/deps.sh --browser installs them)'; \
+	else \
+		if [ ! -d tests/browser/node_modules/playwright-core ]; then \
+			npm ci --prefix tests/browser --no-audit --no-fund >/dev/null || exit 1; fi; \
+		CHROMIUM=$(CHROMIUM) node tests/browser/report.test.js $(CLI) $(O)/browser; \
+	fi
+
+# The command line as a person meets it (tests/usage/run.sh).
+check-usage: $(CLI)
+	$(Q)sh tests/usage/run.sh $(CLI)
+
+# No tracked symlink may point outside the tree or nowhere.
+check-symlinks:
+	$(Q)sh tests/symlinks.sh
+
 # The JSON Schema and the engine's validator agree on every fixture.
 check-schema: $(CLI)
 	$(Q)sh tests/schema/run.sh $(CLI)
@@ -168,6 +224,7 @@ check-docs: $(CLI)
 
 docs: $(CLI)
 	$(Q)$(CLI) steps england-wales/conduct --format markdown > docs/steps.md
+	$(Q)sh tools/man.sh $(CLI) > docs/casecheck.1
 
 lint:
 	$(Q)if command -v luacheck >/dev/null 2>&1; then luacheck -q --no-color --config .luacheckrc scripts policies examples/policies; \
@@ -191,12 +248,16 @@ install: all $(LIB_A)
 	ln -sf libcasecheck.so.0 "$(DESTDIR)$(libdir)/libcasecheck.so"
 	$(INSTALL) -m 644 engine/casecheck.h "$(DESTDIR)$(includedir)/casecheck.h"
 	$(INSTALL) -m 644 $(O)/casecheck.pc "$(DESTDIR)$(pkgconfigdir)/casecheck.pc"
+	$(INSTALL) -d "$(DESTDIR)$(mandir)/man1" "$(DESTDIR)$(bashcompdir)"
+	$(INSTALL) -m 644 docs/casecheck.1 "$(DESTDIR)$(mandir)/man1/casecheck.1"
+	$(INSTALL) -m 644 tools/completion/casecheck.bash "$(DESTDIR)$(bashcompdir)/casecheck"
 	cd policies && find . -name '*.lua' -exec sh -c 'for f; do $(INSTALL) -d "$(DESTDIR)$(datadir)/casecheck/policies/$$(dirname $$f)"; $(INSTALL) -m 644 "$$f" "$(DESTDIR)$(datadir)/casecheck/policies/$$f"; done' sh {} +
 
 uninstall:
 	rm -f "$(DESTDIR)$(bindir)/casecheck" "$(DESTDIR)$(libdir)/libcasecheck.a" \
 		"$(DESTDIR)$(libdir)/libcasecheck.so.0" "$(DESTDIR)$(libdir)/libcasecheck.so" \
-		"$(DESTDIR)$(includedir)/casecheck.h" "$(DESTDIR)$(pkgconfigdir)/casecheck.pc"
+		"$(DESTDIR)$(includedir)/casecheck.h" "$(DESTDIR)$(pkgconfigdir)/casecheck.pc" \
+		"$(DESTDIR)$(mandir)/man1/casecheck.1" "$(DESTDIR)$(bashcompdir)/casecheck"
 	rm -rf "$(DESTDIR)$(datadir)/casecheck"
 
 clean:

@@ -207,6 +207,15 @@ void casecheck_policy_lint(const struct casecheck_policy *policy, struct caseche
 const char *casecheck_policy_id(const struct casecheck_policy *policy);
 const char *casecheck_policy_title(const struct casecheck_policy *policy);
 const char *casecheck_policy_sha256(const struct casecheck_policy *policy);
+/*
+** Where the text of a citation can be read: the URL of the longest name in the
+** policy's 'links' table that begins CITE and ends there or before a character
+** that is not a letter or digit ("PRA 2002 Sch 3 para 13" matches
+** "PRA 2002 Sch 3 para 13(1)" but not "... para 13A"). *MATCHED gets the length
+** of that name. NULL when the policy gives no link for it.
+*/
+const char *casecheck_policy_link(const struct casecheck_policy *policy, const char *cite,
+				  size_t *matched);
 
 /*
 ** Override parameter KEY (VALUE as on the command line: "7"). 0, or -1 and

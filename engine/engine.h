@@ -42,6 +42,9 @@ struct casecheck_policy {
 	size_t n_params;
 	struct casecheck_track *tracks;
 	size_t n_tracks;
+
+	const char **link_keys, **link_urls;	/* policy { links = ... }, sorted by key */
+	size_t n_links;
 	struct vocab *vocab;		/* built-in vocabulary plus the policy's event types */
 	struct strpool pool;		/* every string the metadata above points to */
 };

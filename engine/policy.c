@@ -187,6 +187,64 @@ static void read_step(struct casecheck_policy *p, lua_State *L, struct casecheck
 	s->n_cites = n;
 }
 
+static int link_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+** info.links (info at the top of the stack): citation name -> URL, copied as
+** pairs sorted by name, so that nothing depends on Lua's table order.
+** 0, or -1 when out of memory.   [-0, +0, m]
+*/
+static int read_links(struct casecheck_policy *p, lua_State *L)
+{
+	const char **pairs;
+	size_t n = 0, i;
+
+	if (lua_type(L, -1) != LUA_TTABLE)
+		return 0;
+	lua_pushstring(L, "links");
+	lua_rawget(L, -2);
+	if (lua_type(L, -1) != LUA_TTABLE) {
+		lua_pop(L, 1);
+		return 0;
+	}
+	lua_pushnil(L);
+	while (lua_next(L, -2)) {
+		n++;
+		lua_pop(L, 1);
+	}
+	pairs = calloc(2 * n + 2, sizeof(*pairs));
+	p->link_keys = calloc(n + 1, sizeof(*p->link_keys));
+	p->link_urls = calloc(n + 1, sizeof(*p->link_urls));
+	if (!pairs || !p->link_keys || !p->link_urls) {
+		free(pairs);
+		lua_pop(L, 1);
+		return -1;
+	}
+	n = 0;
+	lua_pushnil(L);
+	while (lua_next(L, -2)) {
+		if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TSTRING) {
+			pairs[2 * n] = keep(p, lua_tostring(L, -2));
+			pairs[2 * n + 1] = keep(p, lua_tostring(L, -1));
+			if (pairs[2 * n] && pairs[2 * n + 1])
+				n++;
+		}
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+	qsort(pairs, n, 2 * sizeof(*pairs), link_cmp);
+	for (i = 0; i < n; i++) {
+		p->link_keys[i] = pairs[2 * i];
+		p->link_urls[i] = pairs[2 * i + 1];
+	}
+	p->n_links = n;
+	free(pairs);
+	return 0;
+}
+
 /*
 ** Copy the declarations (meta, argument 2) into the policy (argument 1, a
 ** light userdata). Raw access only; run under sandbox_pcall.   [-2, +0, m]
@@ -199,6 +257,8 @@ static int read_meta(lua_State *L)
 	lua_getfield(L, 2, "info");
 	p->id = (char *)field_string(p, L, 3, "id");
 	p->title = (char *)field_string(p, L, 3, "title");
+	if (read_links(p, L) != 0)
+		return luaL_error(L, "out of memory");
 	lua_pop(L, 1);
 
 	lua_getfield(L, 2, "regime_list");
@@ -421,6 +481,8 @@ void casecheck_policy_free(struct casecheck_policy *p)
 		free((void *)p->steps[i].cite_tracks);
 	}
 	strpool_release(&p->pool);
+	free(p->link_keys);
+	free(p->link_urls);
 	free(p->steps);
 	free(p->regimes);
 	free(p->params);
@@ -433,6 +495,28 @@ const char *casecheck_policy_id(const struct casecheck_policy *p) { return p->id
 const char *casecheck_policy_title(const struct casecheck_policy *p) { return p->title; }
 const char *casecheck_policy_sha256(const struct casecheck_policy *p) { return p->sha256; }
 size_t casecheck_policy_step_count(const struct casecheck_policy *p) { return p->n_steps; }
+
+const char *casecheck_policy_link(const struct casecheck_policy *p, const char *cite,
+				  size_t *matched)
+{
+	const char *url = NULL;
+	size_t i, best = 0;
+
+	for (i = 0; cite && i < p->n_links; i++) {
+		size_t len = strlen(p->link_keys[i]);
+		unsigned char next = (unsigned char)cite[len < strlen(cite) ? len : strlen(cite)];
+
+		if (len > best && strncmp(cite, p->link_keys[i], len) == 0 &&
+		    !(next >= '0' && next <= '9') && !(next >= 'a' && next <= 'z') &&
+		    !(next >= 'A' && next <= 'Z')) {
+			url = p->link_urls[i];
+			best = len;
+		}
+	}
+	if (matched)
+		*matched = best;
+	return url;
+}
 size_t casecheck_policy_regime_count(const struct casecheck_policy *p) { return p->n_regimes; }
 size_t casecheck_policy_param_count(const struct casecheck_policy *p) { return p->n_params; }
 size_t casecheck_policy_track_count(const struct casecheck_policy *p) { return p->n_tracks; }

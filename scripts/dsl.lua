@@ -101,7 +101,7 @@ function dsl.collector(strict)
 			if type(t) ~= "table" then fail("policy expects a table, got %s", type(t)) end
 			check_keys(t, { id = "string", title = "string", version = "string",
 				summary = "string", jurisdiction = "string", regime_date = "function",
-				track = "function", tracks = "table" }, "policy")
+				track = "function", tracks = "table", links = "table" }, "policy")
 			for k, v in pairs(t.tracks or {}) do
 				if type(k) ~= "string" or type(v) ~= "string" then
 					fail("policy: 'tracks' maps track names to what puts a matter on them (strings)")
@@ -111,6 +111,12 @@ function dsl.collector(strict)
 				fail("policy: 'track' (a function) and 'tracks' (their descriptions) go together")
 			end
 			if not t.id then fail("policy has no 'id'") end
+			-- links: where the text of a cited law can be read (the HTML report links citations)
+			for k, v in pairs(t.links or {}) do
+				if type(k) ~= "string" or type(v) ~= "string" or not v:match("^https?://%S+$") then
+					fail("policy links map a citation to an http(s) URL, got %s = %s", tostring(k), tostring(v))
+				end
+			end
 			if not t.title then fail("policy '%s' has no 'title'", t.id) end
 			if P.info then fail("policy is declared twice") end
 		end

@@ -476,9 +476,48 @@ function Ctx:param(name)
 end
 
 --[[
+'explain' for a check function's deadline: the arithmetic as far as ctx:deadline
+can see it. With ARGS.within (a deadline spec, as a step's `within`) it is the
+same as for a declared step; without it, the span from trigger to due date.
+]]
+local function deadline_detail(ctx, args, t, due)
+	local e = args.trigger and args.trigger.type and args.trigger
+	local lines = { "trigger: " .. (e and (describe(e) .. " ") or "") .. (t and dates.iso_span(t) or "not given") }
+	local unit, n
+	if args.within then unit, n = ctx:period_of(args.within) end
+	if unit and t then
+		lines[#lines + 1] = string.format("deadline: %s after %s -> %s", dates.period(unit, n),
+			dates.iso_span(t), dates.iso_span(due))
+	elseif t then
+		-- the check function's own arithmetic is not visible here: say what the dates amount to
+		local wd
+		for k = 0, 260 do
+			if due.lo == t.lo + k then break end	-- no later working day can match
+			if dates.add("working_days", t.lo, k) == due.lo then wd = k break end
+		end
+		lines[#lines + 1] = string.format("deadline: worked out by the step's check function -> %s, %s%d days after %s",
+			dates.iso_span(due), wd and (dates.period("working_days", wd) .. " or ") or "", due.lo - t.lo,
+			dates.iso_span(t))
+	else
+		lines[#lines + 1] = "deadline: worked out by the step's check function -> " .. dates.iso_span(due)
+	end
+	if t and (unit == "working_days" or not unit) then
+		local hol = dates.holidays_between(t.lo, due.hi)
+		if #hol > 0 then
+			lines[#lines + 1] = (unit and "  bank holidays skipped: " or "  bank holidays in between: ") ..
+				table.concat(hol, ", ")
+		end
+	end
+	lines[#lines + 1] = args.done and ("satisfied by: " .. describe(args.done) .. " " .. args.done.date)
+		or "satisfied by: nothing on the record"
+	return table.concat(lines, "\n")
+end
+
+--[[
 For check functions: judge a deadline the way declarative steps are judged.
 ARGS: trigger (event or span), due (span), done (event or nil), gap (type or
-nil), and says (templates as in a step). Returns a finding-shaped table.
+nil), says (templates as in a step), and optionally within (the deadline spec
+the due date came from, for 'explain'). Returns a finding-shaped table.
 ]]
 function Ctx:deadline(args)
 	local t = args.trigger
@@ -523,6 +562,7 @@ function Ctx:deadline(args)
 		says = g
 	end
 	r.message = render(says[status] or CHECK_SAYS[status], vars)
+	if self.want_detail then r.detail = deadline_detail(self, args, t, due) end
 	return r
 end
 

@@ -102,6 +102,7 @@ static void cli(struct cli_run *r, const char *env, ...)
 			_exit(126);
 		unsetenv("CASECHECK_PATH");
 		setenv("NO_COLOR", "1", 1);
+		unsetenv("COLUMNS");
 		if (env && env_set(env) != 0)
 			_exit(126);
 		dup2(out, 1);
@@ -141,6 +142,7 @@ static void sh(struct cli_run *r, const char *script)
 			_exit(126);
 		unsetenv("CASECHECK_PATH");
 		setenv("NO_COLOR", "1", 1);
+		setenv("COLUMNS", "1000", 1);	/* these tests are about what is written, not wrapping */
 		setenv("BIN", bin, 1);
 		setenv("T", dir, 1);
 		setenv("TINY", TINY, 1);
@@ -348,12 +350,15 @@ START_TEST(test_run_text)
 
 	cli(&r, POLICY_PATH, "run", "tests/cli/fixtures", NULL);
 	ck_assert_msg(r.status == 1, "exit %d: %s", r.status, r.err);
-	ck_assert_has(r.out, "cli-pass-fail - Recorded in time, never referred "
-		      "(tests/cli/fixtures/pass-fail.json, as of 2019-07-01, policy cli/tiny)\n");
+	/* 80 columns when COLUMNS is unset and the output is not a terminal */
+	ck_assert_has(r.out, "cli-pass-fail - Recorded in time, never referred\n"
+		      "    (tests/cli/fixtures/pass-fail.json, as of 2019-07-01, policy cli/tiny)\n");
 	ck_assert_has(r.out, "  matter a1 (alleged 2019-05-01)\n");
 	ck_assert_has(r.out, "    PASS     record.conduct_matter  ");
 	ck_assert_has(r.out, "    FAIL     refer.iopc_mandatory   ");
-	ck_assert_has(r.out, "             [duty: statutory; time limit: benchmark] due 2019-05-16, done 2019-05-03\n"
+	/* 80 columns: the label and dates wrap under themselves, the citation on its own line */
+	ck_assert_has(r.out, "             [duty: statutory; time limit: benchmark] due 2019-05-16, done\n"
+		      "             2019-05-03\n"
 		      "             PRA 2002 Sch 3 para 11\n");
 	ck_assert_has(r.out, "  2 findings: 1 pass, 1 fail\n");
 	ck_assert_str_eq(last_line(r.out, buf, sizeof(buf)), "total: 1 case, 2 findings: 1 pass, 1 fail");

@@ -330,12 +330,15 @@ int cli_color_parse(const char *s, enum cli_color_mode *mode)
 
 int cli_color_enabled(enum cli_color_mode mode, FILE *fp)
 {
-	const char *no_color;
+	const char *no_color, *term;
 
 	if (mode != CLI_COLOR_AUTO)
 		return mode == CLI_COLOR_ALWAYS;
 	no_color = getenv("NO_COLOR");
 	if (no_color && no_color[0])
+		return 0;
+	term = getenv("TERM");
+	if (term && strcmp(term, "dumb") == 0)	/* a terminal that shows escapes as text */
 		return 0;
 	return isatty(fileno(fp));
 }

@@ -454,13 +454,24 @@ static int cli_walk(const char *dir, int depth, struct cli_walk_seen *seen,
 	return rc;
 }
 
+#define CLI_STDIN_PATH "/dev/stdin"
+
 int cli_collect_fixtures(const char *arg, struct cli_strv *out)
 {
 	struct cli_walk_seen seen = { NULL, 0, 0 };
 	struct stat st;
-	size_t first = out->n;
+	size_t first = out->n, i;
 	int rc;
 
+	/* "-": one fixture from standard input, read when its turn comes */
+	if (strcmp(arg, "-") == 0) {
+		for (i = 0; i < out->n; i++)
+			if (strcmp(out->v[i], "-") == 0) {
+				cli_errorf(NULL, "'-' (standard input) given twice: it can be read only once");
+				return CLI_EXIT_INPUT;
+			}
+		return cli_strv_push(out, arg) != 0 ? CLI_EXIT_INPUT : 0;
+	}
 	if (stat(arg, &st) != 0) {
 		cli_errorf(NULL, "cannot open '%s': %s", arg, strerror(errno));
 		return CLI_EXIT_INPUT;
@@ -551,7 +562,10 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 		memset(peek_out, 0, sizeof(*peek_out));
 	if (pe && !pe->policy)
 		return cli_peek_policy_error(peek_out, pe);
-	if (cli_check_input_file(path, ps->max_fixture_mib, &r.err) != 0) {
+	if (strcmp(path, "-") == 0) {
+		/* standard input: read as it comes (a pipe is not a regular file); errors name it so */
+		path = CLI_STDIN_PATH;
+	} else if (cli_check_input_file(path, ps->max_fixture_mib, &r.err) != 0) {
 		cli_print_error(stderr, &r.err);
 		cli_peek_error(peek_out, &r.err);
 		return cli_exit_for(&r.err);

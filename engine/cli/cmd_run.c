@@ -34,7 +34,8 @@ static const char run_usage[] =
 	"usage: casecheck run [options] FIXTURE|DIR...\n"
 	"\n"
 	"Evaluate each fixture (directories are searched for *.json, in sorted\n"
-	"order) under its policy and report every finding.\n"
+	"order) under its policy and report every finding. A FIXTURE of '-' is\n"
+	"read from standard input.\n"
 	"\n"
 	"  --policy P        use policy P for every fixture: a name such as\n"
 	"                    'england-wales/conduct' or a .lua file (default: the\n"
@@ -44,7 +45,8 @@ static const char run_usage[] =
 	"  --format F        text (default), json (casecheck/report@1), junit (JUnit\n"
 	"                    XML: a testsuite per case, a testcase per finding),\n"
 	"                    tap (TAP version 13: a test point per finding) or html\n"
-	"                    (one self-contained page: a timeline per case, findings)\n"
+	"                    (one self-contained page: summaries, legend, provenance,\n"
+	"                    a timeline per case, findings failures first)\n"
 	"  -o, --output FILE write the report to FILE instead of stdout\n"
 	"  --color[=WHEN]    auto (default: on a terminal without NO_COLOR), always, never\n"
 	CLI_LIMIT_USAGE
@@ -203,7 +205,7 @@ static int run_report_case(struct run_reports *rr, const struct casecheck_case *
 	} else if (strcmp(rr->format, "tap") == 0) {
 		report_tap_run_case(&rr->tap, kase, file, result);
 	} else if (strcmp(rr->format, "html") == 0) {
-		report_html_case(&rr->html, kase, file, result);
+		report_html_case(&rr->html, kase, file, policy, result);
 	} else if (strcmp(rr->format, "json") == 0) {
 		if (report_json_case(&rr->json, rr->out, policy, result, &err) != 0) {
 			cli_print_error(stderr, &err);
@@ -281,8 +283,9 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	casecheck_engine_limits(engine, &rr.json.limits);	/* the JSON report records them */
-	/* only the JSON report shows the hashes */
-	casecheck_engine_set_hashes(engine, strcmp(o.format, "json") == 0);
+	/* the JSON and HTML reports show the hashes */
+	casecheck_engine_set_hashes(engine, strcmp(o.format, "json") == 0 ||
+				    strcmp(o.format, "html") == 0);
 	cli_policies_init(&ps, engine, &o.params);
 	ps.max_fixture_mib = o.max_fixture_mib;
 	if (o.policy) {

@@ -729,8 +729,13 @@ int cmd_test(int argc, char **argv)
 			goto out;
 		}
 	}
-	for (i = 0; i < o.args.n; i++)
+	for (i = 0; i < o.args.n; i++) {
+		if (o.update && strcmp(o.args.v[i], "-") == 0) {
+			rc = cli_usage_error("test", "--update cannot rewrite standard input ('-'): give the file");
+			goto out;
+		}
 		test_worse(&st.rc, cli_collect_fixtures(o.args.v[i], &files));
+	}
 	e = cli_output_open(&output, "test", o.output);
 	st.out = output.fp;
 	if (e != 0) {

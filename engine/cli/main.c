@@ -15,7 +15,7 @@ struct main_verb {
 };
 
 static const struct main_verb main_verbs[] = {
-	{ "run", cmd_run, "evaluate fixtures and report the findings (text, json, junit, tap)" },
+	{ "run", cmd_run, "evaluate fixtures and report the findings (text, json, junit, tap, html)" },
 	{ "test", cmd_test, "compare findings with each fixture's \"expect\" block; --update, --coverage" },
 	{ "check", cmd_check, "lint policies and validate fixtures" },
 	{ "explain", cmd_explain, "show one step's finding in full, with the arithmetic" },
@@ -28,7 +28,7 @@ static void main_usage(FILE *fp)
 {
 	size_t i;
 
-	fputs("usage: casecheck [--version] [--help] VERB [ARGS]\n"
+	fputs("usage: casecheck [-V | --version] [-h | --help] VERB [ARGS]\n"
 	      "\n"
 	      "Check how police-misconduct cases were handled, step by step, against a\n"
 	      "policy written in Lua.\n"
@@ -67,6 +67,19 @@ static int main_unknown(const char *name)
 	return cli_usage_error(NULL, "unknown command '%s'", name);
 }
 
+/* The options before a verb, with a did-you-mean ("--verison": "--version"). */
+static int main_unknown_option(const char *a)
+{
+	static const char *const options[] = { "--version", "--help" };
+	const char *hint = strncmp(a, "--", 2) == 0 ?
+		cli_did_you_mean(a, options, sizeof(options) / sizeof(options[0])) : NULL;
+
+	if (hint)
+		return cli_usage_error(NULL, "unknown option '%s'; did you mean '%s'?", a, hint);
+	return cli_usage_error(NULL, "unknown option '%s'; options come after the verb "
+			       "('casecheck VERB --help')", a);
+}
+
 static int main_help(int argc, char **argv)
 {
 	const struct main_verb *verb;
@@ -100,7 +113,7 @@ int main(int argc, char **argv)
 		return CLI_EXIT_INPUT;
 	}
 	a = argv[1];
-	if (strcmp(a, "--version") == 0 || strcmp(a, "version") == 0) {
+	if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0 || strcmp(a, "version") == 0) {
 		printf("casecheck %s (Lua 5.4)\n", casecheck_version());
 		return 0;
 	}
@@ -108,8 +121,8 @@ int main(int argc, char **argv)
 		return main_help(1, argv + 1);
 	if (strcmp(a, "help") == 0)
 		return main_help(argc - 1, argv + 1);
-	if (a[0] == '-')
-		return cli_usage_error(NULL, "unknown option '%s'", a);
+	if (a[0] == '-' && a[1])
+		return main_unknown_option(a);
 	verb = main_find(a);
 	if (!verb)
 		return main_unknown(a);

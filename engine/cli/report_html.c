@@ -1,45 +1,39 @@
 /*
-** report_html.c: the HTML report. One page, no scripts and nothing fetched,
-** so it can be mailed or archived with a case file: per case an SVG timeline
-** (a lane per matter: events as dots, or bars when the date is imprecise;
-** each deadline a tick in the colour of its finding), then the findings.
+** report_html.c: the HTML report's page: the run's summary (cases with
+** failures first), a legend, the provenance (engine, policies with their
+** sha256 and parameters), the filters, then a section per case with its
+** timeline (html_timeline.c) and its findings, failures first. Anchors are
+** made from the case id, step id and matter id only, so a link into one
+** run's report points at the same finding in the next one.
 */
+#include <stdlib.h>
 #include <string.h>
-#include "date.h"
-#include "cli_escape.h"
+#include "html_assets.h"
+#include "html_timeline.h"
+#include "html_util.h"
 #include "report_html.h"
 
-#define HTML_WIDTH 960		/* the SVG's width in px */
-#define HTML_LABEL 130		/* room for lane labels */
-#define HTML_LANE 26		/* height of a lane */
-#define HTML_MAX_LANES 64
-
-static const char html_head[] =
-	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-	"<title>casecheck report</title>\n<style>\n"
-	"body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}\n"
-	"h2{margin:2.2em 0 .2em}.meta{color:#666;margin:0 0 1em}\n"
-	"table{border-collapse:collapse;width:100%;table-layout:fixed}\n"
-	"col.c-st{width:8.5em}col.c-step{width:17em}col.c-re{width:7em}col.c-due{width:8em}col.c-done{width:7em}\n"
-	"td code{word-break:break-all}details{margin-top:.6em}summary{cursor:pointer;color:#666}\n"
-	"th,td{border-bottom:1px solid #e3e3e3;padding:5px 6px;text-align:left;vertical-align:top}\n"
-	"th{font-weight:600;background:#f6f6f6}.st{font-weight:700;white-space:nowrap}\n"
-	".cite{color:#666;font-size:12px}.nowrap{white-space:nowrap}\n"
-	".pass{color:#1a7f37}.late{color:#b35900}.fail,.error{color:#c62828}\n"
-	".pending{color:#3559a8}.not_applicable{color:#999}.unknown{color:#8a6d00}\n"
-	"svg{border:1px solid #e3e3e3;background:#fcfcfc;width:100%;height:auto}\n"
-	"svg text{font:11px system-ui,sans-serif}\n"
-	"</style>\n</head>\n<body>\n<h1>casecheck report</h1>\n";
-
-static const char *const status_colour[CASECHECK_STATUS_COUNT] = {
-	"#1a7f37", "#b35900", "#c62828", "#3559a8", "#999999", "#8a6d00", "#c62828"
+struct html_case {
+	char *anchor;			/* "case-ID" */
+	char *body;			/* the section, rendered */
+	size_t len;
+	char *id, *title, *as_of;
+	size_t counts[CASECHECK_STATUS_COUNT];
 };
 
-/* Text as XML (cli_xml_escape). NULL writes nothing. */
-static void esc(FILE *fp, const char *s)
-{
-	cli_xml_escape(fp, s);
-}
+static const char *const status_words[CASECHECK_STATUS_COUNT] = {
+	"pass", "late", "fail", "pending", "not applicable", "unknown", "error"
+};
+
+static const char *const status_meaning[CASECHECK_STATUS_COUNT] = {
+	"done, in time",
+	"done, after the deadline",
+	"not done and overdue, or something forbidden was done",
+	"not done yet; the deadline is after the as-of date",
+	"not required: no trigger, or the law in force did not require it",
+	"the record cannot settle it (a gap, or a date that is not exact)",
+	"the policy itself failed on this step"
+};
 
 void report_html_init(struct report_html *rh, FILE *fp)
 {
@@ -47,295 +41,525 @@ void report_html_init(struct report_html *rh, FILE *fp)
 	rh->fp = fp;
 }
 
-static void start(struct report_html *rh)
+static char *dup_or_null(const char *s)
 {
-	if (rh->started)
-		return;
-	rh->started = 1;
-	fputs(html_head, rh->fp);
-	fprintf(rh->fp, "<p class=\"meta\">casecheck %s: every step of the policy for every "
-		"allegation, with the law behind each finding.</p>\n", casecheck_version());
+	char *d;
+
+	if (!s)
+		return NULL;
+	d = malloc(strlen(s) + 1);
+	if (d)
+		strcpy(d, s);
+	return d;
 }
 
-/* A date as written, or "LO/HI", as a span; 0 when it cannot be read. */
-static int span_of(const char *text, struct date_span *out)
+/* "case-ID", made unique in the run with "-2", "-3" ... in the order given. */
+static char *case_anchor(const struct report_html *rh, const char *id)
 {
-	const char *slash = text ? strchr(text, '/') : NULL;
-	const char *why;
-	struct date_span hi;
+	char part[200], buf[224];
+	size_t i, k = 1;
+	int clash;
 
-	if (!text)
-		return 0;
-	if (!slash)
-		return date_parse(text, strlen(text), out, &why) == 0;
-	if (date_parse(text, (size_t)(slash - text), out, &why) != 0 ||
-	    date_parse(slash + 1, strlen(slash + 1), &hi, &why) != 0)
-		return 0;
-	out->hi = hi.hi;
-	return 1;
-}
-
-struct timeline {
-	int lo, hi;				/* days shown */
-	const char *lanes[HTML_MAX_LANES];	/* matter ids; "" for the case lane */
-	size_t n_lanes;
-};
-
-static double x_of(const struct timeline *t, int day)
-{
-	double span = t->hi > t->lo ? (double)(t->hi - t->lo) : 1.0;
-
-	return HTML_LABEL + (HTML_WIDTH - HTML_LABEL - 20) * (double)(day - t->lo) / span;
-}
-
-static size_t lane_of(struct timeline *t, const char *re)
-{
-	size_t i;
-	const char *key = re ? re : "";
-
-	for (i = 0; i < t->n_lanes; i++)
-		if (strcmp(t->lanes[i], key) == 0)
-			return i;
-	if (t->n_lanes < HTML_MAX_LANES)
-		t->lanes[t->n_lanes++] = key;
-	return t->n_lanes - 1;
-}
-
-static void widen(struct timeline *t, const struct date_span *s, int *first)
-{
-	if (*first || s->lo < t->lo)
-		t->lo = s->lo;
-	if (*first || s->hi > t->hi)
-		t->hi = s->hi;
-	*first = 0;
-}
-
-/* The lanes (matters in date order, then the case) and the days to show. */
-static int timeline_plan(struct timeline *t, const struct casecheck_case *kase,
-			 const struct casecheck_result *result)
-{
-	struct casecheck_event ev;
-	struct date_span s;
-	size_t i, n = casecheck_case_event_count(kase);
-	int first = 1, has_case = 0;
-
-	memset(t, 0, sizeof(*t));
-	for (i = 0; i < n; i++) {
-		casecheck_case_event(kase, i, &ev);
-		if (strcmp(ev.type, "allegation_received") == 0)
-			lane_of(t, ev.id);
-		else if (!ev.re)
-			has_case = 1;
-		if (span_of(ev.date, &s))
-			widen(t, &s, &first);
-	}
-	for (i = 0; i < casecheck_result_count(result); i++) {
-		const struct casecheck_finding *f = casecheck_result_finding(result, i);
-
-		if (f->due && span_of(f->due, &s) && f->status != CASECHECK_NOT_APPLICABLE)
-			widen(t, &s, &first);
-	}
-	if (span_of(casecheck_result_as_of(result), &s))
-		widen(t, &s, &first);
-	if (has_case)
-		lane_of(t, NULL);
-	return !first;
-}
-
-static void timeline_axis(FILE *fp, const struct timeline *t, int height)
-{
-	int y0, y1, m0, d0, y;
-
-	date_to_ymd(t->lo, &y0, &m0, &d0);
-	date_to_ymd(t->hi, &y1, &m0, &d0);
-	for (y = y0 + 1; y <= y1; y++) {
-		double x = x_of(t, date_from_ymd(y, 1, 1));
-
-		if (y1 - y0 > 12 && y % 5 != 0)
-			continue;
-		fprintf(fp, "<line x1=\"%.1f\" y1=\"0\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>"
-			"<text x=\"%.1f\" y=\"%d\" fill=\"#888\">%d</text>\n",
-			x, x, height - 14, x + 2, height - 3, y);
-	}
-}
-
-static void timeline(FILE *fp, const struct casecheck_case *kase,
-		     const struct casecheck_result *result)
-{
-	struct timeline t;
-	struct casecheck_event ev;
-	struct date_span s;
-	size_t i, lane, n = casecheck_case_event_count(kase);
-	int height, pad;
-
-	if (!timeline_plan(&t, kase, result))
-		return;
-	/* a margin either side, so that the first and last marks are not cut */
-	pad = (t.hi - t.lo) / 40 + 3;
-	t.lo -= pad;
-	t.hi += pad;
-	height = (int)t.n_lanes * HTML_LANE + 18;
-	fprintf(fp, "<svg width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
-		"aria-label=\"timeline of %s\">\n", HTML_WIDTH, height, HTML_WIDTH, height,
-		casecheck_case_id(kase));
-	timeline_axis(fp, &t, height);
-	for (lane = 0; lane < t.n_lanes; lane++) {
-		int y = (int)lane * HTML_LANE + HTML_LANE / 2 + 2;
-
-		fprintf(fp, "<text x=\"6\" y=\"%d\">%s", y + 4, t.lanes[lane][0] ? "matter " : "case");
-		esc(fp, t.lanes[lane]);
-		fprintf(fp, "</text><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>\n",
-			HTML_LABEL, y, HTML_WIDTH - 20, y);
-	}
-	/* deadlines first, so that the events draw over them */
-	for (i = 0; i < casecheck_result_count(result); i++) {
-		const struct casecheck_finding *f = casecheck_result_finding(result, i);
-		int y;
-
-		if (!f->due || f->status == CASECHECK_NOT_APPLICABLE || !span_of(f->due, &s))
-			continue;
-		y = (int)lane_of(&t, f->re) * HTML_LANE + 4;
-		fprintf(fp, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" "
-			"opacity=\"0.8\"><title>", x_of(&t, s.lo) - 1, y,
-			x_of(&t, s.hi) - x_of(&t, s.lo) + 2, HTML_LANE - 6, status_colour[f->status]);
-		esc(fp, f->step);
-		fprintf(fp, ": %s, due %s</title></rect>\n", casecheck_status_name(f->status), f->due);
-	}
-	for (i = 0; i < n; i++) {
-		int y;
-
-		casecheck_case_event(kase, i, &ev);
-		if (!span_of(ev.date, &s))
-			continue;
-		y = (int)lane_of(&t, strcmp(ev.type, "allegation_received") == 0 ? ev.id : ev.re) *
-		    HTML_LANE + HTML_LANE / 2 + 2;
-		if (s.lo == s.hi)
-			fprintf(fp, "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#222\">", x_of(&t, s.lo), y);
+	html_anchor_part(part, sizeof(part), id ? id : "case");
+	do {
+		if (k == 1)
+			snprintf(buf, sizeof(buf), "case-%s", part);
 		else
-			fprintf(fp, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"6\" fill=\"#222\" "
-				"opacity=\"0.35\">", x_of(&t, s.lo), y - 3, x_of(&t, s.hi) - x_of(&t, s.lo));
-		fputs("<title>", fp);
-		esc(fp, ev.date);
-		fputc(' ', fp);
-		esc(fp, ev.type);
-		fputs(" '", fp);
-		esc(fp, ev.id);
-		fputc('\'', fp);
-		if (ev.by) {
-			fputs(" by ", fp);
-			esc(fp, ev.by);
-		}
-		fputs(s.lo == s.hi ? "</title></circle>\n" : "</title></rect>\n", fp);
-	}
-	fputs("</svg>\n", fp);
+			snprintf(buf, sizeof(buf), "case-%s-%lu", part, (unsigned long)k);
+		clash = 0;
+		for (i = 0; i < rh->n_cases; i++)
+			if (rh->cases[i].anchor && strcmp(rh->cases[i].anchor, buf) == 0)
+				clash = 1;
+		k++;
+	} while (clash);
+	return dup_or_null(buf);
 }
 
-/* A date or "LO/HI" interval, which may break after its slash. */
-static void date_cell(FILE *fp, const char *s)
+static void counts_badges(FILE *fp, const size_t *counts)
 {
-	const char *slash = s ? strchr(s, '/') : NULL;
+	int r;
 
-	if (!slash) {
-		esc(fp, s);
-		return;
+	fputs("<span class=\"counts\">", fp);
+	for (r = 0; r < CASECHECK_STATUS_COUNT; r++) {
+		enum casecheck_status st = html_status_at(r);
+
+		if (counts[st])
+			fprintf(fp, "<span class=\"badge b-%s\">%lu %s</span>", casecheck_status_name(st),
+				(unsigned long)counts[st], status_words[st]);
 	}
-	fwrite(s, 1, (size_t)(slash - s) + 1, fp);
-	fputs("<wbr/>", fp);
-	esc(fp, slash + 1);
+	fputs("</span>", fp);
 }
 
-static void finding_row(FILE *fp, const struct casecheck_finding *f)
+/* The citation, each "; "-separated part linked when the policy says where it is. */
+static void cite_html(FILE *fp, const struct casecheck_policy *policy, const char *cite)
+{
+	const char *p = cite;
+
+	while (p && *p) {
+		const char *end = strstr(p, "; ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		size_t matched;
+		const char *url = policy ? casecheck_policy_link(policy, p, &matched) : NULL;
+		char *part = malloc(len + 1);
+
+		if (!part)
+			return;
+		memcpy(part, p, len);
+		part[len] = '\0';
+		if (url && matched <= len) {
+			fputs("<a href=\"", fp);
+			html_esc(fp, url);
+			fputs("\">", fp);
+			html_esc(fp, part);
+			fputs("</a>", fp);
+		} else {
+			html_esc(fp, part);
+		}
+		free(part);
+		if (!end)
+			break;
+		fputs("; ", fp);
+		p = end + 2;
+	}
+}
+
+/* A date, or a "LO/HI" interval that may break after its slash. */
+static void date_html(FILE *fp, const char *s)
+{
+	const char *slash = strchr(s, '/');
+
+	fputs("<span class=\"date\">", fp);
+	if (slash) {
+		fwrite(s, 1, (size_t)(slash - s) + 1, fp);
+		fputs("</span><wbr/><span class=\"date\">", fp);
+		s = slash + 1;
+	}
+	html_esc(fp, s);
+	fputs("</span>", fp);
+}
+
+static void finding_row(FILE *fp, const char *anchor, const struct casecheck_policy *policy,
+			const struct casecheck_finding *f)
 {
 	const char *st = casecheck_status_name(f->status);
+	const char *duty = f->duty, *basis = f->deadline_basis;
+	const char *source = f->deadline_source;
+	char step[128], re[128];
 
-	fprintf(fp, "<tr><td class=\"st %s\">%s</td><td><code>", st, st);
-	esc(fp, f->step);
-	fputs("</code></td><td class=\"nowrap\">", fp);
-	esc(fp, f->re ? f->re : "case");
-	fputs("</td><td>", fp);
-	date_cell(fp, f->due);
-	fputs("</td><td>", fp);
-	date_cell(fp, f->done);
-	fputs("</td><td>", fp);
-	esc(fp, f->message);
+	html_anchor_part(step, sizeof(step), f->step);
+	html_anchor_part(re, sizeof(re), f->re ? f->re : "case");
+	fputs("<tr class=\"f\" id=\"", fp);
+	html_esc(fp, anchor);
+	fprintf(fp, "/%s/%s\" data-status=\"%s\" data-step=\"", step, re, st);
+	html_esc(fp, f->step);
+	fputs("\" data-matter=\"", fp);
+	html_esc(fp, f->re ? f->re : "case");
+	fprintf(fp, "\">\n<td class=\"st\"><span class=\"badge b-%s\">%s</span></td>"
+		"<td class=\"step\"><a href=\"#", st, status_words[f->status]);
+	html_esc(fp, anchor);
+	fprintf(fp, "/%s/%s\"><code>", step, re);
+	html_step_id(fp, f->step);
+	fputs("</code></a>", fp);
+	if (duty || basis) {
+		fputs("<div class=\"kinds\">", fp);
+		if (duty) {
+			fputs("<span class=\"kind\">", fp);
+			html_esc(fp, duty);
+			fputs(" duty</span>", fp);
+		}
+		if (basis) {
+			fputs("<span class=\"kind\"", fp);
+			if (source) {
+				fputs(" title=\"", fp);
+				html_esc(fp, source);
+				fputc('"', fp);
+			}
+			fputs(">deadline: ", fp);
+			html_esc(fp, basis);
+			fputs("</span>", fp);
+		}
+		fputs("</div>", fp);
+	}
+	fputs("</td><td data-label=\"matter\">", fp);
+	html_esc(fp, f->re ? f->re : "case");
+	fputs("</td><td class=\"when\">", fp);
+	if (f->due) {
+		fputs("due ", fp);
+		date_html(fp, f->due);
+	}
+	if (f->done) {
+		fputs(f->due ? "<br/>" : "", fp);
+		fputs("done ", fp);
+		date_html(fp, f->done);
+	}
+	if (f->has_days_late && f->days_late > 0)
+		fprintf(fp, "<br/><span class=\"s-late\">%ld day%s late</span>", f->days_late,
+			f->days_late == 1 ? "" : "s");
+	fputs("</td><td class=\"msg\">", fp);
+	html_esc(fp, f->message);
+	if (source && basis) {
+		fputs("<div class=\"cite\">time limit: ", fp);
+		html_esc(fp, source);
+		fputs("</div>", fp);
+	}
 	if (f->cite) {
 		fputs("<div class=\"cite\">", fp);
 		if (f->regime) {
-			esc(fp, f->regime);
+			html_esc(fp, f->regime);
 			fputs(" regime: ", fp);
 		}
-		esc(fp, f->cite);
+		cite_html(fp, policy, f->cite);
 		fputs("</div>", fp);
 	}
 	fputs("</td></tr>\n", fp);
 }
 
-static void table_head(FILE *fp)
+/* The case's section, into FP. */
+static void case_section(FILE *fp, const struct html_case *c, const struct casecheck_case *kase,
+			 const char *file, const struct casecheck_policy *policy,
+			 const struct casecheck_result *result)
 {
-	fputs("<table>\n<colgroup><col class=\"c-st\"/><col class=\"c-step\"/><col class=\"c-re\"/>"
-	      "<col class=\"c-due\"/><col class=\"c-done\"/><col/></colgroup>\n"
-	      "<tr><th>status</th><th>step</th><th>matter</th><th>due</th>"
-	      "<th>done</th><th>what happened, and the law</th></tr>\n", fp);
+	size_t i, n = casecheck_result_count(result);
+	const char *sha = casecheck_case_sha256(kase);
+	int r;
+
+	fputs("<section class=\"case\" id=\"", fp);
+	html_esc(fp, c->anchor);
+	fputs("\">\n<h2><a href=\"#", fp);
+	html_esc(fp, c->anchor);
+	fputs("\">", fp);
+	html_esc(fp, c->id);
+	fputs("</a>", fp);
+	if (c->title) {
+		fputs(": ", fp);
+		html_esc(fp, c->title);
+	}
+	fputs("</h2>\n<p>", fp);
+	counts_badges(fp, c->counts);
+	fputs("</p>\n<dl class=\"meta\"><dt>fixture</dt><dd>", fp);
+	html_esc(fp, file);
+	fputs("</dd>", fp);
+	if (sha) {
+		fputs("<dt>sha256</dt><dd><code>", fp);
+		html_esc(fp, sha);
+		fputs("</code></dd>", fp);
+	}
+	fputs("<dt>policy</dt><dd>", fp);
+	html_esc(fp, policy ? casecheck_policy_id(policy) : "?");
+	fputs("</dd><dt>as of</dt><dd>", fp);
+	html_esc(fp, c->as_of);
+	fputs("</dd></dl>\n", fp);
+	html_timeline(fp, kase, result, c->anchor);
+	fputs("<table class=\"findings\">\n<caption>Findings, failures first</caption>\n"
+	      "<colgroup><col class=\"c-st\"/><col class=\"c-step\"/><col class=\"c-re\"/>"
+	      "<col class=\"c-when\"/><col/></colgroup>\n"
+	      "<thead><tr><th scope=\"col\">status</th><th scope=\"col\">step</th>"
+	      "<th scope=\"col\">matter</th><th scope=\"col\">dates</th>"
+	      "<th scope=\"col\">what happened, and the law</th></tr></thead>\n<tbody>\n", fp);
+	for (r = 0; r < CASECHECK_STATUS_COUNT; r++)
+		for (i = 0; i < n; i++) {
+			const struct casecheck_finding *f = casecheck_result_finding(result, i);
+
+			if (html_status_rank(f->status) == r)
+				finding_row(fp, c->anchor, policy, f);
+		}
+	fputs("</tbody>\n</table>\n</section>\n", fp);
+}
+
+static void note_policy(struct report_html *rh, const struct casecheck_policy *policy)
+{
+	size_t i;
+
+	if (!policy)
+		return;
+	for (i = 0; i < rh->n_policies; i++)
+		if (rh->policies[i] == policy)
+			return;
+	if (rh->n_policies < REPORT_HTML_MAX_POLICIES)
+		rh->policies[rh->n_policies++] = policy;
+}
+
+/* A new, zeroed slot for a case, or NULL (out of memory, noted). */
+static struct html_case *new_case(struct report_html *rh)
+{
+	struct html_case *c;
+
+	if (rh->n_cases == rh->cap) {
+		size_t cap = rh->cap ? 2 * rh->cap : 16;
+		struct html_case *v = realloc(rh->cases, cap * sizeof(*v));
+
+		if (!v) {
+			rh->oom = 1;
+			return NULL;
+		}
+		rh->cases = v;
+		rh->cap = cap;
+	}
+	c = &rh->cases[rh->n_cases];
+	memset(c, 0, sizeof(*c));
+	return c;
 }
 
 void report_html_case(struct report_html *rh, const struct casecheck_case *kase,
-		      const char *file, const struct casecheck_result *result)
+		      const char *file, const struct casecheck_policy *policy,
+		      const struct casecheck_result *result)
 {
-	FILE *fp = rh->fp;
-	size_t i, n_na = 0;
+	struct html_case *c = new_case(rh);
+	FILE *mem;
+	size_t i;
 
-	start(rh);
-	fputs("<section>\n<h2>", fp);
-	esc(fp, casecheck_case_id(kase));
-	if (casecheck_case_title(kase)) {
-		fputs(": ", fp);
-		esc(fp, casecheck_case_title(kase));
+	if (!c)
+		return;
+	c->anchor = case_anchor(rh, casecheck_case_id(kase));
+	c->id = dup_or_null(casecheck_case_id(kase));
+	c->title = dup_or_null(casecheck_case_title(kase));
+	c->as_of = dup_or_null(casecheck_result_as_of(result));
+	for (i = 0; i < casecheck_result_count(result); i++) {
+		const struct casecheck_finding *f = casecheck_result_finding(result, i);
+
+		if ((int)f->status >= 0 && f->status < CASECHECK_STATUS_COUNT) {
+			c->counts[f->status]++;
+			rh->counts[f->status]++;
+		}
+		rh->findings++;
 	}
-	fputs("</h2>\n<p class=\"meta\">", fp);
-	esc(fp, file);
-	fputs(", as of ", fp);
-	esc(fp, casecheck_result_as_of(result));
-	fputs("</p>\n", fp);
-	timeline(fp, kase, result);
-	table_head(fp);
-	for (i = 0; i < casecheck_result_count(result); i++)
-		if (casecheck_result_finding(result, i)->status != CASECHECK_NOT_APPLICABLE)
-			finding_row(fp, casecheck_result_finding(result, i));
-		else
-			n_na++;
-	fputs("</table>\n", fp);
-	/* what did not apply is kept, folded: the reasons matter to a reviewer */
-	if (n_na > 0) {
-		fprintf(fp, "<details><summary>%lu step%s not applicable</summary>\n",
-			(unsigned long)n_na, n_na == 1 ? "" : "s");
-		table_head(fp);
-		for (i = 0; i < casecheck_result_count(result); i++)
-			if (casecheck_result_finding(result, i)->status == CASECHECK_NOT_APPLICABLE)
-				finding_row(fp, casecheck_result_finding(result, i));
-		fputs("</table>\n</details>\n", fp);
+	mem = c->anchor && c->id ? open_memstream(&c->body, &c->len) : NULL;
+	if (!mem) {
+		rh->oom = 1;
+		free(c->anchor);
+		free(c->id);
+		free(c->title);
+		free(c->as_of);
+		return;
 	}
-	fputs("</section>\n", fp);
-	rh->cases++;
+	case_section(mem, c, kase, file, policy, result);
+	if (fclose(mem) != 0)
+		rh->oom = 1;
+	note_policy(rh, policy);
+	rh->n_cases++;
 }
 
+/*
+** A fixture that could not be evaluated: a section with its error, counted
+** as an error so that it leads the report with the failures.
+*/
 void report_html_bad(struct report_html *rh, const char *file, const struct casecheck_error *err)
 {
+	struct html_case *c = new_case(rh);
 	char msg[2048];
+	FILE *mem;
 
-	start(rh);
+	if (!c)
+		return;
 	casecheck_error_format(err, msg, sizeof(msg));
-	fputs("<section class=\"error\">\n<h2>", rh->fp);
-	esc(rh->fp, file);
-	fputs(": not evaluated</h2>\n<p>", rh->fp);
-	esc(rh->fp, msg);
-	fputs("</p>\n</section>\n", rh->fp);
+	c->anchor = case_anchor(rh, file);
+	c->id = dup_or_null(file);
+	c->title = dup_or_null("not evaluated");
+	c->counts[CASECHECK_ERROR] = 1;
+	mem = c->anchor && c->id ? open_memstream(&c->body, &c->len) : NULL;
+	if (!mem) {
+		rh->oom = 1;
+		free(c->anchor);
+		free(c->id);
+		free(c->title);
+		return;
+	}
+	fprintf(mem, "<section class=\"case error\" id=\"%s\">\n<h2>", c->anchor);
+	html_esc(mem, file);
+	fputs(": not evaluated</h2>\n<p class=\"msg\">", mem);
+	html_esc(mem, msg);
+	fputs("</p>\n</section>\n", mem);
+	if (fclose(mem) != 0)
+		rh->oom = 1;
+	rh->n_cases++;
+}
+
+/*
+** Cases with failures lead, most failures first; then those late or unknown;
+** then the rest. Ties keep the order given.
+*/
+static int case_before(const struct html_case *a, size_t ia, const struct html_case *b, size_t ib)
+{
+	size_t fa = a->counts[CASECHECK_ERROR] + a->counts[CASECHECK_FAIL];
+	size_t fb = b->counts[CASECHECK_ERROR] + b->counts[CASECHECK_FAIL];
+	size_t la = a->counts[CASECHECK_LATE] + a->counts[CASECHECK_UNKNOWN];
+	size_t lb = b->counts[CASECHECK_LATE] + b->counts[CASECHECK_UNKNOWN];
+
+	if (fa != fb)
+		return fa > fb;
+	if ((la > 0) != (lb > 0))
+		return la > 0;
+	return ia < ib;
+}
+
+/* The cases' indexes in report order, into ORDER (insertion sort: runs are small). */
+static void case_order(const struct report_html *rh, size_t *order)
+{
+	size_t i, j;
+
+	for (i = 0; i < rh->n_cases; i++) {
+		size_t k = i;
+
+		for (j = i; j > 0 && case_before(&rh->cases[k], k, &rh->cases[order[j - 1]], order[j - 1]); j--)
+			order[j] = order[j - 1];
+		order[j] = k;
+	}
+}
+
+static void page_head(FILE *fp)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+	      "<title>casecheck report</title>\n<style>\n", fp);
+	fputs(html_css, fp);
+	fputs("</style>\n</head>\n<body>\n<header>\n<h1>casecheck report</h1>\n"
+	      "<p class=\"lede\">Every step of the policy for every allegation, with the law "
+	      "behind each finding.</p>\n</header>\n<main>\n", fp);
+}
+
+static void summary(FILE *fp, const struct report_html *rh, const size_t *order)
+{
+	size_t i;
+
+	fprintf(fp, "<section id=\"summary\">\n<h2>Summary</h2>\n<p>%lu case%s, %lu finding%s ",
+		(unsigned long)rh->n_cases, rh->n_cases == 1 ? "" : "s",
+		(unsigned long)rh->findings, rh->findings == 1 ? "" : "s");
+	counts_badges(fp, rh->counts);
+	fputs("</p>\n", fp);
+	if (rh->n_cases == 0 || !order) {
+		fputs("<p>No case was evaluated.</p>\n</section>\n", fp);
+		return;
+	}
+	fputs("<ol class=\"sum\">\n", fp);
+	for (i = 0; i < rh->n_cases; i++) {
+		const struct html_case *c = &rh->cases[order[i]];
+
+		fputs("<li><a href=\"#", fp);
+		html_esc(fp, c->anchor);
+		fputs("\">", fp);
+		html_esc(fp, c->id);
+		fputs("</a>", fp);
+		if (c->title) {
+			fputs(": ", fp);
+			html_esc(fp, c->title);
+		}
+		fputs(" <span class=\"sub\">as of ", fp);
+		html_esc(fp, c->as_of);
+		fputs("</span><br/>", fp);
+		counts_badges(fp, c->counts);
+		fputs("</li>\n", fp);
+	}
+	fputs("</ol>\n</section>\n", fp);
+}
+
+static void legend(FILE *fp)
+{
+	int r;
+
+	fputs("<section id=\"legend\">\n<h2>Legend</h2>\n<dl class=\"legend\">\n", fp);
+	for (r = 0; r < CASECHECK_STATUS_COUNT; r++) {
+		enum casecheck_status st = html_status_at(r);
+
+		fprintf(fp, "<dt><span class=\"badge b-%s\">%s</span></dt><dd>%s</dd>\n",
+			casecheck_status_name(st), status_words[st], status_meaning[st]);
+	}
+	fputs("<dt><span class=\"swatch track\"><span class=\"ev\" style=\"left:50%\"></span></span></dt>"
+	      "<dd>an event on the timeline, on the date recorded</dd>\n"
+	      "<dt><span class=\"swatch track\"><span class=\"ev range\" style=\"left:10%;width:80%\">"
+	      "</span></span></dt><dd>an event whose date is known only within a range</dd>\n"
+	      "<dt><span class=\"swatch track\"><span class=\"dl b-fail\" style=\"left:30%;width:40%\">"
+	      "</span></span></dt><dd>a deadline, in the colour of its finding's status "
+	      "(a link to the finding)</dd>\n"
+	      "<dt><span class=\"swatch track\"><span class=\"asof\" style=\"left:50%\"></span></span></dt>"
+	      "<dd>the as-of date: the report judges the record as it stood then</dd>\n"
+	      "<dt>&#8594; due &#8230;</dt><dd>a deadline too far from the events to draw to scale, "
+	      "named under its lane</dd>\n"
+	      "<dt><span class=\"kind\">statutory duty</span></dt><dd>the kind of duty a step "
+	      "enforces, and the basis of its time limit, where the policy declares them</dd>\n"
+	      "</dl>\n</section>\n", fp);
+}
+
+static void provenance(FILE *fp, const struct report_html *rh)
+{
+	size_t i, k;
+
+	fprintf(fp, "<section id=\"provenance\">\n<h2>Provenance</h2>\n<dl class=\"meta\">"
+		"<dt>engine</dt><dd>casecheck %s</dd></dl>\n", casecheck_version());
+	for (i = 0; i < rh->n_policies; i++) {
+		const struct casecheck_policy *p = rh->policies[i];
+		size_t n = casecheck_policy_param_count(p);
+
+		fputs("<h3>policy <code>", fp);
+		html_esc(fp, casecheck_policy_id(p));
+		fputs("</code></h3>\n<dl class=\"meta\"><dt>title</dt><dd>", fp);
+		html_esc(fp, casecheck_policy_title(p));
+		fputs("</dd><dt>sha256</dt><dd><code>", fp);
+		html_esc(fp, casecheck_policy_sha256(p));
+		fputs("</code></dd><dt>parameters</dt><dd>", fp);
+		if (n == 0)
+			fputs("none", fp);
+		for (k = 0; k < n; k++) {
+			const struct casecheck_param *pa = casecheck_policy_param(p, k);
+
+			fputs(k ? ", " : "", fp);
+			fputs("<code>", fp);
+			html_esc(fp, pa->name);
+			fprintf(fp, "=%ld</code>", pa->value);
+			if (pa->value != pa->default_value)
+				fprintf(fp, " <strong>(default %ld)</strong>", pa->default_value);
+		}
+		fputs("</dd></dl>\n", fp);
+	}
+	fputs("<p class=\"sub\">Each case names its fixture, the fixture's sha256 and the "
+	      "as-of date under its heading.</p>\n</section>\n", fp);
+}
+
+static void filters(FILE *fp)
+{
+	int r;
+
+	fputs("<form id=\"filters\" class=\"filters\" hidden=\"hidden\" aria-label=\"filter the findings\">\n"
+	      "<fieldset><legend>status</legend>", fp);
+	for (r = 0; r < CASECHECK_STATUS_COUNT; r++) {
+		enum casecheck_status st = html_status_at(r);
+
+		fprintf(fp, "<label><input type=\"checkbox\" name=\"status\" value=\"%s\" "
+			"checked=\"checked\"/> %s</label>", casecheck_status_name(st), status_words[st]);
+	}
+	fputs("</fieldset>\n<label>step <input type=\"search\" name=\"step\"/></label>\n"
+	      "<label>matter <select name=\"matter\"><option value=\"\">every matter</option>"
+	      "</select></label>\n<output id=\"shown\"></output>\n</form>\n", fp);
 }
 
 int report_html_finish(struct report_html *rh)
 {
-	start(rh);
-	if (rh->cases == 0)
-		fputs("<p>No case was evaluated.</p>\n", rh->fp);
-	fputs("</body>\n</html>\n", rh->fp);
-	return ferror(rh->fp) ? -1 : 0;
+	FILE *fp = rh->fp;
+	size_t i, *order = malloc((rh->n_cases ? rh->n_cases : 1) * sizeof(*order));
+
+	if (!order)
+		rh->oom = 1;
+	else
+		case_order(rh, order);
+	page_head(fp);
+	summary(fp, rh, order);
+	legend(fp);
+	provenance(fp, rh);
+	filters(fp);
+	for (i = 0; order && i < rh->n_cases; i++)
+		fwrite(rh->cases[order[i]].body, 1, rh->cases[order[i]].len, fp);
+	fputs("</main>\n<script>\n", fp);
+	fputs(html_js, fp);
+	fputs("</script>\n</body>\n</html>\n", fp);
+	for (i = 0; i < rh->n_cases; i++) {
+		free(rh->cases[i].anchor);
+		free(rh->cases[i].body);
+		free(rh->cases[i].id);
+		free(rh->cases[i].title);
+		free(rh->cases[i].as_of);
+	}
+	free(order);
+	free(rh->cases);
+	rh->cases = NULL;
+	rh->n_cases = 0;
+	return rh->oom || ferror(fp) ? -1 : 0;
 }

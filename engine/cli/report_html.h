@@ -1,7 +1,9 @@
 /*
-** report_html.h: a self-contained HTML report (no scripts, no external
-** files): per case a timeline with one lane per matter, showing the events
-** and the deadlines the findings computed, then the findings with their law.
+** report_html.h: a self-contained HTML report (no external files; a small
+** optional script for the filters). The run's summary, a legend and the
+** provenance lead; then per case its summary, its timeline (a lane per
+** matter) and its findings, failures first, each with its law. Cases are
+** kept in memory until the end, so that the cases with failures lead too.
 */
 #ifndef CASECHECK_CLI_REPORT_HTML_H
 #define CASECHECK_CLI_REPORT_HTML_H
@@ -9,21 +11,33 @@
 #include <stdio.h>
 #include "casecheck.h"
 
+#define REPORT_HTML_MAX_POLICIES 32
+
+struct html_case;
+
 struct report_html {
 	FILE *fp;
-	int started;
-	size_t cases;
+	struct html_case *cases;	/* in the order given */
+	size_t n_cases, cap;
+	/* the policies the cases used, for the provenance; borrowed, must outlive finish */
+	const struct casecheck_policy *policies[REPORT_HTML_MAX_POLICIES];
+	size_t n_policies;
+	size_t counts[CASECHECK_STATUS_COUNT];
+	size_t findings;
+	int oom;
 };
 
 void report_html_init(struct report_html *rh, FILE *fp);
 
-/* One case: its timeline and findings. Writes the page head first if needed. */
+/* One case: its timeline and findings, written at finish. */
 void report_html_case(struct report_html *rh, const struct casecheck_case *kase,
-		      const char *file, const struct casecheck_result *result);
+		      const char *file, const struct casecheck_policy *policy,
+		      const struct casecheck_result *result);
 
 /* A fixture FILE that could not be evaluated, and why (ERR). */
 void report_html_bad(struct report_html *rh, const char *file, const struct casecheck_error *err);
-/* Close the page. 0, or -1 when writing failed. */
+
+/* Write the page and free what was kept. 0, or -1 when writing failed. */
 int report_html_finish(struct report_html *rh);
 
 #endif

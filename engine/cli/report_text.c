@@ -2,12 +2,21 @@
 ** report_text.c: the terminal report of 'casecheck run'. One header line per
 ** case, findings grouped by matter (case-level ones last), one summary line
 ** per case and a total. Colour only when the caller says so; no trailing spaces.
+** Lines wrap at the terminal's width (COLUMNS, else the tty's, else 80), the
+** continuation lines indented under the text they continue. Whatever comes
+** from a fixture, its file name or the policy is escaped before it is wrapped:
+** it may hold control sequences (cli_escape.h).
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 #include "cli_escape.h"
 #include "report_text.h"
+
+#define REPORT_MIN_WIDTH 40
+#define REPORT_DEFAULT_WIDTH 80
 
 #define REPORT_GREEN "\033[32m"
 #define REPORT_RED "\033[31m"
@@ -16,11 +25,93 @@
 #define REPORT_DIM "\033[2m"
 #define REPORT_STATUS_WIDTH 7
 
+int report_text_width(FILE *fp)
+{
+	const char *env = getenv("COLUMNS");
+	struct winsize ws;
+	char *end;
+	long n;
+
+	if (env && env[0]) {
+		n = strtol(env, &end, 10);
+		if (*end == '\0' && n > 0)
+			return n < REPORT_MIN_WIDTH ? REPORT_MIN_WIDTH : n > 1000 ? 1000 : (int)n;
+	}
+	if (isatty(fileno(fp)) && ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col < REPORT_MIN_WIDTH ? REPORT_MIN_WIDTH : ws.ws_col;
+	return REPORT_DEFAULT_WIDTH;
+}
+
 void report_text_init(struct report_text *rt, FILE *fp, int color)
 {
 	memset(rt, 0, sizeof(*rt));
 	rt->fp = fp;
 	rt->color = color;
+	rt->width = report_text_width(fp);
+}
+
+/* Columns S takes on a terminal: UTF-8 continuation bytes take none. */
+static int report_cols(const char *s, size_t len)
+{
+	int n = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+** Write TEXT from column COL, breaking between words before WIDTH; each
+** continuation line starts at column INDENT. A word longer than a line is
+** not cut. Ends the line.
+*/
+static void report_wrap(FILE *fp, const char *text, int col, int indent, int width)
+{
+	const char *s = text ? text : "";
+	int fresh = 1;
+
+	while (*s == ' ')
+		s++;
+	while (*s) {
+		const char *sp = strchr(s, ' ');
+		size_t len = sp ? (size_t)(sp - s) : strlen(s);
+		int w = report_cols(s, len);
+
+		if (!fresh && col + 1 + w > width) {
+			fprintf(fp, "\n%*s", indent, "");
+			col = indent;
+		} else if (!fresh) {
+			fputc(' ', fp);
+			col++;
+		}
+		fwrite(s, 1, len, fp);
+		col += w;
+		fresh = 0;
+		s += len;
+		while (*s == ' ')
+			s++;
+	}
+	fputc('\n', fp);
+}
+
+/* TEXT escaped for a terminal (cli_text_escape), then wrapped as report_wrap does. */
+static void report_wrap_escaped(FILE *fp, const char *text, int col, int indent, int width)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+
+	if (mem) {
+		cli_text_escape(mem, text, NULL);
+		if (fclose(mem) != 0) {
+			free(buf);
+			buf = NULL;
+		}
+	}
+	report_wrap(fp, buf ? buf : "?", col, indent, width);
+	free(buf);
 }
 
 const char *report_status_word(enum casecheck_status status)
@@ -82,12 +173,13 @@ static int report_same_re(const char *a, const char *b)
 
 /*
 ** The lines under a finding's sentence: what kind of duty it was and where its
-** time limit comes from, then the dates, then the law:
+** time limit comes from, then the dates, then the law, each wrapped:
 **   [duty: statutory; time limit: benchmark] due D, done D (N days late)
 **   Police Reform Act 2002 Sch 3 para 11; PCMR 2012 reg 7
 ** The label keeps a benchmark from reading as the law's deadline.
 */
-static void report_finding_detail(FILE *fp, const struct casecheck_finding *f, int indent)
+static void report_finding_detail(FILE *fp, const struct casecheck_finding *f, int indent,
+				  int width)
 {
 	char buf[320];
 	size_t used = 0;
@@ -107,10 +199,14 @@ static void report_finding_detail(FILE *fp, const struct casecheck_finding *f, i
 		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s(%ld day%s late)",
 					 used ? " " : "", f->days_late,
 					 f->days_late == 1 ? "" : "s");
-	if (used > 0)
-		fprintf(fp, "%*s%s\n", indent, "", buf);
-	if (f->cite)
-		fprintf(fp, "%*s%s\n", indent, "", f->cite);
+	if (used > 0) {
+		fprintf(fp, "%*s", indent, "");
+		report_wrap_escaped(fp, buf, indent, indent, width);
+	}
+	if (f->cite) {
+		fprintf(fp, "%*s", indent, "");
+		report_wrap_escaped(fp, f->cite, indent, indent, width);
+	}
 }
 
 static void report_finding(struct report_text *rt, const struct casecheck_finding *f,
@@ -120,15 +216,23 @@ static void report_finding(struct report_text *rt, const struct casecheck_findin
 	const char *color = rt->color ? report_status_color(f->status) : "";
 	int has_msg = f->message && f->message[0];
 
+	int text_col = 4 + REPORT_STATUS_WIDTH + 2;
+	int msg_col = text_col + step_width + 2;
+
 	fprintf(rt->fp, "    %s%s%s%*s  ", color, word, color[0] ? REPORT_RESET : "",
 		REPORT_STATUS_WIDTH - (int)strlen(word), "");
-	if (has_msg) {
-		fprintf(rt->fp, "%-*s  ", step_width, f->step ? f->step : "?");
-		cli_text_escape(rt->fp, f->message, NULL);
-		fputc('\n', rt->fp);
-	} else
+	if (!has_msg) {
 		fprintf(rt->fp, "%s\n", f->step ? f->step : "?");
-	report_finding_detail(rt->fp, f, 4 + REPORT_STATUS_WIDTH + 2);
+	} else if (msg_col + 30 <= rt->width) {
+		/* the message beside the step ids, continued under itself */
+		fprintf(rt->fp, "%-*s  ", step_width, f->step ? f->step : "?");
+		report_wrap_escaped(rt->fp, f->message, msg_col, msg_col, rt->width);
+	} else {
+		/* too narrow for a column: the message under the step id */
+		fprintf(rt->fp, "%s\n%*s", f->step ? f->step : "?", text_col, "");
+		report_wrap_escaped(rt->fp, f->message, text_col, text_col, rt->width);
+	}
+	report_finding_detail(rt->fp, f, text_col, rt->width);
 }
 
 /* "  params: record_days=15 (default 10)" for every parameter not at its default. */
@@ -161,7 +265,7 @@ int report_text_case(struct report_text *rt, const struct casecheck_case *kase,
 	const char *id = casecheck_case_id(kase);
 	const char *as_of = casecheck_result_as_of(result);
 	const char *pid = casecheck_policy_id(policy);
-	char buf[256];
+	char buf[256], *head;
 	int width = 0, seen_case = 0;
 
 	memset(counts, 0, sizeof(counts));
@@ -191,13 +295,19 @@ int report_text_case(struct report_text *rt, const struct casecheck_case *kase,
 	fputs(rt->color ? REPORT_BOLD : "", rt->fp);
 	cli_text_escape(rt->fp, id ? id : "?", NULL);
 	fputs(rt->color ? REPORT_RESET : "", rt->fp);
-	if (title && title[0]) {
-		fputs(" - ", rt->fp);
-		cli_text_escape(rt->fp, title, NULL);
+	head = malloc(strlen(title ? title : "") + strlen(file) + strlen(as_of ? as_of : "?") +
+		      strlen(pid ? pid : "?") + 48);
+	if (!head) {
+		free(res);
+		return -1;
 	}
-	fputs(" (", rt->fp);
-	cli_text_escape(rt->fp, file, NULL);
-	fprintf(rt->fp, ", as of %s, policy %s)\n", as_of ? as_of : "?", pid ? pid : "?");
+	sprintf(head, "%s%s%s(%s, as of %s, policy %s)", title && title[0] ? "- " : "",
+		title && title[0] ? title : "", title && title[0] ? " " : "", file,
+		as_of ? as_of : "?", pid ? pid : "?");
+	fputc(' ', rt->fp);
+	report_wrap_escaped(rt->fp, head, report_cols(id ? id : "?", strlen(id ? id : "?")) + 1, 4,
+			    rt->width);
+	free(head);
 	report_params(rt, policy);
 
 	for (j = 0; j <= n_re; j++) {
@@ -240,6 +350,7 @@ void report_text_bad(struct report_text *rt, const char *file, const struct case
 		fputc('\n', rt->fp);
 	casecheck_error_format(err, msg, sizeof(msg));
 	cli_text_escape(rt->fp, file, NULL);
+	/* the error stays on one line, as on stderr, so that it can be searched for */
 	fputs(" - not evaluated\n  ", rt->fp);
 	cli_text_escape(rt->fp, msg, NULL);
 	fputc('\n', rt->fp);

@@ -11,6 +11,7 @@
 struct report_text {
 	FILE *fp;			/* borrowed */
 	int color;			/* 1: ANSI colours */
+	int width;			/* columns to wrap at */
 	size_t cases;			/* cases reported so far */
 	size_t bad;			/* fixtures reported as not evaluated */
 	size_t findings;
@@ -18,6 +19,8 @@ struct report_text {
 };
 
 void report_text_init(struct report_text *rt, FILE *fp, int color);
+/* The width to wrap at: COLUMNS, else FP's terminal, else 80 (at least 40). */
+int report_text_width(FILE *fp);
 /*
 ** Report one evaluated case. FILE is the fixture as given, TITLE its title
 ** (may be NULL). Returns 0, or -1 when out of memory.

@@ -46,6 +46,33 @@ policy {
 		if m:has("conduct_recorded") then return "sch3" end
 		return nil
 	end,
+	-- Where each cited law can be read (the HTML report links a citation that
+	-- begins with one of these names; the longest name wins). Addresses from
+	-- the law notes, on legislation.gov.uk.
+	links = {
+		["Police Reform Act 2002"] = "https://www.legislation.gov.uk/ukpga/2002/30",
+		["Police Reform Act 2002 Sch 3"] = "https://www.legislation.gov.uk/ukpga/2002/30/schedule/3",
+		["Police Reform Act 2002 Sch 3 para 13"] = "https://www.legislation.gov.uk/ukpga/2002/30/schedule/3/paragraph/13",
+		["Police Reform Act 2002 s.29"] = "https://www.legislation.gov.uk/ukpga/2002/30/section/29",
+		["Police Act 1996"] = "https://www.legislation.gov.uk/ukpga/1996/16",
+		["Police Act 1996 s.88A"] = "https://www.legislation.gov.uk/ukpga/1996/16/part/4A",
+		["Police (Conduct) Regulations 1999"] = "https://www.legislation.gov.uk/uksi/1999/730/made",
+		["Police (Conduct) Regulations 2008"] = "https://www.legislation.gov.uk/uksi/2008/2864/made",
+		["Police (Conduct) Regulations 2012"] = "https://www.legislation.gov.uk/uksi/2012/2632/contents",
+		["Police (Conduct) Regulations 2012 reg 10"] = "https://www.legislation.gov.uk/uksi/2012/2632/regulation/10/made",
+		["Police (Conduct) Regulations 2020"] = "https://www.legislation.gov.uk/uksi/2020/4",
+		["Police (Conduct) Regulations 2020 reg 11"] = "https://www.legislation.gov.uk/uksi/2020/4/regulation/11",
+		["Police (Conduct) Regulations 2020 reg 15"] = "https://www.legislation.gov.uk/uksi/2020/4/regulation/15/made",
+		["Police (Conduct) Regulations 2020 reg 19"] = "https://www.legislation.gov.uk/uksi/2020/4/regulation/19",
+		["Police (Conduct) Regulations 2020 reg 49"] = "https://www.legislation.gov.uk/uksi/2020/4/part/5",
+		["Police Regulations 1995"] = "https://www.legislation.gov.uk/id/uksi/1995/215",
+		["PCMR 2004 reg 5"] = "https://www.legislation.gov.uk/uksi/2004/643/regulation/5/made",
+		["PCMR 2012"] = "https://www.legislation.gov.uk/uksi/2012/1204/contents/made",
+		["PCMR 2020 reg 4"] = "https://www.legislation.gov.uk/uksi/2020/2/regulation/4",
+		["PCMR 2020 reg 7"] = "https://www.legislation.gov.uk/uksi/2020/2/regulation/7",
+		["PCMR 2020 reg 13"] = "https://www.legislation.gov.uk/uksi/2020/2/regulation/13/made",
+		["PCMR 2020 reg 41"] = "https://www.legislation.gov.uk/uksi/2020/2/regulation/41",
+	},
 }
 
 -- The body of law in force when a matter came to the appropriate authority's

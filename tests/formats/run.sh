@@ -75,12 +75,20 @@ expect "run junit classname" "cli-pass-fail" \
 "$bin" run --format html -o "$tmp/run.html" tests/cli/fixtures $RED $GREEN
 expect "run html exit" 1 $?
 if xmllint --noout "$tmp/run.html"; then ok; else bad "run html: not well-formed (polyglot XHTML)"; fi
-expect "run html sections = cases" 3 "$(xpath "$tmp/run.html" 'count(//section)')"
+expect "run html sections = cases" 3 "$(xpath "$tmp/run.html" 'count(//section[@class="case"])')"
 expect "run html rows = findings" "$findings" "$(xpath "$tmp/run.html" 'count(//tr[td])')"
-expect "run html timelines" 3 "$(xpath "$tmp/run.html" 'count(//*[local-name()="svg"])')"
-# every event of the first case (pass-fail.json) is drawn as a mark with a tooltip
+expect "run html timelines" 3 "$(xpath "$tmp/run.html" 'count(//figure[@class="tl"])')"
+# every event of pass-fail.json is drawn as a mark with a tooltip, and listed
 expect "run html event marks" "$(grep -c '"type":' tests/cli/fixtures/pass-fail.json)" \
-	"$(xpath "$tmp/run.html" 'count(//section[1]//*[(local-name()="circle" or @opacity="0.35") and *[local-name()="title"]])')"
+	"$(xpath "$tmp/run.html" 'count(//section[@id="case-cli-pass-fail"]//span[contains(concat(" ", @class, " "), " ev ") and @title])')"
+expect "run html events listed" "$(grep -c '"type":' tests/cli/fixtures/pass-fail.json)" \
+	"$(xpath "$tmp/run.html" 'count(//section[@id="case-cli-pass-fail"]//details[@class="events"]//li)')"
+# the summary lists every case, failures first; a finding's anchor is case/step/matter
+expect "run html summary" 3 "$(xpath "$tmp/run.html" 'count(//section[@id="summary"]//li/a[starts-with(@href, "#case-")])')"
+expect "run html first case has a failure" 1 \
+	"$(xpath "$tmp/run.html" 'count((//section[@class="case"])[1]//tr[@data-status="fail"][1])')"
+expect "run html finding anchor" 1 \
+	"$(xpath "$tmp/run.html" 'count(//tr[@id="case-cli-pass-fail/record.conduct_matter/a1"])')"
 
 # ---- run --format tap ----
 "$bin" run --format tap -o "$tmp/green.tap" $GREEN

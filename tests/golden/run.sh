@@ -31,10 +31,11 @@ if [ ! -x "$bin" ]; then
 fi
 cd "$root" || exit 2
 
-# The same environment everywhere: no colour, the test policies on the path.
+# The same environment everywhere: no colour, 80 columns, the test policies on the path.
 NO_COLOR=1
 CASECHECK_PATH=tests/cli/policies
 export NO_COLOR CASECHECK_PATH
+unset COLUMNS
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/golden.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM

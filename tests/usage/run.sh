@@ -1,0 +1,121 @@
+#!/bin/sh
+# run.sh: the command line as a person meets it: --version and -V, a
+# did-you-mean for top-level options and verbs, '-' for a fixture on
+# standard input, the text report wrapped to COLUMNS (80 by default) with
+# indented continuation lines, and no colour with NO_COLOR or TERM=dumb
+# (checked on a pseudo-terminal when util-linux's script is there).
+#
+# usage: sh tests/usage/run.sh path/to/casecheck
+# Prints "usage: N passed, M failed"; exits 1 when any check failed.
+set -u
+bin=$1
+case $bin in
+/*) ;;
+*) bin=$(pwd)/$bin ;;
+esac
+root=$(cd "$(dirname "$0")/../.." && pwd) || exit 2
+cd "$root" || exit 2
+CASECHECK_PATH=tests/cli/policies
+export CASECHECK_PATH
+unset COLUMNS NO_COLOR
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/usage.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL $*"; fail=$((fail + 1)); }
+# expect NAME WANT GOT
+expect() { if [ "$2" = "$3" ]; then ok; else bad "$1: expected '$2', got '$3'"; fi; }
+
+version=$(sed -n 's/^VERSION := //p' Makefile)
+expect "--version" "casecheck $version (Lua 5.4)" "$("$bin" --version)"
+expect "-V" "casecheck $version (Lua 5.4)" "$("$bin" -V)"
+expect "option did-you-mean" "casecheck: unknown option '--verison'; did you mean '--version'?" \
+	"$("$bin" --verison 2>&1 | head -n 1)"
+"$bin" --verison 2>/dev/null
+expect "option exit" 2 $?
+expect "verb did-you-mean" "casecheck: unknown command 'rnu'; did you mean 'run'?" \
+	"$("$bin" rnu 2>&1 | head -n 1)"
+expect "option before verb" \
+	"casecheck: unknown option '--format'; options come after the verb ('casecheck VERB --help')" \
+	"$("$bin" --format json 2>&1 | head -n 1)"
+
+# '-': the fixture on standard input, named '-' in the report
+"$bin" run --format json - <tests/cli/fixtures/pass-fail.json >"$tmp/stdin.json"
+expect "stdin exit" 1 $?
+"$bin" run --format json tests/cli/fixtures/pass-fail.json >"$tmp/file.json"
+expect "stdin findings = file findings" "$(grep -c '"status"' "$tmp/file.json")" "$(grep -c '"status"' "$tmp/stdin.json")"
+expect "stdin named /dev/stdin in JSON" 1 "$(grep -c '"file": "/dev/stdin"' "$tmp/stdin.json")"
+expect "stdin twice" "casecheck: '-' (standard input) given twice: it can be read only once" \
+	"$("$bin" run - - </dev/null 2>&1 | head -n 1)"
+expect "stdin --update" "casecheck test: --update cannot rewrite standard input ('-'): give the file" \
+	"$("$bin" test --update - </dev/null 2>&1 | head -n 1)"
+
+# wrapping: 80 columns by default, COLUMNS when set; continuation lines indented
+"$bin" run tests/cli/fixtures >"$tmp/80.txt"
+expect "80 columns" 0 "$(awk 'length > 80' "$tmp/80.txt" | wc -l)"
+COLUMNS=50 "$bin" run tests/cli/fixtures >"$tmp/50.txt"
+expect "COLUMNS=50" 0 "$(awk 'length > 50' "$tmp/50.txt" | wc -l)"
+expect "COLUMNS=50 message under the step" \
+	"    PASS     record.conduct_matter
+             The duty arose on 1 May 2019 and it
+             was done on 3 May 2019, by 16 May
+             2019: within the 10-working-day
+             benchmark (the law sets no time
+             limit).
+             [duty: statutory; time limit:
+             benchmark] due 2019-05-16, done
+             2019-05-03
+             PRA 2002 Sch 3 para 11" "$(sed -n '/PASS/,/para 11/p' "$tmp/50.txt")"
+COLUMNS=200 "$bin" run tests/cli/fixtures >"$tmp/200.txt"
+expect "COLUMNS=200 one line per message" 1 \
+	"$(grep -c '^    PASS     record.conduct_matter  The duty arose on 1 May 2019 and it was done on 3 May 2019, by 16 May 2019: within the 10-working-day benchmark (the law sets no time limit)\.$' "$tmp/200.txt")"
+
+# colour: on a terminal by default, not with NO_COLOR, not with TERM=dumb
+if command -v script >/dev/null 2>&1; then
+	esc=$(printf '\033')
+	TERM=xterm script -qec "'$bin' run tests/cli/fixtures" /dev/null >"$tmp/tty.txt" 2>&1
+	expect "colour on a terminal" 1 "$(grep -c "${esc}\[31mFAIL" "$tmp/tty.txt" | sed 's/^[1-9][0-9]*$/1/')"
+	NO_COLOR=1 TERM=xterm script -qec "'$bin' run tests/cli/fixtures" /dev/null >"$tmp/tty.txt" 2>&1
+	expect "NO_COLOR" 0 "$(grep -c "$esc" "$tmp/tty.txt")"
+	TERM=dumb script -qec "'$bin' run tests/cli/fixtures" /dev/null >"$tmp/tty.txt" 2>&1
+	expect "TERM=dumb" 0 "$(grep -c "$esc" "$tmp/tty.txt")"
+fi
+
+# the man page: up to date, each verb's section the same text as 'casecheck help VERB',
+# and every option of each verb's --help in it
+sh tools/man.sh "$bin" >"$tmp/casecheck.1"
+if cmp -s "$tmp/casecheck.1" docs/casecheck.1; then ok; else
+	bad "docs/casecheck.1 is out of date: make docs"; fi
+# the text of the page with roff's escapes undone
+sed -e 's/\\-/-/g' -e 's/^\\&//' -e 's/\\e/\\/g' docs/casecheck.1 >"$tmp/man.txt"
+for verb in run test check explain steps; do
+	sed -n "/^\.SS $verb\$/,/^\.fi\$/p" "$tmp/man.txt" | sed -e '1,2d' -e '$d' >"$tmp/man-$verb"
+	"$bin" help "$verb" >"$tmp/help-$verb"
+	if cmp -s "$tmp/man-$verb" "$tmp/help-$verb"; then ok; else
+		bad "man section '$verb' differs from 'casecheck help $verb'"; fi
+	for flag in $(grep -o -e '--[a-z][a-z-]*' -e '\(^\| \)-[a-zA-Z]\b' "$tmp/help-$verb" | tr -d ' ' | sort -u); do
+		if grep -q -e "$flag" "$tmp/man.txt"; then ok; else bad "man page lacks $verb's $flag"; fi
+	done
+done
+if command -v man >/dev/null 2>&1; then
+	if man -l docs/casecheck.1 >/dev/null 2>"$tmp/man.err" && [ ! -s "$tmp/man.err" ]; then ok; else
+		bad "man -l docs/casecheck.1: $(head -n 3 "$tmp/man.err")"; fi
+fi
+
+# bash completion: verbs, then the verb's options from its --help
+if command -v bash >/dev/null 2>&1; then
+	got=$(PATH="$(dirname "$bin"):$PATH" bash -c '
+		. tools/completion/casecheck.bash
+		COMP_WORDS=(casecheck ex); COMP_CWORD=1; _casecheck; echo "${COMPREPLY[*]}"
+		COMP_WORDS=(casecheck run --for); COMP_CWORD=2; _casecheck; echo "${COMPREPLY[*]}"
+		COMP_WORDS=(casecheck run --format ""); COMP_CWORD=3; _casecheck; echo "${COMPREPLY[*]}"
+		COMP_WORDS=(casecheck help s); COMP_CWORD=2; _casecheck; echo "${COMPREPLY[*]}"' 2>&1)
+	expect "completion" "explain
+--format
+text json junit tap html
+steps" "$got"
+fi
+
+echo "usage: $pass passed, $fail failed"
+[ $fail -eq 0 ]
