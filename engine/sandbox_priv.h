@@ -73,6 +73,9 @@ int sandbox_trip_raise(lua_State *L, const struct sandbox *sb, const lua_Debug *
 /* A refused growth that was not granted on retry becomes a memory trip. */
 void sandbox_mem_trip(struct sandbox *sb);
 
+/* True once the wall-clock deadline of the current budget has passed. */
+int sandbox_deadline_passed(const struct sandbox *sb);
+
 /* Open the allowed libraries and snapshot the allow-lists (sandbox_env.c).
 ** Run under lua_pcall.   [-0, +0, e] */
 int sandbox_init(lua_State *L);
