@@ -419,6 +419,12 @@ struct sandbox *sandbox_new(const struct sandbox_limits *lim, struct casecheck_e
 		goto out;
 	}
 	sb->L = L;
+	if (sandbox_watchdog_start(sb, sandbox_hook) != 0) {
+		sb->L = NULL;
+		error_setf(err, CASECHECK_E_INTERNAL, "", NULL, 0, 0,
+			   "cannot start the sandbox's watchdog thread");
+		goto out;
+	}
 	sandbox_reset_budget(sb);
 	return sb;
 out:
@@ -435,6 +441,7 @@ void sandbox_free(struct sandbox *sb)
 
 	if (!sb)
 		return;
+	sandbox_watchdog_stop(sb);
 	L = sb->L;
 	sb->L = NULL;	/* the allocator must not walk a closing state's stack */
 	/* the hook stays armed: a finalizer cannot outrun the budget either */
@@ -556,7 +563,9 @@ int sandbox_pcall(struct sandbox *sb, int nargs, int nresults, struct casecheck_
 	lua_pushcfunction(L, sandbox_msghandler);
 	lua_insert(L, base);
 	sb->msg_prefix[0] = '\0';
+	sandbox_watchdog_arm(sb);
 	status = lua_pcall(L, nargs, nresults, base);
+	sandbox_watchdog_disarm(sb);
 	lua_remove(L, base);
 	if (status == LUA_OK)
 		return 0;

@@ -378,6 +378,36 @@ START_TEST(test_time_budget)
 }
 END_TEST
 
+/*
+** The watchdog: in guarded mode trusted code runs unhooked, so only the
+** watchdog thread can end its endless loop, by arming the hook at the
+** deadline. Whatever the machine's speed, the time budget is what trips.
+*/
+START_TEST(test_watchdog)
+{
+	struct sandbox_limits lim = { 0, 0, 0.2 };
+	struct casecheck_error err;
+	struct sandbox *s = sandbox_new(&lim, &err);
+	lua_State *L;
+
+	ck_assert_ptr_nonnull(s);
+	L = sandbox_state(s);
+	sandbox_set_guarded(s, 1);
+	ck_assert_int_eq(luaL_loadstring(L, "local n = 0\nwhile true do n = n + 1 end"), 0);
+	ck_assert_int_eq(sandbox_pcall(s, 0, 0, &err), -1);
+	ck_assert_int_eq(err.kind, CASECHECK_E_BUDGET);
+	ck_assert_str_eq(err.text, "time budget exceeded (0.2 s)");
+	ck_assert_int_eq(lua_gettop(L), 0);
+
+	/* a new budget: the same state runs again, and the trip is gone */
+	sandbox_reset_budget(s);
+	ck_assert_int_eq(luaL_dostring(L, "return 6 * 7"), 0);
+	ck_assert_int_eq(lua_tointeger(L, -1), 42);
+	lua_pop(L, 1);
+	sandbox_free(s);
+}
+END_TEST
+
 START_TEST(test_two_sandboxes)
 {
 	struct sandbox_limits small = { 8 << 20, 100000, NO_TIME_LIMIT };
@@ -469,6 +499,7 @@ Suite *sandbox_suite(void)
 	tcase_add_test(tc, test_memory_trusted_catch);
 	tcase_add_test(tc, test_memory_recovered);
 	tcase_add_test(tc, test_time_budget);
+	tcase_add_test(tc, test_watchdog);
 	tcase_add_test(tc, test_two_sandboxes);
 	tcase_add_test(tc, test_bad_limits);
 	suite_add_tcase(s, tc);
