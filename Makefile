@@ -63,7 +63,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: all check check-examples check-unit check-adversarial check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: all check check-examples check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -125,7 +125,7 @@ deps:
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
-	$(Q)$(MAKE) --no-print-directory check-unit check-adversarial check-fixtures check-examples check-golden check-schema check-formats check-docs lint
+	$(Q)$(MAKE) --no-print-directory check-unit check-adversarial check-determinism check-fixtures check-examples check-golden check-schema check-formats check-docs lint
 
 check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
@@ -133,6 +133,10 @@ check-unit: $(TEST_BIN) $(CLI)
 # Adversarial policies through the CLI: each ends in its named error, exit 3.
 check-adversarial: $(CLI)
 	$(Q)sh tests/policies/run.sh $(CLI)
+
+# Same inputs, same bytes: a corpus run three times in separate processes.
+check-determinism: $(CLI)
+	$(Q)sh tests/policies/determinism.sh $(CLI)
 
 # The embedding example builds against the library and answers a trainee.
 $(O)/examples/training: examples/embed/training.c $(LIB_A)

@@ -439,11 +439,17 @@ checked_result = function(s, r)
 	for k in next, r do
 		n = n + 1
 		if n > MAX_RESULT_FIELDS then result_error(s, "returned more than %d fields", MAX_RESULT_FIELDS) end
-		if type(k) ~= "string" then result_error(s, "returned a field with a %s key", type(k)) end
 		keys[n] = k
 	end
-	table.sort(keys)
+	-- names in order, then other keys by type: the same fault first in every run
+	table.sort(keys, function(a, b)
+		local sa, sb = type(a) == "string", type(b) == "string"
+		if sa and sb then return a < b end
+		if sa ~= sb then return sa end
+		return type(a) < type(b)
+	end)
 	for _, k in ipairs(keys) do
+		if type(k) ~= "string" then result_error(s, "returned a field with a %s key", type(k)) end
 		local want, v = RESULT_FIELDS[k], r[k]
 		if not want then
 			local hint = nearest_name(k, RESULT_FIELDS)
