@@ -131,11 +131,13 @@ check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
 
 # Adversarial policies through the CLI: each ends in its named error, exit 3.
-check-adversarial: $(CLI)
+# They burn their budgets on purpose: run after the unit tests, whose
+# timeouts a busy machine would otherwise trip.
+check-adversarial: $(CLI) | check-unit
 	$(Q)sh tests/policies/run.sh $(CLI)
 
 # Same inputs, same bytes: a corpus run three times in separate processes.
-check-determinism: $(CLI)
+check-determinism: $(CLI) | check-adversarial
 	$(Q)sh tests/policies/determinism.sh $(CLI)
 
 # The embedding example builds against the library and answers a trainee.
