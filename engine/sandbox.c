@@ -148,6 +148,7 @@ static void sandbox_refuse(struct sandbox *sb, void *ptr, size_t osize, size_t n
 	if (sb->trip != SANDBOX_TRIP_NONE)
 		return;
 	sb->mem_pending = 1;
+	sb->mem_refused = 1;
 	sb->refused_ptr = ptr;
 	sb->refused_osize = osize;
 	sb->refused_nsize = nsize;
@@ -180,6 +181,16 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 	if (!ptr)
 		osize = 0;
+	/*
+	** A refusal is forgiven only when Lua's retry of that very request is
+	** granted. Any other growth first means the refusal already became an
+	** error, however the retry went: make it the memory trip now, or a
+	** later refusal and its granted retry (during the error's unwinding)
+	** would erase it, and the case would end in a bare "out of memory".
+	*/
+	if (sb->mem_pending && nsize > osize &&
+	    !(ptr == sb->refused_ptr && osize == sb->refused_osize && nsize == sb->refused_nsize))
+		sandbox_mem_trip(sb);
 	if (nsize == 0) {
 		free(ptr);
 		sb->alloc_bytes -= osize;
@@ -324,6 +335,9 @@ static void sandbox_error(struct sandbox *sb, int status, const struct sandbox_p
 	int line = 0;
 
 	sandbox_mem_trip(sb);
+	/* Lua ran out of memory after the budget refused a request: the budget's error */
+	if (sb->trip == SANDBOX_TRIP_NONE && status == LUA_ERRMEM && sb->mem_refused)
+		sandbox_trip_set(sb, SANDBOX_TRIP_MEMORY, &sb->mem_pos);
 	if (sb->trip != SANDBOX_TRIP_NONE) {
 		trip_text(sb, what, sizeof(what));
 		pos = sb->trip_pos.source[0] ? &sb->trip_pos : where;
@@ -519,6 +533,7 @@ void sandbox_reset_budget(struct sandbox *sb)
 	sb->instr_used = 0;
 	sb->trip = SANDBOX_TRIP_NONE;
 	sb->mem_pending = 0;
+	sb->mem_refused = 0;
 	memset(&sb->trip_pos, 0, sizeof(sb->trip_pos));
 	memset(&sb->last, 0, sizeof(sb->last));
 	sb->guard_depth = 0;

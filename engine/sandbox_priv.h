@@ -60,6 +60,7 @@ struct sandbox {
 	struct timespec deadline;
 	enum sandbox_trip trip;	/* sticky, first trip wins; sandbox_reset_budget clears it */
 	int mem_pending;	/* a growth was refused and not yet granted on retry */
+	int mem_refused;	/* the budget refused something since sandbox_reset_budget */
 	void *refused_ptr;	/* that request, to recognise Lua's retry after its GC */
 	size_t refused_osize, refused_nsize;
 	struct sandbox_pos mem_pos;	/* where it was refused */
