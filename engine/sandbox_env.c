@@ -394,6 +394,26 @@ static int l_sandbox_table_move(lua_State *L)
 }
 
 /*
+** C loops over a whole table (table.insert and table.remove shift up to #t
+** elements, table.sort compares n log n times): charge that first, so that a
+** loop of such calls on a big table cannot run for long between two hook
+** calls. Upvalue 2 is 1 for sort.
+*/
+static int l_sandbox_sized(lua_State *L)
+{
+	struct sandbox *sb = sandbox_of(L);
+	double n = lua_type(L, 1) == LUA_TTABLE ? (double)lua_rawlen(L, 1) : 0.0;
+	int nres;
+
+	if (lua_tointeger(L, lua_upvalueindex(2)) == 1)
+		n *= log2(n + 2.0);
+	charge_before(L, sb, 0.0, n + 1.0);
+	nres = call_real(L);
+	check_clock(L, sb);
+	return nres;
+}
+
+/*
 ** Functions whose C work grows with a string argument (utf8.len, codepoint,
 ** offset, string.byte, reverse, upper, lower, format, char ...): charge the
 ** bytes of their string arguments / 4 (a byte of C work costs about a
@@ -464,6 +484,7 @@ static void wrap_lib(lua_State *L, const char *lib, int src, int dst)
 		{ LUA_STRLIBNAME, "upper", l_sandbox_linear, 0 },
 		{ LUA_STRLIBNAME, "reverse", l_sandbox_linear, 0 },
 		{ LUA_STRLIBNAME, "pack", l_sandbox_linear, 0 },
+		{ LUA_STRLIBNAME, "packsize", l_sandbox_linear, 0 },
 		{ LUA_STRLIBNAME, "unpack", l_sandbox_linear, 0 },
 		{ LUA_UTF8LIBNAME, "char", l_sandbox_linear, 0 },
 		{ LUA_UTF8LIBNAME, "codepoint", l_sandbox_linear, 0 },
@@ -472,6 +493,11 @@ static void wrap_lib(lua_State *L, const char *lib, int src, int dst)
 		{ LUA_TABLIBNAME, "unpack", l_sandbox_range, 0 },
 		{ LUA_TABLIBNAME, "concat", l_sandbox_range, 2 },
 		{ LUA_TABLIBNAME, "move", l_sandbox_table_move, 0 },
+		{ LUA_TABLIBNAME, "insert", l_sandbox_sized, 0 },
+		{ LUA_TABLIBNAME, "remove", l_sandbox_sized, 0 },
+		{ LUA_TABLIBNAME, "sort", l_sandbox_sized, 1 },
+		{ LUA_GNAME, "tonumber", l_sandbox_linear, 0 },
+		{ LUA_GNAME, "tostring", l_sandbox_linear, 0 },
 	};
 	size_t i;
 
@@ -507,6 +533,7 @@ int sandbox_init(lua_State *L)
 	lua_newtable(L);
 	lua_pushglobaltable(L);
 	copy_names(L, lua_gettop(L), lua_gettop(L) - 1, sandbox_base_allow);
+	wrap_lib(L, LUA_GNAME, lua_gettop(L), lua_gettop(L) - 1);
 	lua_pop(L, 1);
 	lua_setfield(L, allow, "base");
 	for (i = 0; i < sizeof(sandbox_libs) / sizeof(sandbox_libs[0]); i++) {
