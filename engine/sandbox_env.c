@@ -223,14 +223,23 @@ static void charge_before(lua_State *L, struct sandbox *sb, double worst, double
 	sb->instr_used += (long)cost;
 }
 
-/* After a C call: the wall clock, so that no run of C calls outlives the time budget. */
-static void check_clock(lua_State *L, struct sandbox *sb)
+/*
+** Work below this many instructions is too small to read the clock for: a
+** run of such calls is held by the instruction budget, since each is charged.
+*/
+#define SANDBOX_CLOCK_WORK 1024.0
+
+/*
+** After a C call of up to WORK steps: the wall clock, so that no run of
+** costly C calls outlives the time budget.
+*/
+static void check_clock(lua_State *L, struct sandbox *sb, double work)
 {
 	lua_Debug ar;
 	struct sandbox_pos pos = sb->last;
 	int placed;
 
-	if (!sandbox_deadline_passed(sb))
+	if (work < SANDBOX_CLOCK_WORK || !sandbox_deadline_passed(sb))
 		return;
 	placed = sandbox_place(L, 1, &ar);
 	if (placed)
@@ -311,21 +320,21 @@ static int l_sandbox_pattern(lua_State *L)
 	struct sandbox *sb = sandbox_of(L);
 	size_t n = 0, plen = 0;
 	const char *pat;
+	double worst = 0.0;
 	int nres;
 
 	if (lua_type(L, 1) == LUA_TSTRING && lua_type(L, 2) == LUA_TSTRING) {
 		lua_tolstring(L, 1, &n);
 		pat = lua_tolstring(L, 2, &plen);
 		if (lua_toboolean(L, 4) && lua_tointeger(L, lua_upvalueindex(2)) != 1)
-			charge_before(L, sb, ((double)n + 1.0) * ((double)plen + 1.0),
-				      (double)(n + plen));
+			worst = ((double)n + 1.0) * ((double)plen + 1.0);
 		else
-			charge_before(L, sb, pattern_worst_case(pat, plen, n,
-								 lua_tointeger(L, lua_upvalueindex(2)) != 1),
-				      (double)(n + plen));
+			worst = pattern_worst_case(pat, plen, n,
+						   lua_tointeger(L, lua_upvalueindex(2)) != 1);
+		charge_before(L, sb, worst, (double)(n + plen));
 	}
 	nres = call_real(L);
-	check_clock(L, sb);
+	check_clock(L, sb, worst);
 	return nres;
 }
 
@@ -350,7 +359,7 @@ static int l_sandbox_rep(lua_State *L)
 		return 1;
 	}
 	nres = call_real(L);
-	check_clock(L, sb);
+	check_clock(L, sb, (double)n * (double)(l + lsep));
 	return nres;
 }
 
@@ -365,15 +374,18 @@ static int l_sandbox_range(lua_State *L)
 	struct sandbox *sb = sandbox_of(L);
 	int start = lua_tointeger(L, lua_upvalueindex(2)) == 2 ? 3 : 2;
 	lua_Integer i, j;
+	double work = 0.0;
 	int nres;
 
 	i = luaL_optinteger(L, start, 1);
 	j = lua_isnoneornil(L, start + 1) ? (lua_Integer)luaL_len(L, 1) :
 	    luaL_checkinteger(L, start + 1);
-	if (j >= i)
-		charge_before(L, sb, 0.0, (double)((lua_Unsigned)j - (lua_Unsigned)i) + 1.0);
+	if (j >= i) {
+		work = (double)((lua_Unsigned)j - (lua_Unsigned)i) + 1.0;
+		charge_before(L, sb, 0.0, work);
+	}
 	nres = call_real(L);
-	check_clock(L, sb);
+	check_clock(L, sb, work);
 	return nres;
 }
 
@@ -409,7 +421,7 @@ static int l_sandbox_sized(lua_State *L)
 		n *= log2(n + 2.0);
 	charge_before(L, sb, 0.0, n + 1.0);
 	nres = call_real(L);
-	check_clock(L, sb);
+	check_clock(L, sb, n);
 	return nres;
 }
 
@@ -434,7 +446,7 @@ static int l_sandbox_linear(lua_State *L)
 		}
 	charge_before(L, sb, 0.0, bytes);
 	nres = call_real(L);
-	check_clock(L, sb);
+	check_clock(L, sb, bytes);
 	return nres;
 }
 

@@ -25,11 +25,13 @@ end
 Message templates are compiled once into literal and placeholder parts: a
 finding's sentence is then one table.concat, not a pattern substitution with
 a callback per placeholder (this is the evaluator's hottest path). Templates
-are plain strings, so the cache holds no policy state. It lives for one
-evaluation (evaluate.run empties it): a template is a policy's string, as big
-as it likes, and must not stay in memory to count against a later case.
+are plain strings, so the cache holds no policy state. It lives as long as
+the engine but is bounded in bytes: a template is a policy's string, as big
+as it likes, and what one case leaves here (at most CACHE_BYTES of templates
+and their parts) must not be what makes a later case fail its memory budget.
 ]]
-local compiled, n_compiled = {}, 0
+local CACHE_BYTES = 64 * 1024
+local compiled, cached_bytes = {}, 0
 
 local function compile(template)
 	local parts = compiled[template]
@@ -46,9 +48,9 @@ local function compile(template)
 		parts[#parts + 1] = { name, template:sub(s, e) }
 		pos = e + 1
 	end
-	if n_compiled < 4096 then
+	if cached_bytes + #template <= CACHE_BYTES then
 		compiled[template] = parts
-		n_compiled = n_compiled + 1
+		cached_bytes = cached_bytes + #template
 	end
 	return parts
 end
@@ -553,7 +555,6 @@ Evaluate DECL (this run's declarations) with META (from load) over CASE as of
 the day AS_OF, with PARAMS (name -> number). Returns the list of findings.
 ]]
 function evaluate.run(meta, decl, case, as_of, params, want_detail)
-	compiled, n_compiled = {}, 0
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
 		want_detail = want_detail, matter = nil, regime = nil, step = nil }, CtxMeta)
 	local out = {}
