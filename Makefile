@@ -40,11 +40,11 @@ endif
 
 # Dependencies are probed lazily so that 'make deps' works before they exist.
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(LUA_PC) jansson 2>/dev/null)
-DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(LUA_PC) jansson 2>/dev/null) -lm
+DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(LUA_PC) jansson 2>/dev/null) -lm -pthread
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(SAN) \
+ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC -pthread $(WARN) $(SAN) \
        -Iengine -I$(O)/gen $(DEP_CFLAGS) \
        -DCASECHECK_VERSION='"$(VERSION)"' \
        -DCASECHECK_DATADIR='"$(datadir)/casecheck"' \
@@ -65,7 +65,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-examples check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -139,7 +139,7 @@ $(TEST_BIN): $(TEST_OBJS) $(LIB_A) $(O)/flags.stamp
 
 $(O)/casecheck.pc: Makefile
 	@mkdir -p $(@D)
-	$(Q)printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: casecheck\nDescription: checks police-misconduct case handling against Lua policies\nVersion: %s\nRequires.private: %s jansson\nLibs: -L$${libdir} -lcasecheck\nCflags: -I$${includedir}\n' \
+	$(Q)printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: casecheck\nDescription: checks police-misconduct case handling against Lua policies\nVersion: %s\nRequires.private: %s jansson\nLibs: -L$${libdir} -lcasecheck\nLibs.private: -lm -pthread\nCflags: -I$${includedir}\n' \
 		'$(prefix)' '$(libdir)' '$(includedir)' '$(VERSION)' '$(LUA_PC)' > $@
 
 # 'deps' installs what pkg-config cannot find, from Debian, and nothing else.
@@ -148,14 +148,17 @@ deps:
 
 # Each stage runs through tests/stage.sh, which labels its output and keeps
 # its counts; the last line sums them: "check: N passed, M failed".
-# The browser stage runs last, alone: it loads the machine, and the unit
-# tests hold the engine to time budgets.
+# The adversarial, determinism and browser stages run last, one at a time:
+# they load the machine on purpose, and the unit tests hold the engine to
+# time budgets.
 CHECK_STAGES = check-unit check-fixtures check-examples check-golden check-schema \
 	check-formats check-docs check-symlinks check-usage lint
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
 	$(Q)rm -rf $(O)/stages; \
 	$(MAKE) --no-print-directory -k $(addprefix stage-,$(CHECK_STAGES)); rc=$$?; \
+	$(MAKE) --no-print-directory stage-check-adversarial || rc=1; \
+	$(MAKE) --no-print-directory stage-check-determinism || rc=1; \
 	$(MAKE) --no-print-directory stage-check-browser || rc=1; \
 	sh tests/stage.sh $(O)/stages --total && exit $$rc
 
@@ -164,6 +167,16 @@ stage-%:
 
 check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
+
+# Adversarial policies through the CLI: each ends in its named error, exit 3.
+# They burn their budgets on purpose: 'check' runs them after the other
+# stages, whose timeouts a busy machine would otherwise trip.
+check-adversarial: $(CLI)
+	$(Q)sh tests/policies/run.sh $(CLI)
+
+# Same inputs, same bytes: a corpus run three times in separate processes.
+check-determinism: $(CLI)
+	$(Q)sh tests/policies/determinism.sh $(CLI)
 
 # The embedding example builds against the library and answers a trainee.
 $(O)/examples/training: examples/embed/training.c $(LIB_A) $(O)/flags.stamp

@@ -147,7 +147,20 @@ struct casecheck_param {
 	int line;
 };
 
-/* Budgets for policy code; 0 in a field means the default. */
+/*
+** Budgets for policy code; 0 in a field means the default. A policy cannot
+** catch a budget error (its pcall and xpcall re-raise it; its error handlers
+** do not run after one), and every C library function it may call is
+** charged or refused by the size of its work before it starts.
+**
+** The wall-clock budget has a backstop: each engine owns one helper thread
+** (a watchdog) that sleeps until the deadline of the call in flight and then
+** makes the Lua state stop at its next instruction (lua_sethook, which Lua
+** documents as safe to call asynchronously), whatever runs: policy code or
+** the engine's own. The error is CASECHECK_E_BUDGET, "time budget exceeded".
+** The thread is created by casecheck_engine_new, touches nothing but its own
+** engine, and is joined by casecheck_engine_free; link with -pthread.
+*/
 struct casecheck_limits {
 	size_t memory_bytes;	/* default 64 MiB for the whole Lua state */
 	long instructions;	/* default 50 million per case evaluation */

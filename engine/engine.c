@@ -44,6 +44,48 @@ int casecheck_status_parse(const char *name)
 	return -1;
 }
 
+/*
+** The dates the runtime's C helpers accept: years 1 to 9999, wider than any
+** career and any deadline. Outside it the day arithmetic in date.c would
+** overflow an int (add_months(0, 240000000) did), so a policy's date
+** arithmetic that strays there is an error, raised where the policy called.
+*/
+#define ENGINE_DATE_YEAR_MIN 1
+#define ENGINE_DATE_YEAR_MAX 9999
+#define ENGINE_DATE_RANGE "0001-01-01 to 9999-12-31"
+
+/* Argument ARG as a day inside the supported range.   [-0, +0, v] */
+static int check_day(lua_State *L, int arg)
+{
+	lua_Integer day = luaL_checkinteger(L, arg);
+
+	if (day < date_from_ymd(ENGINE_DATE_YEAR_MIN, 1, 1) ||
+	    day > date_from_ymd(ENGINE_DATE_YEAR_MAX, 12, 31))
+		return luaL_error(L, "date arithmetic out of range (day %I is outside "
+				  ENGINE_DATE_RANGE ")", day);
+	return (int)day;
+}
+
+/* Argument ARG as a year inside the supported range.   [-0, +0, v] */
+static int check_year(lua_State *L, int arg)
+{
+	lua_Integer y = luaL_checkinteger(L, arg);
+
+	if (y < ENGINE_DATE_YEAR_MIN || y > ENGINE_DATE_YEAR_MAX)
+		return luaL_error(L, "date arithmetic out of range (year %I is outside "
+				  ENGINE_DATE_RANGE ")", y);
+	return (int)y;
+}
+
+/* Argument ARG as a whole number from LO to HI.   [-0, +0, v] */
+static int check_int(lua_State *L, int arg, int lo, int hi)
+{
+	lua_Integer v = luaL_checkinteger(L, arg);
+
+	luaL_argcheck(L, v >= lo && v <= hi, arg, "out of range");
+	return (int)v;
+}
+
 static struct casecheck_engine *engine_of(lua_State *L)
 {
 	return lua_touserdata(L, lua_upvalueindex(1));
@@ -54,7 +96,7 @@ static int l_cc_iso(lua_State *L)
 {
 	char buf[16];
 
-	date_format_iso((int)luaL_checkinteger(L, 1), buf, sizeof(buf));
+	date_format_iso(check_day(L, 1), buf, sizeof(buf));
 	lua_pushstring(L, buf);
 	return 1;
 }
@@ -64,7 +106,7 @@ static int l_cc_ymd(lua_State *L)
 {
 	int y, m, d;
 
-	date_to_ymd((int)luaL_checkinteger(L, 1), &y, &m, &d);
+	date_to_ymd(check_day(L, 1), &y, &m, &d);
 	lua_pushinteger(L, y);
 	lua_pushinteger(L, m);
 	lua_pushinteger(L, d);
@@ -74,17 +116,15 @@ static int l_cc_ymd(lua_State *L)
 /* cc.from_ymd(y, m, d) -> day   [-0, +1, -] */
 static int l_cc_from_ymd(lua_State *L)
 {
-	lua_pushinteger(L, date_from_ymd((int)luaL_checkinteger(L, 1),
-					 (int)luaL_checkinteger(L, 2),
-					 (int)luaL_checkinteger(L, 3)));
+	lua_pushinteger(L, date_from_ymd(check_year(L, 1), check_int(L, 2, 1, 12),
+					 check_int(L, 3, 1, 31)));
 	return 1;
 }
 
 /* cc.days_in_month(y, m) -> n   [-0, +1, -] */
 static int l_cc_days_in_month(lua_State *L)
 {
-	lua_pushinteger(L, date_days_in_month((int)luaL_checkinteger(L, 1),
-					      (int)luaL_checkinteger(L, 2)));
+	lua_pushinteger(L, date_days_in_month(check_year(L, 1), check_int(L, 2, 1, 12)));
 	return 1;
 }
 
@@ -108,10 +148,12 @@ static int l_cc_parse_day(lua_State *L)
 static int l_cc_wd_add(lua_State *L)
 {
 	struct casecheck_engine *e = engine_of(L);
-	int out;
+	int day = check_day(L, 1), out;
+	lua_Integer n = luaL_checkinteger(L, 2);
 
-	if (calendar_add_working_days(e->cal, (int)luaL_checkinteger(L, 1),
-				      (int)luaL_checkinteger(L, 2), &out) != 0) {
+	/* more working days than the calendar holds is outside it too */
+	if (n < -4000000 || n > 4000000 ||
+	    calendar_add_working_days(e->cal, day, (int)n, &out) != 0) {
 		lua_pushnil(L);
 		return 1;
 	}
@@ -132,7 +174,7 @@ static int l_cc_calendar_range(lua_State *L)
 static int l_cc_holidays_between(lua_State *L)
 {
 	struct casecheck_engine *e = engine_of(L);
-	int from = (int)luaL_checkinteger(L, 1), to = (int)luaL_checkinteger(L, 2);
+	int from = check_day(L, 1), to = check_day(L, 2);
 	int days[32];
 	const char *names[32];
 	size_t n, i;

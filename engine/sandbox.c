@@ -148,6 +148,7 @@ static void sandbox_refuse(struct sandbox *sb, void *ptr, size_t osize, size_t n
 	if (sb->trip != SANDBOX_TRIP_NONE)
 		return;
 	sb->mem_pending = 1;
+	sb->mem_refused = 1;
 	sb->refused_ptr = ptr;
 	sb->refused_osize = osize;
 	sb->refused_nsize = nsize;
@@ -180,6 +181,16 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 
 	if (!ptr)
 		osize = 0;
+	/*
+	** A refusal is forgiven only when Lua's retry of that very request is
+	** granted. Any other growth first means the refusal already became an
+	** error, however the retry went: make it the memory trip now, or a
+	** later refusal and its granted retry (during the error's unwinding)
+	** would erase it, and the case would end in a bare "out of memory".
+	*/
+	if (sb->mem_pending && nsize > osize &&
+	    !(ptr == sb->refused_ptr && osize == sb->refused_osize && nsize == sb->refused_nsize))
+		sandbox_mem_trip(sb);
 	if (nsize == 0) {
 		free(ptr);
 		sb->alloc_bytes -= osize;
@@ -210,6 +221,14 @@ static int timespec_passed(const struct timespec *now, const struct timespec *de
 {
 	return now->tv_sec > deadline->tv_sec ||
 	       (now->tv_sec == deadline->tv_sec && now->tv_nsec >= deadline->tv_nsec);
+}
+
+int sandbox_deadline_passed(const struct sandbox *sb)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return timespec_passed(&now, &sb->deadline);
 }
 
 /*
@@ -316,6 +335,9 @@ static void sandbox_error(struct sandbox *sb, int status, const struct sandbox_p
 	int line = 0;
 
 	sandbox_mem_trip(sb);
+	/* Lua ran out of memory after the budget refused a request: the budget's error */
+	if (sb->trip == SANDBOX_TRIP_NONE && status == LUA_ERRMEM && sb->mem_refused)
+		sandbox_trip_set(sb, SANDBOX_TRIP_MEMORY, &sb->mem_pos);
 	if (sb->trip != SANDBOX_TRIP_NONE) {
 		trip_text(sb, what, sizeof(what));
 		pos = sb->trip_pos.source[0] ? &sb->trip_pos : where;
@@ -350,11 +372,7 @@ static void sandbox_error(struct sandbox *sb, int status, const struct sandbox_p
 /* nmap's fatal(): an error outside any pcall is a bug in the engine. */
 static int sandbox_panic(lua_State *L)
 {
-	const char *msg = lua_tostring(L, -1);
-
-	fprintf(stderr, "casecheck: unprotected lua error: %s\n",
-		msg ? msg : "(error object is not a string)");
-	fflush(stderr);
+	(void)L;	/* the library never prints: a debugger shows the message */
 	abort();
 	return 0;
 }
@@ -415,6 +433,12 @@ struct sandbox *sandbox_new(const struct sandbox_limits *lim, struct casecheck_e
 		goto out;
 	}
 	sb->L = L;
+	if (sandbox_watchdog_start(sb, sandbox_hook) != 0) {
+		sb->L = NULL;
+		error_setf(err, CASECHECK_E_INTERNAL, "", NULL, 0, 0,
+			   "cannot start the sandbox's watchdog thread");
+		goto out;
+	}
 	sandbox_reset_budget(sb);
 	return sb;
 out:
@@ -431,6 +455,7 @@ void sandbox_free(struct sandbox *sb)
 
 	if (!sb)
 		return;
+	sandbox_watchdog_stop(sb);
 	L = sb->L;
 	sb->L = NULL;	/* the allocator must not walk a closing state's stack */
 	/* the hook stays armed: a finalizer cannot outrun the budget either */
@@ -508,6 +533,7 @@ void sandbox_reset_budget(struct sandbox *sb)
 	sb->instr_used = 0;
 	sb->trip = SANDBOX_TRIP_NONE;
 	sb->mem_pending = 0;
+	sb->mem_refused = 0;
 	memset(&sb->trip_pos, 0, sizeof(sb->trip_pos));
 	memset(&sb->last, 0, sizeof(sb->last));
 	sb->guard_depth = 0;
@@ -552,7 +578,9 @@ int sandbox_pcall(struct sandbox *sb, int nargs, int nresults, struct casecheck_
 	lua_pushcfunction(L, sandbox_msghandler);
 	lua_insert(L, base);
 	sb->msg_prefix[0] = '\0';
+	sandbox_watchdog_arm(sb);
 	status = lua_pcall(L, nargs, nresults, base);
+	sandbox_watchdog_disarm(sb);
 	lua_remove(L, base);
 	if (status == LUA_OK)
 		return 0;

@@ -7,6 +7,7 @@
 #ifndef CASECHECK_SANDBOX_PRIV_H
 #define CASECHECK_SANDBOX_PRIV_H
 
+#include <pthread.h>
 #include <time.h>
 #include <lua.h>
 #include "sandbox.h"
@@ -34,6 +35,22 @@ struct sandbox_pos {
 	int line;
 };
 
+/* The wall-clock backstop's state (sandbox_watchdog.c); all under MU. */
+struct sandbox_watchdog {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;		/* on CLOCK_MONOTONIC */
+	int started;			/* the thread runs (owner thread only) */
+	int depth;			/* nested sandbox_pcall calls (owner thread only) */
+	int quit;			/* the thread must end */
+	int busy;			/* a call is in flight */
+	unsigned long gen;		/* changes with every arm and disarm */
+	unsigned long fired;		/* deadlines the watchdog had to enforce */
+	struct timespec deadline;	/* of the call in flight */
+	lua_State *L;
+	lua_Hook hook;
+};
+
 struct sandbox {
 	lua_State *L;		/* NULL while being built or closed: see sandbox_alloc */
 	struct sandbox_limits lim;
@@ -43,6 +60,7 @@ struct sandbox {
 	struct timespec deadline;
 	enum sandbox_trip trip;	/* sticky, first trip wins; sandbox_reset_budget clears it */
 	int mem_pending;	/* a growth was refused and not yet granted on retry */
+	int mem_refused;	/* the budget refused something since sandbox_reset_budget */
 	void *refused_ptr;	/* that request, to recognise Lua's retry after its GC */
 	size_t refused_osize, refused_nsize;
 	struct sandbox_pos mem_pos;	/* where it was refused */
@@ -53,6 +71,7 @@ struct sandbox {
 	struct sandbox_pos msg_pos;	/* its full source name and line */
 	int guarded;		/* count only inside sandbox_guard_enter/leave (see there) */
 	int guard_depth;	/* how deep in guarded (policy) code we are */
+	struct sandbox_watchdog watchdog;
 };
 
 /* The sandbox that owns L (the allocator's user data). */
@@ -72,6 +91,21 @@ int sandbox_trip_raise(lua_State *L, const struct sandbox *sb, const lua_Debug *
 
 /* A refused growth that was not granted on retry becomes a memory trip. */
 void sandbox_mem_trip(struct sandbox *sb);
+
+/*
+** The watchdog (sandbox_watchdog.c): start its thread for SB's state with
+** HOOK (0, or -1 when no thread can be made); stop and join it; arm it
+** around a call with the current budget's deadline, disarm it after; and
+** how many times it had to fire (for tests).
+*/
+int sandbox_watchdog_start(struct sandbox *sb, lua_Hook hook);
+void sandbox_watchdog_stop(struct sandbox *sb);
+void sandbox_watchdog_arm(struct sandbox *sb);
+void sandbox_watchdog_disarm(struct sandbox *sb);
+unsigned long sandbox_watchdog_fired(struct sandbox *sb);
+
+/* True once the wall-clock deadline of the current budget has passed. */
+int sandbox_deadline_passed(const struct sandbox *sb);
 
 /* Open the allowed libraries and snapshot the allow-lists (sandbox_env.c).
 ** Run under lua_pcall.   [-0, +0, e] */

@@ -59,9 +59,23 @@ function dates.by(s)
 	return "a date between " .. dates.long(s.lo) .. " and " .. dates.long(s.hi)
 end
 
+-- Years the date helpers accept (engine.c checks the same in C): wider than
+-- any career or deadline, and far from integer overflow.
+local YEAR_MIN, YEAR_MAX = 1, 9999
+
 function dates.add_months(day, n)
+	if math.type(n) ~= "integer" then
+		error("add_months expects a whole number of months, got " .. tostring(n), 2)
+	end
 	local y, m, d = cc.ymd(day)
+	if n < -12 * YEAR_MAX or n > 12 * YEAR_MAX then
+		error(string.format("date arithmetic out of range: %d months from %s", n, cc.iso(day)), 2)
+	end
 	local total = (y * 12 + (m - 1)) + n
+	if total < 12 * YEAR_MIN or total >= 12 * (YEAR_MAX + 1) then
+		error(string.format("date arithmetic out of range: %d months from %s is outside the years %d to %d",
+			n, cc.iso(day), YEAR_MIN, YEAR_MAX), 2)
+	end
 	local ny, nm = total // 12, total % 12 + 1
 	local dim = cc.days_in_month(ny, nm)
 	if d > dim then d = dim end

@@ -66,11 +66,26 @@ local function nearest(word, set)
 	return best
 end
 
+-- The keys of T in a fixed order (strings sorted, then other keys by type
+-- name), so that the first fault reported is the same in every run.
+local function sorted_keys(t)
+	local keys = {}
+	for k in pairs(t) do keys[#keys + 1] = k end
+	table.sort(keys, function(a, b)
+		local ta, tb = type(a) == "string", type(b) == "string"
+		if ta and tb then return a < b end
+		if ta ~= tb then return ta end
+		return type(a) < type(b)
+	end)
+	return keys
+end
+
 local function check_keys(t, allowed, what)
-	for k, v in pairs(t) do
+	for _, k in ipairs(sorted_keys(t)) do
+		local v = t[k]
 		if type(k) ~= "string" or not allowed[k] then
 			local hint = type(k) == "string" and nearest(k, allowed)
-			fail("unknown field '%s' in %s%s", tostring(k), what,
+			fail("unknown field '%s' in %s%s", type(k) == "string" and k or ("(a " .. type(k) .. " key)"), what,
 				hint and (" (did you mean '" .. hint .. "'?)") or "")
 		end
 		local want = allowed[k]
@@ -478,8 +493,15 @@ function dsl.collector(strict)
 		api.regime, api.param, api.event_type = noop, noop, noop
 	end
 
+	-- A step id is a name, not data: longer than this it is a mistake (and
+	-- its pattern check would cost more than a policy's whole budget).
+	local MAX_ID = 100
+
 	function api.step(id)
 		if strict then mark() end
+		if strict and type(id) == "string" and #id > MAX_ID then
+			fail("step id is %d bytes long; an id like 'area.duty' has at most %d", #id, MAX_ID)
+		end
 		if strict and (type(id) ~= "string" or not id:match("^[a-z][a-z0-9_]*%.[a-z0-9_.]+$")) then
 			fail("step id must look like 'area.duty' in lowercase, got %s", tostring(id))
 		end
@@ -496,13 +518,6 @@ function dsl.collector(strict)
 	end
 
 	return P, api
-end
-
-local function sorted_keys(t)
-	local out = {}
-	for k in pairs(t) do out[#out + 1] = k end
-	table.sort(out)
-	return out
 end
 
 -- Whether a 'limit' table is keyed by regime (else: one regime-free set of alternatives).

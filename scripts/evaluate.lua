@@ -12,6 +12,7 @@ local NONE = M.model.EMPTY
 -- budgets count there (engine.c, l_cc_guard), not in the engine's own code.
 local guard = cc.guard
 local evaluate = {}
+local checked_result	-- below, with the fields a check may return
 
 -- The sentence with its first letter in upper case.
 local function cap(s)
@@ -24,9 +25,13 @@ end
 Message templates are compiled once into literal and placeholder parts: a
 finding's sentence is then one table.concat, not a pattern substitution with
 a callback per placeholder (this is the evaluator's hottest path). Templates
-are plain strings, so the cache holds no policy state; it is bounded.
+are plain strings, so the cache holds no policy state. It lives as long as
+the engine but is bounded in bytes: a template is a policy's string, as big
+as it likes, and what one case leaves here (at most CACHE_BYTES of templates
+and their parts) must not be what makes a later case fail its memory budget.
 ]]
-local compiled, n_compiled = {}, 0
+local CACHE_BYTES = 64 * 1024
+local compiled, cached_bytes = {}, 0
 
 local function compile(template)
 	local parts = compiled[template]
@@ -43,9 +48,9 @@ local function compile(template)
 		parts[#parts + 1] = { name, template:sub(s, e) }
 		pos = e + 1
 	end
-	if n_compiled < 4096 then
+	if cached_bytes + #template <= CACHE_BYTES then
 		compiled[template] = parts
-		n_compiled = n_compiled + 1
+		cached_bytes = cached_bytes + #template
 	end
 	return parts
 end
@@ -458,8 +463,7 @@ end
 
 -- The helpers a policy's functions get as CTX.
 local Ctx = {}
-Ctx.__index = Ctx
-Ctx.__metatable = false
+local CtxMeta = { __index = Ctx, __metatable = false }	-- Ctx itself stays out of reach
 
 -- The unit and number of days of a deadline spec, with the run's params.
 function Ctx:period_of(spec)
@@ -583,9 +587,98 @@ function Ctx:gap(...)
 	return gapped(self, { ... })
 end
 
-Ctx.dates = dates
+Ctx.dates = M.model.read_only(dates, "ctx.dates")	-- the engine's own module: shared by every case
 Ctx.when = function(_, e) return dates.when(e.lo and e or dates.of(e)) end
 Ctx.long = function(_, day) return dates.long(day) end
+
+--[[
+What a check function may return, field by field: the finding's own fields
+(step, title, re, cite) are the engine's. A result is checked whole before
+any of it is used, and a bad one is an error naming the step's file:line.
+]]
+local RESULT_FIELDS = {
+	status = "string", message = "string", due = "string", done = "string",
+	trigger = "string", evidence = "table", days_late = "number", regime = "string",
+	detail = "string", cite = "string", limit = "string",
+}
+local RESULT_STATUS = { pass = true, late = true, fail = true, pending = true,
+	not_applicable = true, unknown = true }
+local MAX_RESULT_FIELDS, MAX_EVIDENCE = 16, 1000
+
+local function result_error(s, fmt, ...)
+	error(string.format("%s:%d: step '%s': check ", s.source or "?", s.line or 0, s.id) ..
+		string.format(fmt, ...), 0)
+end
+
+-- The nearest name in SET to WORD (sorted, so the same every run), or nil.
+local function nearest_name(word, set)
+	local names = {}
+	for k in pairs(set) do names[#names + 1] = k end
+	table.sort(names)
+	local best, bestd
+	for _, k in ipairs(names) do
+		local d = cc.distance(word, k)
+		if d <= math.max(1, #word // 3) and (not bestd or d < bestd) then best, bestd = k, d end
+	end
+	return best
+end
+
+checked_result = function(s, r)
+	if type(r) ~= "table" then
+		result_error(s, "must return a table with a 'status', got %s", type(r))
+	end
+	local keys, n = {}, 0
+	for k in next, r do
+		n = n + 1
+		if n > MAX_RESULT_FIELDS then result_error(s, "returned more than %d fields", MAX_RESULT_FIELDS) end
+		keys[n] = k
+	end
+	-- names in order, then other keys by type: the same fault first in every run
+	table.sort(keys, function(a, b)
+		local sa, sb = type(a) == "string", type(b) == "string"
+		if sa and sb then return a < b end
+		if sa ~= sb then return sa end
+		return type(a) < type(b)
+	end)
+	for _, k in ipairs(keys) do
+		if type(k) ~= "string" then result_error(s, "returned a field with a %s key", type(k)) end
+		local want, v = RESULT_FIELDS[k], r[k]
+		if not want then
+			local hint = nearest_name(k, RESULT_FIELDS)
+			result_error(s, "returned unknown field '%s'%s", k,
+				hint and (" (did you mean '" .. hint .. "'?)") or
+				" (a check returns status, message, due, done, trigger, evidence, days_late, regime, detail, cite, limit)")
+		end
+		if type(v) ~= want then result_error(s, "field '%s' must be a %s, got %s", k, want, type(v)) end
+	end
+	if not r.status then result_error(s, "must return a table with a 'status'") end
+	if not RESULT_STATUS[r.status] then
+		result_error(s, "returned unknown status '%s' (expected pass, late, fail, pending, not_applicable or unknown)",
+			r.status)
+	end
+	if r.days_late and math.type(r.days_late) ~= "integer" then
+		result_error(s, "field 'days_late' must be a whole number")
+	end
+	if r.regime and not s.in_force[r.regime] then
+		result_error(s, "returned regime '%s', which the step is not in force under", r.regime)
+	end
+	local ev = r.evidence
+	if ev then
+		local len = rawlen(ev)
+		if len > MAX_EVIDENCE then result_error(s, "returned more than %d evidence ids", MAX_EVIDENCE) end
+		for k in next, ev do
+			if math.type(k) ~= "integer" or k < 1 or k > len then
+				result_error(s, "field 'evidence' must be a list of event ids")
+			end
+		end
+		for i = 1, len do
+			if type(ev[i]) ~= "string" then
+				result_error(s, "evidence %d must be an event id (a string), got %s", i, type(ev[i]))
+			end
+		end
+	end
+	return r
+end
 
 local function run_step(s, step, m, ctx, regime, ref)
 	local track = m and ctx.track or nil
@@ -629,12 +722,9 @@ local function run_step(s, step, m, ctx, regime, ref)
 		end
 	end
 	if step.check then
-		local r = guard(step.check, m or ctx.case, ctx)
-		if type(r) ~= "table" or type(r.status) ~= "string" then
-			error("check function of step '" .. s.id .. "' must return a table with a 'status'", 0)
-		end
+		local r = checked_result(s, guard(step.check, m or ctx.case, ctx))
 		for k, v in pairs(r) do
-			if k == "regime" and type(v) == "string" then
+			if k == "regime" then
 				f.regime = v
 				f.cite = cite_for(s, v, track)
 				f.duty = duty_for(s, v)
@@ -701,9 +791,13 @@ local function run_one(s, step, m, ctx, regime, out, ref)
 		ok, f = false, "step '" .. s.id .. "' returned unknown status '" .. tostring(f.status) .. "'"
 	end
 	if not ok then
+		-- an error object that is not text is named by its type: its
+		-- tostring would be an address, different in every run
+		local msg = (type(f) == "string" or type(f) == "number") and tostring(f)
+			or ("(error object is a " .. type(f) .. " value)")
 		f = { step = s.id, title = s.title, re = m and m.id or nil, status = "error",
 			duty = regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil,
-			message = tostring(f) }
+			message = msg }
 	else
 		show_assumptions(f, ctx.assumed)
 	end
@@ -746,7 +840,7 @@ the day AS_OF, with PARAMS (name -> number). Returns the list of findings.
 function evaluate.run(meta, decl, case, as_of, params, want_detail)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
 		want_detail = want_detail, matter = nil, regime = nil, step = nil, track = nil,
-		meta_step = nil, step_says = nil, assumed = nil }, Ctx)
+		meta_step = nil, step_says = nil, assumed = nil }, CtxMeta)
 	local out = {}
 	-- the events that carry an assumption, in date order (usually none)
 	local assumed = {}

@@ -6,16 +6,26 @@ case:party_of_force. Built once per evaluation, so nothing outlives a case.
 ]]
 local model = {}
 
+-- Methods live in tables of their own, never reachable from a policy: a
+-- metatable whose __index is itself would hand out m.__index, the shared
+-- methods table, for a policy to rewrite for every later case and policy.
 local Matter = {}
-Matter.__index = Matter
-Matter.__metatable = false
+local MatterMeta = { __index = Matter, __metatable = false }
 
 local Case = {}
-Case.__index = Case
-Case.__metatable = false
+local CaseMeta = { __index = Case, __metatable = false }
 
-local EMPTY = setmetatable({}, { __newindex = function() error("read-only list", 2) end,
-	__metatable = false })
+local function read_only(what)
+	return function() error(what .. " is read-only", 2) end
+end
+
+local EMPTY = setmetatable({}, { __newindex = read_only("an empty list"), __metatable = false })
+
+-- A read-only view of an engine table T (a module a policy may call): a
+-- policy can read and call what is in it and change nothing.
+function model.read_only(t, what)
+	return setmetatable({}, { __index = t, __newindex = read_only(what), __metatable = false })
+end
 
 -- Every event of TYPE re the matter, in date order (a shared empty list when none).
 function Matter:all(type)
@@ -146,9 +156,9 @@ function model.prepare(case)
 			end
 			if #open > 0 then m.categories_possible, m.possible_list = all, open end
 		end
-		setmetatable(m, Matter)
+		setmetatable(m, MatterMeta)
 	end
-	setmetatable(case, Case)
+	setmetatable(case, CaseMeta)
 	return case
 end
 

@@ -27,15 +27,56 @@ local function run_chunk(chunk, strict)
 	return P
 end
 
+--[[
+The size of what the evaluator walks in a step's declaration outside the
+budget (its own code runs unhooked, engine.c l_cc_guard): the event types
+named in done_by and breach, and the breach list. A policy can tell a load
+from an evaluation and hand the evaluator two million names only then, so
+an evaluation's declarations may be no bigger than the ones checked at load.
+Only lengths are read here (rawlen), never the lists themselves.
+]]
+local function size_of(t)
+	if type(t) ~= "table" then return 0 end
+	local n = 0
+	local d = t.done_by
+	if type(d) == "table" and type(d.type) == "table" then n = n + rawlen(d.type) end
+	local b = t.breach
+	if type(b) == "table" then
+		local nb = rawlen(b)
+		n = n + nb
+		for i = 1, nb <= 4096 and nb or 0 do
+			local bi = b[i]
+			if type(bi) == "table" and type(bi.type) == "table" then n = n + rawlen(bi.type) end
+		end
+	end
+	return n
+end
+
+local function check_sizes(meta, P)
+	for _, s in ipairs(meta.step_list) do
+		local n, was = size_of(P.steps[s.id]), meta.sizes[s.id]
+		if n > was then
+			error(string.format("%s:%d: step '%s' names %d event types and breaches when evaluating a case " ..
+				"but %d when loaded: a policy must declare the same steps for every case",
+				s.source or "?", s.line or 0, s.id, n, was), 0)
+		end
+	end
+end
+
 -- Load: run the chunk once with every declaration checked; returns META,
 -- the plain-data description of the policy that C reads (steps, regimes, params).
 function runtime.load(chunk)
-	return dsl.compile(run_chunk(chunk, true))
+	local P = run_chunk(chunk, true)
+	local meta = dsl.compile(P)
+	meta.sizes = {}
+	for _, s in ipairs(meta.step_list) do meta.sizes[s.id] = size_of(P.steps[s.id]) end
+	return meta
 end
 
 -- Evaluate one case: a fresh run of the chunk, then its steps over the case.
 function runtime.evaluate(chunk, meta, case, as_of, params, want_detail)
 	local P = run_chunk(chunk, false)
+	check_sizes(meta, P)
 	model.prepare(case)
 	return evaluate.run(meta, P, case, as_of, params, want_detail)
 end

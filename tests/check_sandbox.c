@@ -14,11 +14,19 @@
 /* The checked fixture's sandbox: each test runs in its own forked child. */
 static struct sandbox *sb;
 
+/*
+** Tests that expect an instruction or memory trip get a wall-clock budget
+** they cannot reach even under valgrind or on a loaded machine: which
+** budget trips must not depend on the machine's speed.
+*/
+#define NO_TIME_LIMIT 1e6
+
 static void setup(void)
 {
+	struct sandbox_limits lim = { 0, 0, NO_TIME_LIMIT };
 	struct casecheck_error err;
 
-	sb = sandbox_new(NULL, &err);
+	sb = sandbox_new(&lim, &err);
 	ck_assert_msg(sb != NULL, "sandbox_new: %s", err.text);
 }
 
@@ -111,6 +119,31 @@ static const struct adversary {
 	{ "xpcall_loop.lua", CASECHECK_E_BUDGET, 3,
 	  "instruction budget exceeded (50000000 instructions)" },
 	{ "table_move.lua", CASECHECK_E_BUDGET, 3,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "xpcall_handler.lua", CASECHECK_E_BUDGET, 3,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "xpcall_error_handler.lua", CASECHECK_E_BUDGET, 2,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "pcall_error_handler_trip.lua", CASECHECK_E_BUDGET, 2,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "rep_empty.lua", CASECHECK_E_POLICY, 3, "done at once: 0 bytes" },
+	{ "pattern_balance.lua", CASECHECK_E_BUDGET, 3,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "pattern_set.lua", CASECHECK_E_BUDGET, 4,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "find_plain.lua", CASECHECK_E_BUDGET, 4,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "unpack_range.lua", CASECHECK_E_BUDGET, 3,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "gsub_callback.lua", CASECHECK_E_BUDGET, 3,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "goto_loop.lua", CASECHECK_E_BUDGET, 3,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "sort_loop.lua", CASECHECK_E_BUDGET, 6,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "remove_loop.lua", CASECHECK_E_BUDGET, 5,
+	  "instruction budget exceeded (50000000 instructions)" },
+	{ "cheap_calls.lua", CASECHECK_E_BUDGET, 6,
 	  "instruction budget exceeded (50000000 instructions)" },
 };
 
@@ -317,7 +350,7 @@ END_TEST
 
 START_TEST(test_memory_recovered)
 {
-	struct sandbox_limits lim = { 8 << 20, 0, 0 };
+	struct sandbox_limits lim = { 8 << 20, 0, NO_TIME_LIMIT };
 	struct casecheck_error err;
 	struct sandbox *s = sandbox_new(&lim, &err);
 
@@ -349,12 +382,43 @@ START_TEST(test_time_budget)
 }
 END_TEST
 
+/*
+** The watchdog: in guarded mode trusted code runs unhooked, so only the
+** watchdog thread can end its endless loop, by arming the hook at the
+** deadline. Whatever the machine's speed, the time budget is what trips.
+*/
+START_TEST(test_watchdog)
+{
+	struct sandbox_limits lim = { 0, 0, 0.2 };
+	struct casecheck_error err;
+	struct sandbox *s = sandbox_new(&lim, &err);
+	lua_State *L;
+
+	ck_assert_ptr_nonnull(s);
+	L = sandbox_state(s);
+	sandbox_set_guarded(s, 1);
+	ck_assert_int_eq(luaL_loadstring(L, "local n = 0\nwhile true do n = n + 1 end"), 0);
+	ck_assert_int_eq(sandbox_pcall(s, 0, 0, &err), -1);
+	ck_assert_int_eq(err.kind, CASECHECK_E_BUDGET);
+	ck_assert_str_eq(err.text, "time budget exceeded (0.2 s)");
+	ck_assert_int_eq(lua_gettop(L), 0);
+
+	/* a new budget: the same state runs again, and the trip is gone */
+	sandbox_reset_budget(s);
+	ck_assert_int_eq(luaL_dostring(L, "return 6 * 7"), 0);
+	ck_assert_int_eq(lua_tointeger(L, -1), 42);
+	lua_pop(L, 1);
+	sandbox_free(s);
+}
+END_TEST
+
 START_TEST(test_two_sandboxes)
 {
-	struct sandbox_limits small = { 8 << 20, 100000, 0 };
+	struct sandbox_limits small = { 8 << 20, 100000, NO_TIME_LIMIT };
+	struct sandbox_limits big = { 0, 0, NO_TIME_LIMIT };
 	struct casecheck_error err;
 	struct sandbox *a = sandbox_new(&small, &err);
-	struct sandbox *b = sandbox_new(NULL, &err);
+	struct sandbox *b = sandbox_new(&big, &err);
 
 	ck_assert_ptr_nonnull(a);
 	ck_assert_ptr_nonnull(b);
@@ -411,9 +475,10 @@ Suite *sandbox_suite(void)
 	Suite *s = suite_create("sandbox");
 	TCase *tc;
 
+	/* generous: a loaded machine, sanitizers or valgrind slow them, never change them */
 	tc = tcase_create("adversarial policies");
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_set_timeout(tc, 20);
+	tcase_set_timeout(tc, 60);
 	tcase_add_loop_test(tc, test_adversary, 0,
 			    (int)(sizeof(adversaries) / sizeof(adversaries[0])));
 	suite_add_tcase(s, tc);
@@ -434,11 +499,12 @@ Suite *sandbox_suite(void)
 
 	tc = tcase_create("budgets");
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_set_timeout(tc, 20);
+	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_trusted_caller);
 	tcase_add_test(tc, test_memory_trusted_catch);
 	tcase_add_test(tc, test_memory_recovered);
 	tcase_add_test(tc, test_time_budget);
+	tcase_add_test(tc, test_watchdog);
 	tcase_add_test(tc, test_two_sandboxes);
 	tcase_add_test(tc, test_bad_limits);
 	suite_add_tcase(s, tc);

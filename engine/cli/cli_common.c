@@ -275,14 +275,28 @@ int cli_exit_for(const struct casecheck_error *err)
 	return err->kind == CASECHECK_E_INPUT ? CLI_EXIT_INPUT : CLI_EXIT_POLICY;
 }
 
+/* The option that raises the budget ERR ran out of, or NULL. */
+static const char *budget_option(const struct casecheck_error *err)
+{
+	if (err->kind == CASECHECK_E_MEMORY)
+		return "--max-memory";
+	if (err->kind == CASECHECK_E_BUDGET)
+		return strncmp(err->text, "time", 4) == 0 ? "--max-seconds" : "--max-instructions";
+	return NULL;
+}
+
 void cli_print_error(FILE *fp, const struct casecheck_error *err)
 {
+	const char *opt = budget_option(err);
 	char buf[2048];
 
 	casecheck_error_format(err, buf, sizeof(buf));
 	if (fp == stderr)
 		fflush(stdout);
-	fprintf(fp, "%s\n", buf);
+	if (opt)
+		fprintf(fp, "%s; %s raises it\n", buf, opt);
+	else
+		fprintf(fp, "%s\n", buf);
 }
 
 int cli_print_errors(FILE *fp, const struct casecheck_errors *errs)

@@ -1,0 +1,4 @@
+-- A loop made of goto.
+local n = 0
+::again:: n = n + 1
+goto again
