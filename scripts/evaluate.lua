@@ -464,6 +464,10 @@ end
 -- The helpers a policy's functions get as CTX.
 local Ctx = {}
 local CtxMeta = { __index = Ctx, __metatable = false }	-- Ctx itself stays out of reach
+-- What Ctx's methods need of the step being judged (its compiled metadata,
+-- shared by every case, and its templates), kept out of the policy's reach:
+-- a policy that could write into them would change later cases' citations.
+local hidden = setmetatable({}, { __mode = "k" })
 
 -- The unit and number of days of a deadline spec, with the run's params.
 function Ctx:period_of(spec)
@@ -549,17 +553,18 @@ function Ctx:deadline(args)
 	if days_late and args.done and t then
 		vars.elapsed = elapsed_words(unit or "days", t, dates.of(args.done))
 	end
-	local set = limits_for(self.meta_step, self.regime)
-	local lim = pick_limit(self.meta_step, set, args.limit, self.regime)
+	local h = hidden[self]
+	local set = limits_for(h.meta_step, self.regime)
+	local lim = pick_limit(h.meta_step, set, args.limit, self.regime)
 	limit_vars(vars, lim, unit, n)
 	if status == "unknown" then
 		vars.settle = settle_words(settle, gap, t or due, args.trigger and args.trigger.type and args.trigger,
 			args.done, due, self.as_of)
 	end
-	local says = args.says or self.step_says or {}
+	local says = args.says or h.step_says or {}
 	if type(says) == "string" then
 		-- a named group of the step's own templates (checked at load)
-		local g = self.step_says and self.step_says[says]
+		local g = h.step_says and h.step_says[says]
 		if type(g) ~= "table" then
 			error("step '" .. tostring(self.step) .. "' has no group of templates says." .. says, 2)
 		end
@@ -576,7 +581,8 @@ sentences a check builds itself: ctx:limit_words("years", 10) -> "the
 10-year period in guidance". NAME chooses among named alternatives.
 ]]
 function Ctx:limit_words(unit, n, name)
-	local lim = pick_limit(self.meta_step, limits_for(self.meta_step, self.regime), name, self.regime)
+	local s = hidden[self].meta_step
+	local lim = pick_limit(s, limits_for(s, self.regime), name, self.regime)
 	if not lim then error("step '" .. tostring(self.step) .. "' declares no time limit for this regime", 2) end
 	return limit_words(lim, unit, n)
 end
@@ -684,7 +690,8 @@ local function run_step(s, step, m, ctx, regime, ref)
 	local track = m and ctx.track or nil
 	local f = new_finding(s, m, "not_applicable", regime, track)
 	ctx.matter, ctx.regime, ctx.step = m, regime and regime.id or nil, s.id
-	ctx.meta_step, ctx.step_says = s, step.says
+	local h = hidden[ctx]
+	h.meta_step, h.step_says = s, step.says
 	if m and not regime then
 		f.message = "No regime of this policy was in force " .. dates.when(ref) .. "."
 		f.cite = cite_for(s, nil, track) or cite_for(s, s.regimes[1], track)
@@ -840,7 +847,8 @@ the day AS_OF, with PARAMS (name -> number). Returns the list of findings.
 function evaluate.run(meta, decl, case, as_of, params, want_detail)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
 		want_detail = want_detail, matter = nil, regime = nil, step = nil, track = nil,
-		meta_step = nil, step_says = nil, assumed = nil }, CtxMeta)
+		assumed = nil }, CtxMeta)
+	hidden[ctx] = { meta_step = nil, step_says = nil }
 	local out = {}
 	-- the events that carry an assumption, in date order (usually none)
 	local assumed = {}
