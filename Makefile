@@ -42,7 +42,8 @@ DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(LUA_PC) jansson 2>/dev/null) -lm
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(SAN) \
+# Hidden by default: only the declarations of casecheck.h are exported.
+ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden $(WARN) $(SAN) \
        -Iengine -I$(O)/gen $(DEP_CFLAGS) \
        -DCASECHECK_VERSION='"$(VERSION)"' \
        -DCASECHECK_DATADIR='"$(datadir)/casecheck"' \
@@ -63,7 +64,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: all check check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: all check check-symbols check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -92,8 +93,12 @@ $(O)/gen/scripts_embed.o: $(O)/gen/scripts_embed.c
 $(LIB_A): $(LIB_OBJS)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-$(LIB_SO): $(LIB_OBJS)
-	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.0 $(ALL_LDFLAGS) $^ $(DEP_LIBS) -o $@
+# The version script exports casecheck_* and nothing else; -Bsymbolic makes
+# the library's calls to its own public functions bind inside it too, so no
+# name an application defines can stand in for one of the library's.
+$(LIB_SO): $(LIB_OBJS) engine/libcasecheck.map
+	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.0 -Wl,--version-script,engine/libcasecheck.map \
+		-Wl,-Bsymbolic $(ALL_LDFLAGS) $(LIB_OBJS) $(DEP_LIBS) -o $@
 
 $(CLI): $(CLI_OBJS) $(LIB_A)
 	$(Q)$(CC) $(ALL_LDFLAGS) $(CLI_OBJS) $(LIB_A) $(DEP_LIBS) -o $@
@@ -125,7 +130,7 @@ deps:
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
-	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-examples check-golden check-schema check-formats check-docs lint
+	$(Q)$(MAKE) --no-print-directory check-unit check-symbols check-fixtures check-examples check-golden check-schema check-formats check-docs lint
 
 check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
@@ -134,6 +139,20 @@ check-unit: $(TEST_BIN) $(CLI)
 $(O)/examples/training: examples/embed/training.c $(LIB_A)
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) $< $(ALL_LDFLAGS) $(LIB_A) $(DEP_LIBS) -o $@
+
+# Only the public API leaves the shared library, and an application that
+# defines a name the library uses inside (date_is_leap) changes nothing.
+$(O)/tests/interpose: tests/interpose/interpose.c $(LIB_SO)
+	@mkdir -p $(@D)
+	$(Q)ln -sf libcasecheck.so $(O)/libcasecheck.so.0
+	$(Q)$(CC) $(ALL_CFLAGS) $< $(ALL_LDFLAGS) -rdynamic -L$(O) -l:libcasecheck.so \
+		-Wl,-rpath,$(abspath $(O)) -o $@
+
+check-symbols: $(LIB_SO) $(O)/tests/interpose
+	$(Q)bad=$$(nm -D --defined-only $(LIB_SO) | awk '$$3 !~ /^casecheck_/ {print $$3}'); \
+	if [ -n "$$bad" ]; then echo "symbols: libcasecheck.so exports $$(echo "$$bad" | wc -l) names outside casecheck_*:"; \
+		echo "$$bad" | head -10; exit 1; fi
+	$(Q)$(O)/tests/interpose
 
 check-examples: $(O)/examples/training
 	$(Q)$(O)/examples/training examples/policies/example/record.lua 2020-05-15 conduct_recorded \
