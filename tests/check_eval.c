@@ -549,6 +549,27 @@ START_TEST(test_policy_lint)
 }
 END_TEST
 
+/*
+** A successful load leaves the caller's error alone: it neither reads it
+** (valgrind saw policy.c read an uninitialised source) nor writes it.
+*/
+START_TEST(test_policy_load_leaves_err_alone)
+{
+	struct casecheck_error err, before;
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p;
+
+	ck_assert_ptr_nonnull(e);
+	memset(&err, 0, sizeof(err));
+	before = err;
+	p = casecheck_policy_load_string(e, POLICY, strlen(POLICY), "policies/ok.lua", &err);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(err.source, "");
+	ck_assert_int_eq(memcmp(&err, &before, sizeof(err)), 0);
+	casecheck_engine_free(e);
+}
+END_TEST
+
 Suite *eval_suite(void)
 {
 	Suite *s = suite_create("eval");
@@ -572,6 +593,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tp, test_two_engines_are_independent);
 	tcase_add_test(tp, test_policy_lint);
 	tcase_add_test(tp, test_budgets_in_every_kind_of_policy_code);
+	tcase_add_test(tp, test_policy_load_leaves_err_alone);
 	tcase_set_timeout(tp, 20);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tp);
