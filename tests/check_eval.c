@@ -570,6 +570,55 @@ START_TEST(test_policy_load_leaves_err_alone)
 }
 END_TEST
 
+/*
+** Judged as of a date, nothing dated after it counts: the subject's vetting
+** entries as well as events. As of 1 June 2012 the 2015 renewal in this
+** fixture has not happened, so the 2005 clearance still runs (to 2015) and
+** the step passes; it used to be judged late from a renewal three years on.
+*/
+START_TEST(test_vetting_after_as_of_is_unseen)
+{
+	const char *root = getenv("CASECHECK_ROOT");
+	char policy[1024], fixture[1024];
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p;
+	struct casecheck_case *c;
+	struct casecheck_result *r;
+	const struct casecheck_finding *f = NULL;
+	size_t i;
+
+	root = root && *root ? root : ".";
+	snprintf(policy, sizeof(policy), "%s/policies/england-wales/conduct.lua", root);
+	snprintf(fixture, sizeof(fixture), "%s/fixtures/steps/vetting.renewal_on_time.late.json", root);
+	p = casecheck_policy_load_file(e, policy, "policies/england-wales/conduct.lua", &err);
+	ck_assert_msg(p != NULL, "policy: %s", err.text);
+	c = casecheck_case_load_file(e, fixture, p, &errs);
+	ck_assert_msg(c != NULL, "case: %s", errs.count ? errs.items[0].text : "");
+	r = casecheck_evaluate(e, p, c, "2012-06-01", &err);
+	ck_assert_msg(r != NULL, "evaluate: %s", err.text);
+	for (i = 0; i < casecheck_result_count(r); i++)
+		if (strcmp(casecheck_result_finding(r, i)->step, "vetting.renewal_on_time") == 0)
+			f = casecheck_result_finding(r, i);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(casecheck_status_name(f->status), "pass");
+	ck_assert_str_eq(f->due, "2015-03-01");
+	ck_assert_str_eq(f->message, "Every vetting clearance was renewed within 10 years; "
+			 "the current one runs to 1 March 2015.");
+	casecheck_result_free(r);
+	/* as of the fixture's own date the late renewal counts again */
+	r = casecheck_evaluate(e, p, c, "2023-06-30", &err);
+	ck_assert_ptr_nonnull(r);
+	for (i = 0; i < casecheck_result_count(r); i++)
+		if (strcmp(casecheck_result_finding(r, i)->step, "vetting.renewal_on_time") == 0)
+			ck_assert_str_eq(casecheck_status_name(casecheck_result_finding(r, i)->status), "late");
+	casecheck_result_free(r);
+	casecheck_case_free(c);
+	casecheck_engine_free(e);
+}
+END_TEST
+
 Suite *eval_suite(void)
 {
 	Suite *s = suite_create("eval");
@@ -594,6 +643,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tp, test_policy_lint);
 	tcase_add_test(tp, test_budgets_in_every_kind_of_policy_code);
 	tcase_add_test(tp, test_policy_load_leaves_err_alone);
+	tcase_add_test(tp, test_vetting_after_as_of_is_unseen);
 	tcase_set_timeout(tp, 20);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tp);
