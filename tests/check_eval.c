@@ -619,6 +619,34 @@ START_TEST(test_vetting_after_as_of_is_unseen)
 }
 END_TEST
 
+/*
+** A case from 1968 is judged on the holidays of 1968: Whit Monday (3 June)
+** was a bank holiday and the late-May Monday was not, so 10 working days
+** from Friday 31 May 1968 end on Monday 17 June. It used to stop the case
+** with "outside the working-day calendar" (exit 3).
+*/
+static const char POLICY_1968[] =
+	"policy { id = \"test/old\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1900-01-01\", title = \"everything\" }\n"
+	"step \"record.it\" {\n"
+	"  title = \"Record it\", cite = \"Test Act s.1\",\n"
+	"  from = \"allegation\", within = working_days(10),\n"
+	"  done_by = { type = \"conduct_recorded\", by = \"aa\" },\n"
+	"}\n";
+
+START_TEST(test_case_from_1968)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY_1968, "1968-05-31", "1968-06-17", NULL,
+						 "1968-12-31");
+
+	ck_assert_msg(f != NULL, "evaluate: %s", run.err.text);
+	ck_assert_int_eq(f->status, CASECHECK_PASS);
+	ck_assert_str_eq(f->due, "1968-06-17");
+	done(&run);
+}
+END_TEST
+
 Suite *eval_suite(void)
 {
 	Suite *s = suite_create("eval");
@@ -644,6 +672,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tp, test_budgets_in_every_kind_of_policy_code);
 	tcase_add_test(tp, test_policy_load_leaves_err_alone);
 	tcase_add_test(tp, test_vetting_after_as_of_is_unseen);
+	tcase_add_test(tc, test_case_from_1968);
 	tcase_set_timeout(tp, 20);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tp);
