@@ -8,7 +8,7 @@
 #   PKG_CONFIG, LUA_PC=lua5.4   how to find Lua (the .pc name varies by distribution)
 #   PREFIX=/usr/local DESTDIR=  install locations (DESTDIR is used at install only)
 #
-# Targets: all check lint bench install uninstall deps clean distclean
+# Targets: all check check-valgrind fuzz lint bench install uninstall deps clean distclean
 
 O ?= build
 PREFIX ?= /usr/local
@@ -34,6 +34,9 @@ WARN += -Werror
 endif
 ifdef SANITIZE
 SAN = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+ifdef FUZZ
+SAN += -fsanitize=fuzzer-no-link
 endif
 
 # Dependencies are probed lazily so that 'make deps' works before they exist.
@@ -64,7 +67,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: all check check-symbols check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: all check check-symbols check-valgrind fuzz fuzz-run check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -153,6 +156,41 @@ check-symbols: $(LIB_SO) $(O)/tests/interpose
 	if [ -n "$$bad" ]; then echo "symbols: libcasecheck.so exports $$(echo "$$bad" | wc -l) names outside casecheck_*:"; \
 		echo "$$bad" | head -10; exit 1; fi
 	$(Q)$(O)/tests/interpose
+
+# The Check suites and a sample of CLI runs under valgrind (CI runs it on the
+# plain build; tests/valgrind/run.sh says what is skipped and why).
+check-valgrind: all $(TEST_BIN)
+	$(Q)sh tests/valgrind/run.sh $(O)
+
+# libFuzzer targets (tests/fuzz/), built by clang with ASan and UBSan in
+# $(O)-fuzz: 'make fuzz' builds them, 'make fuzz-run' runs each for
+# FUZZ_SECONDS on its seed corpus (the fixtures, or the policies, in the
+# tree); what it finds goes to $(O)-fuzz/fuzz/. 'sh tools/deps.sh fuzz'
+# installs clang and libFuzzer.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := case policy
+FUZZ_SEEDS_case := fixtures tests/good-fixtures tests/bad-fixtures tests/cli/fixtures examples/fixtures
+FUZZ_SEEDS_policy := policies examples/policies tests/policies tests/cli/policies
+
+fuzz:
+	$(Q)$(MAKE) --no-print-directory O=$(O)-fuzz CC=$(FUZZ_CC) SANITIZE=address,undefined FUZZ=1 \
+		$(FUZZ_TARGETS:%=$(O)-fuzz/fuzz/fuzz_%)
+
+$(O)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_A)
+	@mkdir -p $(@D)/corpus-$*
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $< $(ALL_LDFLAGS) $(LIB_A) $(DEP_LIBS) -o $@
+
+fuzz-run: fuzz
+	$(Q)for t in $(FUZZ_TARGETS); do \
+		case $$t in case) seeds="$(FUZZ_SEEDS_case)";; policy) seeds="$(FUZZ_SEEDS_policy)";; esac; \
+		echo "== fuzz_$$t, $(FUZZ_SECONDS) s"; \
+		CASECHECK_ROOT=$(CURDIR) $(O)-fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+			-artifact_prefix=$(O)-fuzz/fuzz/ -print_final_stats=1 $(FUZZ_FLAGS) \
+			$(O)-fuzz/fuzz/corpus-$$t $$seeds > $(O)-fuzz/fuzz/$$t.log 2>&1; rc=$$?; \
+		grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done )' $(O)-fuzz/fuzz/$$t.log; \
+		if [ $$rc -ne 0 ]; then tail -40 $(O)-fuzz/fuzz/$$t.log; exit 1; fi; \
+	done
 
 check-examples: $(O)/examples/training
 	$(Q)$(O)/examples/training examples/policies/example/record.lua 2020-05-15 conduct_recorded \

@@ -151,16 +151,17 @@ static int calendar_reserve(struct calendar *cal, size_t n)
 */
 static void calendar_index(struct calendar *cal)
 {
-	int i, nw = 0;
+	int i, nw = 0, w = date_weekday(cal->first_day);
 	size_t nh = 0;
 
+	/* the weekday steps along with the day: this loop runs per change, over 300 years */
 	cal->cum[0] = 0;
-	for (i = 0; i < cal->ndays; i++) {
+	for (i = 0; i < cal->ndays; i++, w = w == 6 ? 0 : w + 1) {
 		int day = cal->first_day + i;
 
 		if (cal->hol[i] != CAL_NONE)
 			cal->hdays[nh++] = day;
-		else if (!calendar_is_weekend(day))
+		else if (w < 5)
 			cal->work[nw++] = day;
 		cal->cum[i + 1] = nw;
 	}

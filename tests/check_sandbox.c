@@ -414,6 +414,7 @@ Suite *sandbox_suite(void)
 	tc = tcase_create("adversarial policies");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 20);
+	tcase_set_tags(tc, "timing");	/* a 2 s budget: skipped under valgrind */
 	tcase_add_loop_test(tc, test_adversary, 0,
 			    (int)(sizeof(adversaries) / sizeof(adversaries[0])));
 	suite_add_tcase(s, tc);
@@ -435,6 +436,7 @@ Suite *sandbox_suite(void)
 	tc = tcase_create("budgets");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 20);
+	tcase_set_tags(tc, "timing");	/* a 2 s budget: skipped under valgrind */
 	tcase_add_test(tc, test_trusted_caller);
 	tcase_add_test(tc, test_memory_trusted_catch);
 	tcase_add_test(tc, test_memory_recovered);

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Install the Debian packages casecheck builds and tests with, but only those
 # that are missing: pkg-config names for libraries, commands for tools.
+# 'sh tools/deps.sh fuzz' also installs what 'make fuzz' needs: clang and its
+# libFuzzer runtime (libclang-rt-14-dev on Debian 12), which nothing else uses.
 set -eu
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
@@ -15,6 +17,14 @@ command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v luacheck >/dev/null 2>&1 || missing="$missing lua-check"
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 command -v prove >/dev/null 2>&1 || missing="$missing perl"
+# make check-valgrind (a CI stage) runs the suites under memcheck
+command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+if [ "${1:-}" = fuzz ]; then
+	command -v clang >/dev/null 2>&1 || missing="$missing clang"
+	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' |
+		clang -fsanitize=fuzzer -x c - -o /dev/null >/dev/null 2>&1 ||
+		missing="$missing libclang-rt-14-dev"
+fi
 # the JSON Schema test (tests/schema/run.sh) uses Debian's python3-jsonschema;
 # ask /usr/bin/python3, which is the interpreter that package serves
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$missing python3-jsonschema"
