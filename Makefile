@@ -166,7 +166,10 @@ check-valgrind: all $(TEST_BIN)
 # $(O)-fuzz: 'make fuzz' builds them, 'make fuzz-run' runs each for
 # FUZZ_SECONDS on its seed corpus (the fixtures, or the policies, in the
 # tree); what it finds goes to $(O)-fuzz/fuzz/. 'sh tools/deps.sh fuzz'
-# installs clang and libFuzzer.
+# installs clang and libFuzzer. Leaks are checked once, at exit, not after
+# every input: the engine lives for the run and Lua frees garbage later, so a
+# per-input check would scan the heap every time (5x slower) and find nothing.
+# valgrind's stage checks leaks case by case.
 FUZZ_CC ?= clang
 FUZZ_SECONDS ?= 30
 FUZZ_TARGETS := case policy
@@ -186,7 +189,7 @@ fuzz-run: fuzz
 		case $$t in case) seeds="$(FUZZ_SEEDS_case)";; policy) seeds="$(FUZZ_SEEDS_policy)";; esac; \
 		echo "== fuzz_$$t, $(FUZZ_SECONDS) s"; \
 		CASECHECK_ROOT=$(CURDIR) $(O)-fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
-			-artifact_prefix=$(O)-fuzz/fuzz/ -print_final_stats=1 $(FUZZ_FLAGS) \
+			-artifact_prefix=$(O)-fuzz/fuzz/ -print_final_stats=1 -detect_leaks=0 $(FUZZ_FLAGS) \
 			$(O)-fuzz/fuzz/corpus-$$t $$seeds > $(O)-fuzz/fuzz/$$t.log 2>&1; rc=$$?; \
 		grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done )' $(O)-fuzz/fuzz/$$t.log; \
 		if [ $$rc -ne 0 ]; then tail -40 $(O)-fuzz/fuzz/$$t.log; exit 1; fi; \

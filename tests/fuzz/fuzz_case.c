@@ -3,8 +3,9 @@
 ** (JSON) loaded through the public API with the England & Wales policy's
 ** vocabulary; one that loads is evaluated too, so the case model and the
 ** evaluator see every shape the validator lets through. Seeds: fixtures/
-** and the good and bad fixtures under tests/ (make fuzz-run). The engine and policy are made once
-** and kept for the run: a harness, not the library, holds this state.
+** and the good and bad fixtures under tests/ (make fuzz-run). The engine
+** and policy are made once and kept for the run: a harness, not the
+** library, holds this state.
 */
 #include <stdint.h>
 #include <stdio.h>
