@@ -8,7 +8,7 @@
 #   PKG_CONFIG, LUA_PC=lua5.4   how to find Lua (the .pc name varies by distribution)
 #   PREFIX=/usr/local DESTDIR=  install locations (DESTDIR is used at install only)
 #
-# Targets: all check lint bench install uninstall deps clean distclean
+# Targets: all check check-valgrind fuzz lint bench install uninstall deps clean distclean
 
 O ?= build
 PREFIX ?= /usr/local
@@ -37,6 +37,9 @@ endif
 ifdef SANITIZE
 SAN = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
 endif
+ifdef FUZZ
+SAN += -fsanitize=fuzzer-no-link
+endif
 
 # Dependencies are probed lazily so that 'make deps' works before they exist.
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(LUA_PC) jansson 2>/dev/null)
@@ -44,7 +47,8 @@ DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(LUA_PC) jansson 2>/dev/null) -lm -pthr
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
-ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC -pthread $(WARN) $(SAN) \
+# Hidden by default: only the declarations of casecheck.h are exported.
+ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC -pthread -fvisibility=hidden $(WARN) $(SAN) \
        -Iengine -I$(O)/gen $(DEP_CFLAGS) \
        -DCASECHECK_VERSION='"$(VERSION)"' \
        -DCASECHECK_DATADIR='"$(datadir)/casecheck"' \
@@ -65,7 +69,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-examples check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-examples check-symbols check-valgrind fuzz fuzz-run check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -115,8 +119,12 @@ $(O)/gen/scripts_embed.o: $(O)/gen/scripts_embed.c $(O)/flags.stamp
 $(LIB_A): $(LIB_OBJS)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-$(LIB_SO): $(LIB_OBJS) $(O)/flags.stamp
-	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.0 $(ALL_LDFLAGS) $(LIB_OBJS) $(DEP_LIBS) -o $@
+# The version script exports casecheck_* and nothing else; -Bsymbolic makes
+# the library's calls to its own public functions bind inside it too, so no
+# name an application defines can stand in for one of the library's.
+$(LIB_SO): $(LIB_OBJS) engine/libcasecheck.map $(O)/flags.stamp
+	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.0 -Wl,--version-script,engine/libcasecheck.map \
+		-Wl,-Bsymbolic $(ALL_LDFLAGS) $(LIB_OBJS) $(DEP_LIBS) -o $@
 
 $(CLI): $(CLI_OBJS) $(LIB_A) $(O)/flags.stamp
 	$(Q)$(CC) $(ALL_LDFLAGS) $(CLI_OBJS) $(LIB_A) $(DEP_LIBS) -o $@
@@ -151,7 +159,7 @@ deps:
 # The adversarial, determinism and browser stages run last, one at a time:
 # they load the machine on purpose, and the unit tests hold the engine to
 # time budgets.
-CHECK_STAGES = check-unit check-fixtures check-examples check-golden check-schema \
+CHECK_STAGES = check-unit check-symbols check-fixtures check-examples check-golden check-schema \
 	check-formats check-docs check-symlinks check-usage lint
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
@@ -182,6 +190,58 @@ check-determinism: $(CLI)
 $(O)/examples/training: examples/embed/training.c $(LIB_A) $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) $< $(ALL_LDFLAGS) $(LIB_A) $(DEP_LIBS) -o $@
+
+# Only the public API leaves the shared library, and an application that
+# defines a name the library uses inside (date_is_leap) changes nothing.
+$(O)/tests/interpose: tests/interpose/interpose.c $(LIB_SO)
+	@mkdir -p $(@D)
+	$(Q)ln -sf libcasecheck.so $(O)/libcasecheck.so.0
+	$(Q)$(CC) $(ALL_CFLAGS) $< $(ALL_LDFLAGS) -rdynamic -L$(O) -l:libcasecheck.so \
+		-Wl,-rpath,$(abspath $(O)) -o $@
+
+check-symbols: $(LIB_SO) $(O)/tests/interpose
+	$(Q)bad=$$(nm -D --defined-only $(LIB_SO) | awk '$$3 !~ /^casecheck_/ {print $$3}'); \
+	if [ -n "$$bad" ]; then echo "symbols: libcasecheck.so exports $$(echo "$$bad" | wc -l) names outside casecheck_*:"; \
+		echo "$$bad" | head -10; exit 1; fi
+	$(Q)$(O)/tests/interpose
+
+# The Check suites and a sample of CLI runs under valgrind (CI runs it on the
+# plain build; tests/valgrind/run.sh says what is skipped and why).
+check-valgrind: all $(TEST_BIN)
+	$(Q)sh tests/valgrind/run.sh $(O)
+
+# libFuzzer targets (tests/fuzz/), built by clang with ASan and UBSan in
+# $(O)-fuzz: 'make fuzz' builds them, 'make fuzz-run' runs each for
+# FUZZ_SECONDS on its seed corpus (the fixtures, or the policies, in the
+# tree); what it finds goes to $(O)-fuzz/fuzz/. 'sh tools/deps.sh fuzz'
+# installs clang and libFuzzer. Leaks are checked once, at exit, not after
+# every input: the engine lives for the run and Lua frees garbage later, so a
+# per-input check would scan the heap every time (5x slower) and find nothing.
+# valgrind's stage checks leaks case by case.
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 30
+FUZZ_TARGETS := case policy
+FUZZ_SEEDS_case := fixtures tests/good-fixtures tests/bad-fixtures tests/cli/fixtures examples/fixtures
+FUZZ_SEEDS_policy := policies examples/policies tests/policies tests/cli/policies
+
+fuzz:
+	$(Q)$(MAKE) --no-print-directory O=$(O)-fuzz CC=$(FUZZ_CC) SANITIZE=address,undefined FUZZ=1 \
+		$(FUZZ_TARGETS:%=$(O)-fuzz/fuzz/fuzz_%)
+
+$(O)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_A)
+	@mkdir -p $(@D)/corpus-$*
+	$(Q)$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer $< $(ALL_LDFLAGS) $(LIB_A) $(DEP_LIBS) -o $@
+
+fuzz-run: fuzz
+	$(Q)for t in $(FUZZ_TARGETS); do \
+		case $$t in case) seeds="$(FUZZ_SEEDS_case)";; policy) seeds="$(FUZZ_SEEDS_policy)";; esac; \
+		echo "== fuzz_$$t, $(FUZZ_SECONDS) s"; \
+		CASECHECK_ROOT=$(CURDIR) $(O)-fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+			-artifact_prefix=$(O)-fuzz/fuzz/ -print_final_stats=1 -detect_leaks=0 $(FUZZ_FLAGS) \
+			$(O)-fuzz/fuzz/corpus-$$t $$seeds > $(O)-fuzz/fuzz/$$t.log 2>&1; rc=$$?; \
+		grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done )' $(O)-fuzz/fuzz/$$t.log; \
+		if [ $$rc -ne 0 ]; then tail -40 $(O)-fuzz/fuzz/$$t.log; exit 1; fi; \
+	done
 
 check-examples: $(O)/examples/training
 	$(Q)$(O)/examples/training examples/policies/example/record.lua 2020-05-15 conduct_recorded \

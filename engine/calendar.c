@@ -26,6 +26,8 @@ enum {
 	CAL_CHRISTMAS_SUB,
 	CAL_BOXING,
 	CAL_BOXING_SUB,
+	CAL_WHIT_MONDAY,
+	CAL_AUGUST,
 	CAL_N_FIXED		/* first index of a name from a move or an extra day */
 };
 
@@ -41,7 +43,9 @@ static const char *const calendar_fixed_names[CAL_N_FIXED] = {
 	"Christmas Day",
 	"Christmas Day (substitute day)",
 	"Boxing Day",
-	"Boxing Day (substitute day)"
+	"Boxing Day (substitute day)",
+	"Whit Monday",
+	"August bank holiday"
 };
 
 struct calendar {
@@ -147,16 +151,17 @@ static int calendar_reserve(struct calendar *cal, size_t n)
 */
 static void calendar_index(struct calendar *cal)
 {
-	int i, nw = 0;
+	int i, nw = 0, w = date_weekday(cal->first_day);
 	size_t nh = 0;
 
+	/* the weekday steps along with the day: this loop runs per change, over 300 years */
 	cal->cum[0] = 0;
-	for (i = 0; i < cal->ndays; i++) {
+	for (i = 0; i < cal->ndays; i++, w = w == 6 ? 0 : w + 1) {
 		int day = cal->first_day + i;
 
 		if (cal->hol[i] != CAL_NONE)
 			cal->hdays[nh++] = day;
-		else if (!calendar_is_weekend(day))
+		else if (w < 5)
 			cal->work[nw++] = day;
 		cal->cum[i + 1] = nw;
 	}
@@ -170,38 +175,90 @@ static void calendar_set(struct calendar *cal, int day, unsigned idx)
 		cal->hol[day - cal->first_day] = (unsigned short)idx;
 }
 
-/* The regular rules of calendar.md for one year. */
-static void calendar_regular_year(struct calendar *cal, int y)
-{
-	int d, e, w;
+/*
+** The regular rules, one function per holiday and rule, each for one year.
+** Which rule held in which years is data (scripts/calendar.lua, "regular");
+** calendar_new applies today's set to every year.
+*/
 
-	/* New Year's Day; at a weekend, the next Monday. */
-	d = date_from_ymd(y, 1, 1);
-	w = date_weekday(d);
+/* New Year's Day; at a weekend, the next Monday (from 1974). */
+static void rule_new_year(struct calendar *cal, int y)
+{
+	int d = date_from_ymd(y, 1, 1), w = date_weekday(d);
+
 	if (w >= 5)
 		calendar_set(cal, d + 7 - w, CAL_NEW_YEAR_SUB);
 	else
 		calendar_set(cal, d, CAL_NEW_YEAR);
+}
 
-	e = calendar_easter(y);
-	calendar_set(cal, e - 2, CAL_GOOD_FRIDAY);
-	calendar_set(cal, e + 1, CAL_EASTER_MONDAY);
+static void rule_good_friday(struct calendar *cal, int y)
+{
+	calendar_set(cal, calendar_easter(y) - 2, CAL_GOOD_FRIDAY);
+}
 
-	/* First Monday in May, last Mondays in May and August. */
-	d = date_from_ymd(y, 5, 1);
+static void rule_easter_monday(struct calendar *cal, int y)
+{
+	calendar_set(cal, calendar_easter(y) + 1, CAL_EASTER_MONDAY);
+}
+
+/* The Monday after Pentecost, seven weeks after Easter (1871 Act). */
+static void rule_whit_monday(struct calendar *cal, int y)
+{
+	calendar_set(cal, calendar_easter(y) + 50, CAL_WHIT_MONDAY);
+}
+
+/* First Monday in May (from 1978). */
+static void rule_early_may(struct calendar *cal, int y)
+{
+	int d = date_from_ymd(y, 5, 1);
+
 	calendar_set(cal, d + (7 - date_weekday(d)) % 7, CAL_EARLY_MAY);
-	d = date_from_ymd(y, 5, 31);
-	calendar_set(cal, d - date_weekday(d), CAL_SPRING);
-	d = date_from_ymd(y, 8, 31);
-	calendar_set(cal, d - date_weekday(d), CAL_SUMMER);
+}
 
-	/*
-	** Christmas and Boxing Day. calendar.md's substitute column read alone
-	** puts both on Monday 27 when Christmas is a Saturday; its own check
-	** (2021: Monday 27 and Tuesday 28) and practice give each its own
-	** weekday, so the cases are written out by the weekday of 25 December.
-	*/
-	d = date_from_ymd(y, 12, 25);
+/* Last Monday in May (1971 Act). */
+static void rule_spring(struct calendar *cal, int y)
+{
+	int d = date_from_ymd(y, 5, 31);
+
+	calendar_set(cal, d - date_weekday(d), CAL_SPRING);
+}
+
+/* First Monday in August (1871 Act). */
+static void rule_august(struct calendar *cal, int y)
+{
+	int d = date_from_ymd(y, 8, 1);
+
+	calendar_set(cal, d + (7 - date_weekday(d)) % 7, CAL_AUGUST);
+}
+
+/* The Monday after the last Saturday in August: the 1965-1970 trial. */
+static void rule_august_late(struct calendar *cal, int y)
+{
+	int d = date_from_ymd(y, 8, 31);
+
+	d -= (date_weekday(d) + 2) % 7;		/* the last Saturday (weekday 5) */
+	calendar_set(cal, d + 2, CAL_SUMMER);
+}
+
+/* Last Monday in August (1971 Act). */
+static void rule_summer(struct calendar *cal, int y)
+{
+	int d = date_from_ymd(y, 8, 31);
+
+	calendar_set(cal, d - date_weekday(d), CAL_SUMMER);
+}
+
+/*
+** Christmas and Boxing Day since 1971. calendar.md's substitute column read
+** alone puts both on Monday 27 when Christmas is a Saturday; its own check
+** (2021: Monday 27 and Tuesday 28) and practice give each its own weekday,
+** so the cases are written out by the weekday of 25 December.
+*/
+static void rule_christmas(struct calendar *cal, int y)
+{
+	int d = date_from_ymd(y, 12, 25);
+
 	switch (date_weekday(d)) {
 	case 4:		/* Friday: Boxing Day on Saturday moves to Monday 28 */
 		calendar_set(cal, d, CAL_CHRISTMAS);
@@ -222,11 +279,70 @@ static void calendar_regular_year(struct calendar *cal, int y)
 	}
 }
 
+/*
+** Before 1971: Christmas Day on its day (common law, no substitute); Boxing
+** Day on the 26th, or the 27th when the 26th is a Sunday (1871 and 1875
+** Acts), and none when it is a Saturday.
+*/
+static void rule_christmas_1871(struct calendar *cal, int y)
+{
+	int d = date_from_ymd(y, 12, 25);
+
+	calendar_set(cal, d, CAL_CHRISTMAS);
+	if (date_weekday(d + 1) == 6)
+		calendar_set(cal, d + 2, CAL_BOXING_SUB);
+	else
+		calendar_set(cal, d + 1, CAL_BOXING);
+}
+
+static const struct calendar_rule {
+	const char *name;
+	void (*apply)(struct calendar *cal, int y);
+	int today;		/* part of the rules as they stand now */
+} calendar_rules[] = {
+	{ "new_year", rule_new_year, 1 },
+	{ "good_friday", rule_good_friday, 1 },
+	{ "easter_monday", rule_easter_monday, 1 },
+	{ "whit_monday", rule_whit_monday, 0 },
+	{ "early_may", rule_early_may, 1 },
+	{ "spring", rule_spring, 1 },
+	{ "august", rule_august, 0 },
+	{ "august_late", rule_august_late, 0 },
+	{ "summer", rule_summer, 1 },
+	{ "christmas", rule_christmas, 1 },
+	{ "christmas_1871", rule_christmas_1871, 0 },
+};
+
+#define CAL_N_RULES (sizeof(calendar_rules) / sizeof(calendar_rules[0]))
+
+/* Today's rules for one year. */
+static void calendar_regular_year(struct calendar *cal, int y)
+{
+	size_t i;
+
+	for (i = 0; i < CAL_N_RULES; i++)
+		if (calendar_rules[i].today)
+			calendar_rules[i].apply(cal, y);
+}
+
+/* Count the holidays, make room for them in the ordered list, and index. */
+static int calendar_reindex_all(struct calendar *cal)
+{
+	size_t nh = 0;
+	int i;
+
+	for (i = 0; i < cal->ndays; i++)
+		nh += cal->hol[i] != CAL_NONE;
+	if (calendar_reserve(cal, nh) != 0)
+		return -1;
+	calendar_index(cal);
+	return 0;
+}
+
 struct calendar *calendar_new(int first_year, int last_year)
 {
 	struct calendar *cal;
-	int y, i;
-	size_t nh = 0;
+	int y;
 
 	if (first_year < CALENDAR_MIN_YEAR || last_year > CALENDAR_MAX_YEAR ||
 	    first_year > last_year)
@@ -244,11 +360,8 @@ struct calendar *calendar_new(int first_year, int last_year)
 		goto fail;
 	for (y = first_year; y <= last_year; y++)
 		calendar_regular_year(cal, y);
-	for (i = 0; i < cal->ndays; i++)
-		nh += cal->hol[i] != CAL_NONE;
-	if (calendar_reserve(cal, nh) != 0)
+	if (calendar_reindex_all(cal) != 0)
 		goto fail;
-	calendar_index(cal);
 	return cal;
 fail:
 	calendar_free(cal);
@@ -553,6 +666,133 @@ out:
 	return rc;
 }
 
+/* {----------------------------------------------------------------------
+** "regular": which rule held in which years
+** ----------------------------------------------------------------------- */
+
+static const struct calendar_rule *calendar_find_rule(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < CAL_N_RULES; i++)
+		if (strcmp(calendar_rules[i].name, name) == 0)
+			return &calendar_rules[i];
+	return NULL;
+}
+
+/* One year bound of regular[I] at the top of the stack (nil: OPEN). [-0, +0, -] */
+static int calendar_rule_year(lua_State *L, lua_Integer i, const char *field, int open,
+			      int *out, struct casecheck_error *err)
+{
+	if (lua_isnil(L, -1)) {
+		*out = open;
+		return 0;
+	}
+	if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < CALENDAR_MIN_YEAR ||
+	    lua_tointeger(L, -1) > CALENDAR_MAX_YEAR) {
+		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "%s in regular[%lld] must be a year from %d to %d", field, (long long)i,
+			   CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR);
+		return -1;
+	}
+	*out = (int)lua_tointeger(L, -1);
+	return 0;
+}
+
+/* Read regular[I] (at the top of the stack) into *RULE, *FROM, *TO. [-0, +0, -] */
+static int calendar_read_rule(lua_State *L, lua_Integer i, const struct calendar_rule **rule,
+			      int *from, int *to, struct casecheck_error *err)
+{
+	int t = lua_gettop(L), rc = -1;
+
+	if (!lua_istable(L, t)) {
+		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "regular[%lld] is a %s, not a table", (long long)i, luaL_typename(L, t));
+		return -1;
+	}
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
+
+		lua_pop(L, 1);
+		if (!k || (strcmp(k, "rule") != 0 && strcmp(k, "from") != 0 && strcmp(k, "to") != 0)) {
+			error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+				   "unexpected key \"%.100s\" in regular[%lld]: expected rule, from and to",
+				   k ? k : luaL_typename(L, -1), (long long)i);
+			goto out;
+		}
+	}
+	lua_pushliteral(L, "rule");
+	if (lua_rawget(L, t) != LUA_TSTRING || !(*rule = calendar_find_rule(lua_tostring(L, -1)))) {
+		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "regular[%lld] names no known rule \"%.100s\" (expected new_year, good_friday, "
+			   "easter_monday, whit_monday, early_may, spring, august, august_late, summer, "
+			   "christmas or christmas_1871)", (long long)i,
+			   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
+		goto out;
+	}
+	lua_pushliteral(L, "from");
+	lua_rawget(L, t);
+	if (calendar_rule_year(L, i, "from", CALENDAR_MIN_YEAR, from, err) != 0)
+		goto out;
+	lua_pushliteral(L, "to");
+	lua_rawget(L, t);
+	if (calendar_rule_year(L, i, "to", CALENDAR_MAX_YEAR, to, err) != 0)
+		goto out;
+	if (*from > *to) {
+		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "regular[%lld] runs from %d to %d, which is no year at all", (long long)i,
+			   *from, *to);
+		goto out;
+	}
+	rc = 0;
+out:
+	lua_settop(L, t);
+	return rc;
+}
+
+/*
+** Replace the calendar's regular holidays with the rules of the list at
+** index R, each in force over its years. Every entry is checked before any
+** day changes. [-0, +0, -]
+*/
+static int calendar_apply_regular(struct calendar *cal, lua_State *L, int r,
+				  struct casecheck_error *err)
+{
+	const struct calendar_rule *rule;
+	lua_Integer i, n = (lua_Integer)lua_rawlen(L, r);
+	int from, to, y;
+
+	for (i = 1; i <= n; i++) {
+		lua_rawgeti(L, r, i);
+		if (calendar_read_rule(L, i, &rule, &from, &to, err) != 0) {
+			lua_pop(L, 1);
+			return -1;
+		}
+		lua_pop(L, 1);
+	}
+	memset(cal->hol, 0, (size_t)cal->ndays * sizeof(*cal->hol));
+	for (i = 1; i <= n; i++) {
+		lua_rawgeti(L, r, i);
+		calendar_read_rule(L, i, &rule, &from, &to, err);
+		lua_pop(L, 1);
+		if (from < cal->first_year)
+			from = cal->first_year;
+		if (to > cal->last_year)
+			to = cal->last_year;
+		for (y = from; y <= to; y++)
+			rule->apply(cal, y);
+	}
+	if (calendar_reindex_all(cal) != 0) {
+		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "out of memory applying the regular rules");
+		return -1;
+	}
+	return 0;
+}
+
+/* }---------------------------------------------------------------------- */
+
 /* Every key of the table at T must be a string in KEYS (NULL-terminated). [-0, +0, -] */
 static int calendar_only_keys(lua_State *L, int t, const char *const *keys,
 			      struct casecheck_error *err)
@@ -569,11 +809,11 @@ static int calendar_only_keys(lua_State *L, int t, const char *const *keys,
 			if (*k)
 				continue;
 			error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
-				   "unknown key \"%.100s\" in the returned table: expected jurisdiction and changes",
+				   "unknown key \"%.100s\" in the returned table: expected jurisdiction, regular and changes",
 				   lua_tostring(L, -1));
 		} else {
 			error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
-				   "unexpected %s key in the returned table: expected jurisdiction and changes",
+				   "unexpected %s key in the returned table: expected jurisdiction, regular and changes",
 				   luaL_typename(L, -1));
 		}
 		lua_pop(L, 1);
@@ -584,7 +824,7 @@ static int calendar_only_keys(lua_State *L, int t, const char *const *keys,
 
 int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, struct casecheck_error *err)
 {
-	static const char *const top_keys[] = { "jurisdiction", "changes", NULL };
+	static const char *const top_keys[] = { "jurisdiction", "regular", "changes", NULL };
 	static const char jurisdiction[] = "England and Wales";
 	int top = lua_gettop(L), t, ch, rc = -1;
 	struct calendar_entry ent;
@@ -611,6 +851,18 @@ int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, struct casec
 		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
 			   "jurisdiction must be \"%s\", the only calendar the engine computes",
 			   jurisdiction);
+		goto out;
+	}
+	lua_pop(L, 1);
+
+	/* the regular rules first (when given), so that the one-offs apply to them */
+	lua_pushliteral(L, "regular");
+	if (lua_rawget(L, t) == LUA_TTABLE) {
+		if (calendar_apply_regular(cal, L, lua_gettop(L), err) != 0)
+			goto out;
+	} else if (!lua_isnil(L, -1)) {
+		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "regular is a %s, not a list of rules", luaL_typename(L, -1));
 		goto out;
 	}
 	lua_pop(L, 1);

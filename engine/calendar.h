@@ -18,13 +18,20 @@
 #define CALENDAR_MIN_YEAR 1583
 #define CALENDAR_MAX_YEAR 9999
 
+/*
+** The years the engine's calendar covers, and so the years a fixture's dates
+** may fall in: any date an officer's career can span, with room for deadlines.
+*/
+#define CALENDAR_ENGINE_FIRST_YEAR 1900
+#define CALENDAR_ENGINE_LAST_YEAR 2200
+
 struct calendar;
 
 /*
 ** The bank holidays of FIRST_YEAR..LAST_YEAR (inclusive) from the regular
-** rules only, applied to every year alike (before 1978 that is not history:
-** the rules are used as they stand today). NULL when the range is empty or
-** outside CALENDAR_MIN_YEAR..CALENDAR_MAX_YEAR, or when out of memory.
+** rules only, as they stand today, applied to every year alike (before 1978
+** that is not history: scripts/calendar.lua's "regular" list is). NULL when
+** the range is empty or outside CALENDAR_MIN_YEAR..CALENDAR_MAX_YEAR, or when out of memory.
 */
 struct calendar *calendar_new(int first_year, int last_year);
 void calendar_free(struct calendar *cal);
@@ -50,9 +57,11 @@ int calendar_move_holiday(struct calendar *cal, int from_day, int to_day, const 
 int calendar_add_holiday(struct calendar *cal, int day, const char *why);
 
 /*
-** Apply the one-off changes in the table that scripts/calendar.lua returns,
-** at stack index IDX of L:
+** Apply the table that scripts/calendar.lua returns, at stack index IDX of L:
+** first the regular rules with the years each held (when "regular" is
+** given, it replaces the calendar's regular holidays), then the one-offs:
 **   { jurisdiction = "England and Wales",
+**     regular = { { rule = "whit_monday", to = 1966 }, { rule = "new_year", from = 1974 }, ... },
 **     changes = { { move = { "1995-05-01", "1995-05-08" }, why = "..." },
 **                 { add = "1999-12-31", why = "..." }, ... } }
 ** Changes whose days all fall outside the calendar's years are skipped.

@@ -78,9 +78,10 @@ static void push_event(lua_State *L, const struct case_event *ev)
 	lua_setfield(L, -2, "file_index");
 }
 
-static void push_subject(lua_State *L, const struct case_file *cf)
+/* The subject; of the vetting entries, only those on or before AS_OF, as with events. */
+static void push_subject(lua_State *L, const struct case_file *cf, int as_of)
 {
-	size_t i;
+	size_t i, n = 0;
 
 	lua_createtable(L, 0, 8);
 	lua_pushstring(L, cf->subject_name);
@@ -101,10 +102,12 @@ static void push_subject(lua_State *L, const struct case_file *cf)
 	}
 	lua_createtable(L, (int)cf->n_vetting, 0);
 	for (i = 0; i < cf->n_vetting; i++) {
+		if (cf->vetting[i].date.lo > as_of)
+			continue;	/* a clearance after the as-of date had not happened */
 		push_span(L, &cf->vetting[i].date);
 		lua_pushstring(L, cf->vetting[i].level);
 		lua_setfield(L, -2, "level");
-		lua_rawseti(L, -2, (lua_Integer)i + 1);
+		lua_rawseti(L, -2, (lua_Integer)++n);
 	}
 	lua_setfield(L, -2, "vetting");
 }
@@ -151,7 +154,7 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 	lua_setfield(L, -2, "file");
 	lua_pushinteger(L, as_of);
 	lua_setfield(L, -2, "as_of");
-	push_subject(L, cf);
+	push_subject(L, cf, as_of);
 	lua_setfield(L, -2, "subject");
 	if (cf->aa_psd) {
 		lua_pushstring(L, cf->aa_psd);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "calendar.h"
 #include "case_priv.h"
 #include "date.h"
 #include "error.h"
@@ -149,10 +150,18 @@ static int want_date(struct load *ld, const struct jp *p, const json_t *v,
 
 	if (!want_type(ld, p, v, JSON_STRING, "a date (YYYY-MM-DD, YYYY-MM or YYYY)"))
 		return 0;
-	if (date_parse(json_string_value(v), json_string_length(v), out, &why) == 0)
-		return 1;
-	bad(ld, p, "invalid date '%s': %s", json_string_value(v), why);
-	return 0;
+	if (date_parse(json_string_value(v), json_string_length(v), out, &why) != 0) {
+		bad(ld, p, "invalid date '%s': %s", json_string_value(v), why);
+		return 0;
+	}
+	/* deadlines are counted in working days, known for these years only */
+	if (out->lo < date_from_ymd(CALENDAR_ENGINE_FIRST_YEAR, 1, 1) ||
+	    out->hi > date_from_ymd(CALENDAR_ENGINE_LAST_YEAR, 12, 31)) {
+		bad(ld, p, "date '%s' is outside the years the working-day calendar covers (%d to %d)",
+		    json_string_value(v), CALENDAR_ENGINE_FIRST_YEAR, CALENDAR_ENGINE_LAST_YEAR);
+		return 0;
+	}
+	return 1;
 }
 
 /* S must be one of VALUES (NULL-terminated); WHAT names the field. */

@@ -14,6 +14,14 @@
 extern "C" {
 #endif
 
+/*
+** The library is built with -fvisibility=hidden: what is declared here, and
+** nothing else, leaves libcasecheck.so (engine/libcasecheck.map says so too).
+*/
+#if defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 #define CASECHECK_CASE_FORMAT "casecheck/case@1"
 #define CASECHECK_REPORT_FORMAT "casecheck/report@1"
 
@@ -311,6 +319,10 @@ char *casecheck_result_json(const struct casecheck_result *result);
 void casecheck_result_free(struct casecheck_result *result);
 
 const char *casecheck_version(void);
+
+#if defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

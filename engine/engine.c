@@ -15,8 +15,8 @@
 #include "scripts.h"
 #include "suggest.h"
 
-#define ENGINE_FIRST_YEAR 1970
-#define ENGINE_LAST_YEAR 2100
+#define ENGINE_FIRST_YEAR CALENDAR_ENGINE_FIRST_YEAR
+#define ENGINE_LAST_YEAR CALENDAR_ENGINE_LAST_YEAR
 
 static const char *const status_names[CASECHECK_STATUS_COUNT] = {
 	"pass", "late", "fail", "pending", "not_applicable", "unknown", "error"

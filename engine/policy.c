@@ -391,9 +391,7 @@ struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e
 	lua_insert(L, -2);
 	if (sandbox_pcall(e->sb, 2, 0, err) != 0)
 		goto fail;
-	if (err && err->source[0] == '\0')
-		snprintf(err->source, sizeof(err->source), "%s", p->chunkname);
-	return p;
+	return p;	/* ERR is the caller's and untouched: it may be uninitialised */
 fail:
 	if (err && err->source[0] == '\0')
 		snprintf(err->source, sizeof(err->source), "%s", p->chunkname ? p->chunkname : "policy");

@@ -122,10 +122,10 @@ END_TEST
 
 START_TEST(test_easter_is_sunday_every_year)
 {
-	struct calendar *cal = load_calendar(1970, 2100);
+	struct calendar *cal = load_calendar(CALENDAR_ENGINE_FIRST_YEAR, CALENDAR_ENGINE_LAST_YEAR);
 	int y;
 
-	for (y = 1970; y <= 2100; y++) {
+	for (y = CALENDAR_ENGINE_FIRST_YEAR; y <= CALENDAR_ENGINE_LAST_YEAR; y++) {
 		int e = calendar_easter(y);
 
 		ck_assert_int_eq(date_weekday(e), 6);
@@ -254,13 +254,14 @@ END_TEST
 
 START_TEST(test_holidays_per_year)
 {
-	struct calendar *cal = load_calendar(1970, 2100);
+	struct calendar *cal = load_calendar(CALENDAR_ENGINE_FIRST_YEAR, CALENDAR_ENGINE_LAST_YEAR);
 	int y;
 
-	for (y = 1970; y <= 2100; y++) {
+	/* eight a year since New Year's Day (1974) and Early May (1978) joined */
+	for (y = 1978; y <= CALENDAR_ENGINE_LAST_YEAR; y++) {
 		size_t want = 8;
 
-		if (y == 1999 || y == 2002 || y == 2011 || y == 2012 || y == 2023)
+		if (y == 1981 || y == 1999 || y == 2002 || y == 2011 || y == 2012 || y == 2023)
 			want = 9;
 		else if (y == 2022)
 			want = 10;
@@ -506,7 +507,18 @@ START_TEST(test_apply_errors)
 	ck_assert_str_eq(apply_text("return { jurisdiction = \"England and Wales\" }", &err),
 			 "changes is a nil, not a list of changes");
 	ck_assert_str_eq(apply_text("return { jurisdiction = \"England and Wales\", changes = {}, chnages = {} }", &err),
-			 "unknown key \"chnages\" in the returned table: expected jurisdiction and changes");
+			 "unknown key \"chnages\" in the returned table: expected jurisdiction, regular and changes");
+	ck_assert_str_eq(apply_text("return { jurisdiction = \"England and Wales\", changes = {}, "
+				    "regular = { { rule = \"whit\" } } }", &err),
+			 "regular[1] names no known rule \"whit\" (expected new_year, good_friday, "
+			 "easter_monday, whit_monday, early_may, spring, august, august_late, summer, "
+			 "christmas or christmas_1871)");
+	ck_assert_str_eq(apply_text("return { jurisdiction = \"England and Wales\", changes = {}, "
+				    "regular = { { rule = \"spring\", from = 1971, to = 1970 } } }", &err),
+			 "regular[1] runs from 1971 to 1970, which is no year at all");
+	ck_assert_str_eq(apply_text("return { jurisdiction = \"England and Wales\", changes = {}, "
+				    "regular = { { rule = \"spring\", form = 1971 } } }", &err),
+			 "unexpected key \"form\" in regular[1]: expected rule, from and to");
 }
 END_TEST
 
@@ -521,6 +533,62 @@ START_TEST(test_apply_ignores_metatables)
 	ck_assert_str_eq(apply_text("return setmetatable({}, { __index = { jurisdiction = "
 				    "\"England and Wales\", changes = {} } })", &err),
 			 "jurisdiction must be \"England and Wales\", the only calendar the engine computes");
+}
+END_TEST
+
+/*
+** Before 1978 the holidays followed the law of the day (scripts/calendar.lua,
+** "regular"): the Bank Holidays Act 1871 gave Easter Monday, Whit Monday, the
+** first Monday in August and Boxing Day, with Good Friday and Christmas Day
+** by common law; 1965-1970 tried a late-August Monday (the Monday after the
+** last Saturday) and, in 1967 and from 1969, the last Monday in May; the
+** Banking and Financial Dealings Act 1971 fixed today's spring and summer
+** holidays; New Year's Day came in 1974 and Early May in 1978.
+*/
+START_TEST(test_history_before_1978)
+{
+	static const char *const y1963[] = {
+		"04-12", "04-15", "06-03", "08-05", "12-25", "12-26"
+	};
+	/* Hansard, HC Deb 3 June 1965 c250W: 29 May and 28 August 1967 */
+	static const char *const y1967[] = {
+		"03-24", "03-27", "05-29", "08-28", "12-25", "12-26"
+	};
+	/* Hansard, same answer: 3 June (Whit Monday) and 2 September 1968 */
+	static const char *const y1968[] = {
+		"03-15", "04-12", "04-15", "06-03", "09-02", "12-25", "12-26"
+	};
+	static const char *const y1975[] = {
+		"01-01", "03-28", "03-31", "05-26", "08-25", "12-25", "12-26"
+	};
+	static const char *const y1977[] = {
+		"01-03", "04-08", "04-11", "06-06", "06-07", "08-29", "12-26", "12-27"
+	};
+	struct calendar *cal = load_calendar(CALENDAR_ENGINE_FIRST_YEAR, CALENDAR_ENGINE_LAST_YEAR);
+
+	assert_year(cal, 1963, y1963, 6);
+	assert_year(cal, 1967, y1967, 6);
+	assert_year(cal, 1968, y1968, 7);
+	assert_year(cal, 1975, y1975, 7);
+	assert_year(cal, 1977, y1977, 8);
+	assert_holiday(cal, ymd(1963, 6, 3), "Whit Monday");
+	assert_holiday(cal, ymd(1963, 8, 5), "August bank holiday");
+	assert_working(cal, ymd(1968, 1, 1));	/* no New Year's Day before 1974 */
+	assert_working(cal, ymd(1968, 5, 6));	/* no Early May before 1978 */
+	assert_working(cal, ymd(1968, 5, 27));	/* 1968 kept Whit Monday */
+	assert_holiday(cal, ymd(1974, 1, 1), "New Year's Day");
+	assert_holiday(cal, ymd(1978, 5, 1), "Early May bank holiday");
+	assert_holiday(cal, ymd(1953, 6, 2), "Coronation of Queen Elizabeth II");
+	/* before 1971 a Sunday Boxing Day moved to the 27th; a Saturday one did not */
+	assert_holiday(cal, ymd(1954, 12, 27), "Boxing Day (substitute day)");
+	assert_working(cal, ymd(1964, 12, 28));
+	/* the range a career can span: the first and last years are whole */
+	ck_assert_int_eq(calendar_first_year(cal), 1900);
+	ck_assert_int_eq(calendar_last_year(cal), 2200);
+	assert_holiday(cal, ymd(1900, 4, 16), "Easter Monday");
+	assert_holiday(cal, ymd(2200, 12, 25), "Christmas Day");
+	ck_assert_int_eq(add_wd(cal, ymd(1968, 5, 31), 1), ymd(1968, 6, 4));
+	calendar_free(cal);
 }
 END_TEST
 
@@ -542,6 +610,7 @@ Suite *calendar_suite(void)
 	tcase_add_test(rules, test_whole_years);
 	tcase_add_test(rules, test_holidays_per_year);
 	tcase_add_test(rules, test_regular_rules_only);
+	tcase_add_test(rules, test_history_before_1978);
 	suite_add_tcase(s, rules);
 
 	tcase_add_test(arith, test_calendar_md_working_days);

@@ -65,6 +65,8 @@ static const struct bad_case {
 	  "'e1' is not an allegation (it is a psd_referral; expected the id of an allegation_received)", 0, 0 },
 	{ "json-type", "/events/0/on_duty", "expected a boolean, got an integer", 0, 0 },
 	{ "calendar-date", "/events/1/date", NULL, 0, 0 },	/* text from date_parse: prefix checked */
+	{ "calendar-range", "/events/0/date",
+	  "date '1850-03-01' is outside the years the working-day calendar covers (1900 to 2200)", 0, 0 },
 	{ "date-shape", "/as_of", "invalid date '20/07/2023': expected YYYY-MM-DD, YYYY-MM or YYYY", 0, 0 },
 	{ "ref-duplicate-event-id", "/events/2/id", "duplicate event id 'e1' (first used at /events/1)", 0, 0 },
 	{ "party-kind", "/parties/V1/kind", "unknown party kind 'vitcim' (did you mean 'victim'?)", 0, 0 },

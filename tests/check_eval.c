@@ -725,6 +725,105 @@ START_TEST(test_policy_lint)
 }
 END_TEST
 
+/*
+** A successful load leaves the caller's error alone: it neither reads it
+** (valgrind saw policy.c read an uninitialised source) nor writes it.
+*/
+START_TEST(test_policy_load_leaves_err_alone)
+{
+	struct casecheck_error err, before;
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p;
+
+	ck_assert_ptr_nonnull(e);
+	memset(&err, 0, sizeof(err));
+	before = err;
+	p = casecheck_policy_load_string(e, POLICY, strlen(POLICY), "policies/ok.lua", &err);
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(err.source, "");
+	ck_assert_int_eq(memcmp(&err, &before, sizeof(err)), 0);
+	casecheck_engine_free(e);
+}
+END_TEST
+
+/*
+** Judged as of a date, nothing dated after it counts: the subject's vetting
+** entries as well as events. As of 1 June 2012 the 2015 renewal in this
+** fixture has not happened, so the 2005 clearance still runs (to 2015) and
+** the step passes; it used to be judged late from a renewal three years on.
+*/
+START_TEST(test_vetting_after_as_of_is_unseen)
+{
+	const char *root = getenv("CASECHECK_ROOT");
+	char policy[1024], fixture[1024];
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p;
+	struct casecheck_case *c;
+	struct casecheck_result *r;
+	const struct casecheck_finding *f = NULL;
+	size_t i;
+
+	root = root && *root ? root : ".";
+	snprintf(policy, sizeof(policy), "%s/policies/england-wales/conduct.lua", root);
+	snprintf(fixture, sizeof(fixture), "%s/fixtures/steps/vetting.renewal_on_time.late.json", root);
+	p = casecheck_policy_load_file(e, policy, "policies/england-wales/conduct.lua", &err);
+	ck_assert_msg(p != NULL, "policy: %s", err.text);
+	c = casecheck_case_load_file(e, fixture, p, &errs);
+	ck_assert_msg(c != NULL, "case: %s", errs.count ? errs.items[0].text : "");
+	r = casecheck_evaluate(e, p, c, "2012-06-01", &err);
+	ck_assert_msg(r != NULL, "evaluate: %s", err.text);
+	for (i = 0; i < casecheck_result_count(r); i++)
+		if (strcmp(casecheck_result_finding(r, i)->step, "vetting.renewal_on_time") == 0)
+			f = casecheck_result_finding(r, i);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(casecheck_status_name(f->status), "pass");
+	ck_assert_str_eq(f->due, "2015-03-01");
+	ck_assert_str_eq(f->message, "Every vetting clearance was renewed within the 10-year period in guidance; "
+			 "the current one runs to 1 March 2015.");
+	casecheck_result_free(r);
+	/* as of the fixture's own date the late renewal counts again */
+	r = casecheck_evaluate(e, p, c, "2023-06-30", &err);
+	ck_assert_ptr_nonnull(r);
+	for (i = 0; i < casecheck_result_count(r); i++)
+		if (strcmp(casecheck_result_finding(r, i)->step, "vetting.renewal_on_time") == 0)
+			ck_assert_str_eq(casecheck_status_name(casecheck_result_finding(r, i)->status), "late");
+	casecheck_result_free(r);
+	casecheck_case_free(c);
+	casecheck_engine_free(e);
+}
+END_TEST
+
+/*
+** A case from 1968 is judged on the holidays of 1968: Whit Monday (3 June)
+** was a bank holiday and the late-May Monday was not, so 10 working days
+** from Friday 31 May 1968 end on Monday 17 June. It used to stop the case
+** with "outside the working-day calendar" (exit 3).
+*/
+static const char POLICY_1968[] =
+	"policy { id = \"test/old\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1900-01-01\", title = \"everything\" }\n"
+	"step \"record.it\" {\n"
+	"  title = \"Record it\", cite = \"Test Act s.1\", duty = \"statutory\",\n"
+	"  limit = { basis = \"statutory\", source = \"test\" },\n"
+	"  from = \"allegation\", within = working_days(10),\n"
+	"  done_by = { type = \"conduct_recorded\", by = \"aa\" },\n"
+	"}\n";
+
+START_TEST(test_case_from_1968)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY_1968, "1968-05-31", "1968-06-17", NULL,
+						 "1968-12-31");
+
+	ck_assert_msg(f != NULL, "evaluate: %s", run.err.text);
+	ck_assert_int_eq(f->status, CASECHECK_PASS);
+	ck_assert_str_eq(f->due, "1968-06-17");
+	done(&run);
+}
+END_TEST
+
 Suite *eval_suite(void)
 {
 	Suite *s = suite_create("eval");
@@ -752,6 +851,9 @@ Suite *eval_suite(void)
 	tcase_add_test(tp, test_two_engines_are_independent);
 	tcase_add_test(tp, test_policy_lint);
 	tcase_add_test(tp, test_budgets_in_every_kind_of_policy_code);
+	tcase_add_test(tp, test_policy_load_leaves_err_alone);
+	tcase_add_test(tp, test_vetting_after_as_of_is_unseen);
+	tcase_add_test(tc, test_case_from_1968);
 	tcase_set_timeout(tp, 20);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tp);

@@ -479,6 +479,8 @@ Suite *sandbox_suite(void)
 	tc = tcase_create("adversarial policies");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
+	/* burns its budget on purpose: minutes under valgrind, so skipped there (ASan covers it) */
+	tcase_set_tags(tc, "timing");
 	tcase_add_loop_test(tc, test_adversary, 0,
 			    (int)(sizeof(adversaries) / sizeof(adversaries[0])));
 	suite_add_tcase(s, tc);
@@ -500,6 +502,8 @@ Suite *sandbox_suite(void)
 	tc = tcase_create("budgets");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
+	/* burns its budget on purpose: minutes under valgrind, so skipped there (ASan covers it) */
+	tcase_set_tags(tc, "timing");
 	tcase_add_test(tc, test_trusted_caller);
 	tcase_add_test(tc, test_memory_trusted_catch);
 	tcase_add_test(tc, test_memory_recovered);

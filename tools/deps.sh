@@ -1,14 +1,23 @@
 #!/bin/sh
 # Install the Debian packages casecheck builds and tests with, but only those
 # that are missing: pkg-config names for libraries, commands for tools.
-# --browser adds what the browser test needs (Debian's chromium, node, npm).
+# --browser adds what the browser test needs (Debian's chromium, node, npm);
+# 'fuzz' adds what 'make fuzz' needs: clang and its libFuzzer runtime
+# (libclang-rt-14-dev on Debian 12), which nothing else uses.
 #
 # As root it runs apt-get; otherwise through sudo when there is one, and when
 # there is not it says what to run as root and stops. apt's own output goes
 # to a log (DEPS_LOG, default build/deps.log); the terminal gets one line.
 set -eu
 browser=0
-[ "${1:-}" = "--browser" ] && browser=1
+fuzz=0
+for arg in "$@"; do
+	case $arg in
+	--browser) browser=1 ;;
+	fuzz) fuzz=1 ;;
+	*) echo "deps: unknown argument '$arg' (expected --browser or fuzz)" >&2; exit 2 ;;
+	esac
+done
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if command -v pkg-config >/dev/null 2>&1; then
@@ -23,6 +32,14 @@ command -v make >/dev/null 2>&1 || missing="$missing make"
 command -v luacheck >/dev/null 2>&1 || missing="$missing lua-check"
 command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 command -v prove >/dev/null 2>&1 || missing="$missing perl"
+# make check-valgrind (a CI stage) runs the suites under memcheck
+command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+if [ $fuzz -eq 1 ]; then
+	command -v clang >/dev/null 2>&1 || missing="$missing clang"
+	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' |
+		clang -fsanitize=fuzzer -x c - -o /dev/null >/dev/null 2>&1 ||
+		missing="$missing libclang-rt-14-dev"
+fi
 # the JSON Schema test (tests/schema/run.sh) uses Debian's python3-jsonschema;
 # ask /usr/bin/python3, which is the interpreter that package serves
 [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing="$missing python3-jsonschema"
