@@ -22,7 +22,10 @@ INSTALL ?= install
 PKG_CONFIG ?= pkg-config
 LUA_PC ?= lua5.4
 CFLAGS ?= -O2 -g
-VERSION := 0.1.0
+# One version, in the public header (CASECHECK_VERSION_STRING); the shared
+# library's file name carries it and its soname the major number.
+VERSION := $(shell sed -n 's/^\#define CASECHECK_VERSION_STRING "\(.*\)"$$/\1/p' engine/casecheck.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 
 Q = $(if $(V),,@)
 
@@ -46,6 +49,7 @@ ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(SAN) \
        -Iengine -I$(O)/gen $(DEP_CFLAGS) \
        -DCASECHECK_VERSION='"$(VERSION)"' \
        -DCASECHECK_DATADIR='"$(datadir)/casecheck"' \
+       -DCASECHECK_POLICYDIR='"$(datadir)/casecheck/policies"' \
        $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
@@ -92,8 +96,11 @@ $(O)/gen/scripts_embed.o: $(O)/gen/scripts_embed.c
 $(LIB_A): $(LIB_OBJS)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
-$(LIB_SO): $(LIB_OBJS)
-	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.0 $(ALL_LDFLAGS) $^ $(DEP_LIBS) -o $@
+$(LIB_SO).$(VERSION): $(LIB_OBJS)
+	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.$(SOMAJOR) $(ALL_LDFLAGS) $^ $(DEP_LIBS) -o $@
+
+$(LIB_SO): $(LIB_SO).$(VERSION)
+	$(Q)ln -sf libcasecheck.so.$(VERSION) $(LIB_SO).$(SOMAJOR) && ln -sf libcasecheck.so.$(VERSION) $@
 
 $(CLI): $(CLI_OBJS) $(LIB_A)
 	$(Q)$(CC) $(ALL_LDFLAGS) $(CLI_OBJS) $(LIB_A) $(DEP_LIBS) -o $@
@@ -116,8 +123,8 @@ $(TEST_BIN): $(TEST_OBJS) $(LIB_A)
 
 $(O)/casecheck.pc: Makefile
 	@mkdir -p $(@D)
-	$(Q)printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: casecheck\nDescription: checks police-misconduct case handling against Lua policies\nVersion: %s\nRequires.private: %s jansson\nLibs: -L$${libdir} -lcasecheck\nCflags: -I$${includedir}\n' \
-		'$(prefix)' '$(libdir)' '$(includedir)' '$(VERSION)' '$(LUA_PC)' > $@
+	$(Q)printf 'prefix=%s\nlibdir=%s\nincludedir=%s\npolicydir=%s\n\nName: casecheck\nDescription: checks police-misconduct case handling against Lua policies\nVersion: %s\nRequires.private: %s jansson\nLibs: -L$${libdir} -lcasecheck\nCflags: -I$${includedir}\n' \
+		'$(prefix)' '$(libdir)' '$(includedir)' '$(datadir)/casecheck/policies' '$(VERSION)' '$(LUA_PC)' > $@
 
 # 'deps' installs what pkg-config cannot find, from Debian, and nothing else.
 deps:
@@ -187,15 +194,20 @@ install: all $(LIB_A)
 		"$(DESTDIR)$(pkgconfigdir)" "$(DESTDIR)$(datadir)/casecheck/policies"
 	$(INSTALL) -m 755 $(CLI) "$(DESTDIR)$(bindir)/casecheck"
 	$(INSTALL) -m 644 $(LIB_A) "$(DESTDIR)$(libdir)/libcasecheck.a"
-	$(INSTALL) -m 755 $(LIB_SO) "$(DESTDIR)$(libdir)/libcasecheck.so.0"
-	ln -sf libcasecheck.so.0 "$(DESTDIR)$(libdir)/libcasecheck.so"
+	$(INSTALL) -m 755 $(LIB_SO).$(VERSION) "$(DESTDIR)$(libdir)/libcasecheck.so.$(VERSION)"
+	ln -sf libcasecheck.so.$(VERSION) "$(DESTDIR)$(libdir)/libcasecheck.so.$(SOMAJOR)"
+	ln -sf libcasecheck.so.$(SOMAJOR) "$(DESTDIR)$(libdir)/libcasecheck.so"
 	$(INSTALL) -m 644 engine/casecheck.h "$(DESTDIR)$(includedir)/casecheck.h"
 	$(INSTALL) -m 644 $(O)/casecheck.pc "$(DESTDIR)$(pkgconfigdir)/casecheck.pc"
 	cd policies && find . -name '*.lua' -exec sh -c 'for f; do $(INSTALL) -d "$(DESTDIR)$(datadir)/casecheck/policies/$$(dirname $$f)"; $(INSTALL) -m 644 "$$f" "$(DESTDIR)$(datadir)/casecheck/policies/$$f"; done' sh {} +
+	@# the dynamic linker's cache must learn of the new library (not when staging into DESTDIR)
+	@if [ -z "$(DESTDIR)" ] && command -v ldconfig >/dev/null 2>&1 && [ "$$(id -u)" -eq 0 ]; then echo ldconfig; ldconfig; \
+	else echo 'install: run ldconfig as root so that programs find libcasecheck.so.$(SOMAJOR)'; fi
 
 uninstall:
 	rm -f "$(DESTDIR)$(bindir)/casecheck" "$(DESTDIR)$(libdir)/libcasecheck.a" \
-		"$(DESTDIR)$(libdir)/libcasecheck.so.0" "$(DESTDIR)$(libdir)/libcasecheck.so" \
+		"$(DESTDIR)$(libdir)/libcasecheck.so.$(SOMAJOR)" "$(DESTDIR)$(libdir)/libcasecheck.so" \
+		"$(DESTDIR)$(libdir)/libcasecheck.so.$(VERSION)" \
 		"$(DESTDIR)$(includedir)/casecheck.h" "$(DESTDIR)$(pkgconfigdir)/casecheck.pc"
 	rm -rf "$(DESTDIR)$(datadir)/casecheck"
 
