@@ -147,7 +147,11 @@ check-examples: $(O)/examples/training
 		| grep -q '^handled correctly *record.conduct_matter' \
 		&& $(O)/examples/training examples/policies/example/record.lua 2020-05-05 \
 		| grep -q '^still due *record.conduct_matter' \
-		&& echo 'examples: 2 passed, 0 failed' \
+		&& $(O)/examples/training examples/policies/example/record.lua 2020-05-05 \
+		| grep -q '^due 2020-05-15 (7 working days left) record.conduct_matter' \
+		&& $(O)/examples/training examples/policies/example/record.lua 2020-05-05 conduct_recorderd 2>&1 \
+		| grep -q "^training-1: /events/1/type: unknown event type 'conduct_recorderd' (did you mean 'conduct_recorded'?)$$" \
+		&& echo 'examples: 4 passed, 0 failed' \
 		|| { echo 'examples: the embedding example gave the wrong answer'; exit 1; }
 
 # Every fixture with expectations must match them.
