@@ -43,6 +43,9 @@ endif
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(LUA_PC) jansson 2>/dev/null)
 DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(LUA_PC) jansson 2>/dev/null) -lm
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+# The exercise server (engine/exercise/, in the CLI only) serves HTTP with libmicrohttpd.
+MHD_CFLAGS = $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
+MHD_LIBS = $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null) -pthread
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
 ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(SAN) \
@@ -54,7 +57,7 @@ ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC $(WARN) $(SAN) \
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 LIB_SRCS := $(sort $(wildcard engine/*.c))
-CLI_SRCS := $(sort $(wildcard engine/cli/*.c))
+CLI_SRCS := $(sort $(wildcard engine/cli/*.c engine/exercise/*.c))
 TEST_SRCS := $(sort $(wildcard tests/check_*.c))
 SCRIPTS := $(sort $(wildcard scripts/*.lua))
 
@@ -75,6 +78,10 @@ all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
 $(O)/%.o: %.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+$(O)/engine/exercise/%.o: engine/exercise/%.c
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) $(MHD_CFLAGS) -MMD -MP -c $< -o $@
 
 $(O)/tests/%.o: tests/%.c
 	@mkdir -p $(@D)
@@ -103,7 +110,7 @@ $(LIB_SO): $(LIB_SO).$(VERSION)
 	$(Q)ln -sf libcasecheck.so.$(VERSION) $(LIB_SO).$(SOMAJOR) && ln -sf libcasecheck.so.$(VERSION) $@
 
 $(CLI): $(CLI_OBJS) $(LIB_A)
-	$(Q)$(CC) $(ALL_LDFLAGS) $(CLI_OBJS) $(LIB_A) $(DEP_LIBS) -o $@
+	$(Q)$(CC) $(ALL_LDFLAGS) $(CLI_OBJS) $(LIB_A) $(DEP_LIBS) $(MHD_LIBS) -o $@
 
 # One suite per tests/check_NAME.c, each defining 'Suite *NAME_suite(void)'.
 SUITE_NAMES := $(filter-out main,$(TEST_SRCS:tests/check_%.c=%))

@@ -77,6 +77,21 @@ static char *cli_exe_policies_dir(void)
 	return dir;
 }
 
+char *cli_policy_search_path(void)
+{
+	const char *env = getenv("CASECHECK_PATH");
+	char *exe_dir = cli_exe_policies_dir(), *search;
+	size_t n = (env ? strlen(env) : 0) + (exe_dir ? strlen(exe_dir) : 0) +
+		   strlen(casecheck_policy_dir()) + sizeof("::policies::");
+
+	search = malloc(n);
+	if (search)
+		snprintf(search, n, "%s:policies:%s:%s", env ? env : "", exe_dir ? exe_dir : "",
+			 casecheck_policy_dir());
+	free(exe_dir);
+	return search;
+}
+
 /*
 ** Find NAME: sets *PATH and *CHUNK (new strings) and returns 0, or fills ERR
 ** and returns -1. A name is looked up by the library (casecheck_policy_find)
@@ -86,8 +101,7 @@ static char *cli_exe_policies_dir(void)
 static int cli_policy_resolve(const char *name, int from_fixture, char **path, char **chunk,
 			      struct casecheck_error *err)
 {
-	const char *env = getenv("CASECHECK_PATH");
-	char *exe_dir, *search;
+	char *search;
 	size_t n;
 
 	*path = *chunk = NULL;
@@ -96,14 +110,7 @@ static int cli_policy_resolve(const char *name, int from_fixture, char **path, c
 		*chunk = strdup(name);
 		goto found;
 	}
-	exe_dir = cli_exe_policies_dir();
-	n = (env ? strlen(env) : 0) + (exe_dir ? strlen(exe_dir) : 0) +
-	    strlen(casecheck_policy_dir()) + sizeof("::policies::");
-	search = malloc(n);
-	if (search)
-		snprintf(search, n, "%s:policies:%s:%s", env ? env : "", exe_dir ? exe_dir : "",
-			 casecheck_policy_dir());
-	free(exe_dir);
+	search = cli_policy_search_path();
 	if (!search) {
 		cli_error_set(err, CASECHECK_E_INTERNAL, NULL, NULL, "out of memory");
 		return -1;
