@@ -70,7 +70,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: all check check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: all check check-exercise check-browser-exercise check-examples check-unit check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -139,7 +139,7 @@ deps:
 
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
-	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-examples check-golden check-schema check-formats check-docs lint
+	$(Q)$(MAKE) --no-print-directory check-unit check-fixtures check-examples check-golden check-schema check-formats check-docs check-exercise check-browser-exercise lint
 
 check-unit: $(TEST_BIN) $(CLI)
 	$(Q)CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) $(TEST_BIN)
@@ -160,6 +160,19 @@ check-examples: $(O)/examples/training
 		| grep -q "^training-1: /events/1/type: unknown event type 'conduct_recorderd' (did you mean 'conduct_recorded'?)$$" \
 		&& echo 'examples: 4 passed, 0 failed' \
 		|| { echo 'examples: the embedding example gave the wrong answer'; exit 1; }
+
+# The exercise server: every scenario played well and badly, every kind of bad
+# request refused, and a load test of concurrent trainees (tests/exercise/).
+check-exercise: $(CLI)
+	$(Q)python3 tests/exercise/server_test.py $(CLI) $(CURDIR)
+
+# The exercise in headless Chromium, when Debian's chromium is installed;
+# screenshots go to $(O)/browser/ (CI keeps them as artefacts).
+check-browser-exercise: $(CLI)
+	$(Q)if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ]; then \
+		[ -d tests/browser/node_modules/playwright-core ] || npm ci --prefix tests/browser --no-audit --no-fund >/dev/null; \
+		CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) SHOTS=$(abspath $(O))/browser node tests/browser/exercise.test.js; \
+	else echo 'browser: skipped (no chromium at $${CHROMIUM:-/usr/bin/chromium})'; fi
 
 # Every fixture with expectations must match them.
 check-fixtures: $(CLI)
