@@ -163,12 +163,13 @@ check-examples: $(O)/examples/training
 
 # The exercise server: every scenario played well and badly, every kind of bad
 # request refused, and a load test of concurrent trainees (tests/exercise/).
-check-exercise: $(CLI)
+# (After check-unit: its budget tests time themselves, and 48 trainees load the machine.)
+check-exercise: $(CLI) | check-unit
 	$(Q)python3 tests/exercise/server_test.py $(CLI) $(CURDIR)
 
 # The exercise in headless Chromium, when Debian's chromium is installed;
 # screenshots go to $(O)/browser/ (CI keeps them as artefacts).
-check-browser-exercise: $(CLI)
+check-browser-exercise: $(CLI) | check-exercise
 	$(Q)if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ]; then \
 		[ -d tests/browser/node_modules/playwright-core ] || npm ci --prefix tests/browser --no-audit --no-fund >/dev/null; \
 		CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) SHOTS=$(abspath $(O))/browser node tests/browser/exercise.test.js; \
@@ -224,6 +225,9 @@ install: all $(LIB_A)
 	$(INSTALL) -m 644 engine/casecheck.h "$(DESTDIR)$(includedir)/casecheck.h"
 	$(INSTALL) -m 644 $(O)/casecheck.pc "$(DESTDIR)$(pkgconfigdir)/casecheck.pc"
 	cd policies && find . -name '*.lua' -exec sh -c 'for f; do $(INSTALL) -d "$(DESTDIR)$(datadir)/casecheck/policies/$$(dirname $$f)"; $(INSTALL) -m 644 "$$f" "$(DESTDIR)$(datadir)/casecheck/policies/$$f"; done' sh {} +
+	$(INSTALL) -d "$(DESTDIR)$(datadir)/casecheck/exercise" "$(DESTDIR)$(datadir)/casecheck/scenarios"
+	$(INSTALL) -m 644 share/exercise/* "$(DESTDIR)$(datadir)/casecheck/exercise/"
+	$(INSTALL) -m 644 scenarios/*.json "$(DESTDIR)$(datadir)/casecheck/scenarios/"
 	@# the dynamic linker's cache must learn of the new library (not when staging into DESTDIR)
 	@if [ -z "$(DESTDIR)" ] && command -v ldconfig >/dev/null 2>&1 && [ "$$(id -u)" -eq 0 ]; then echo ldconfig; ldconfig; \
 	else echo 'install: run ldconfig as root so that programs find libcasecheck.so.$(SOMAJOR)'; fi

@@ -66,15 +66,19 @@ static void check_keys(struct casecheck_errors *errs, const char *file, const ch
 
 	json_object_foreach(obj, key, v) {
 		const char *const *a;
-		char path[256];
+		char path[256], list[400];
+		size_t len = 0;
 
 		for (a = allowed; *a; a++)
 			if (strcmp(*a, key) == 0)
 				break;
 		if (*a)
 			continue;
+		list[0] = '\0';
+		for (a = allowed; *a; a++)
+			len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s", len ? ", " : "", *a);
 		snprintf(path, sizeof(path), "%s/%s", where, key);
-		bad(errs, file, path, "unknown field '%s' in a scenario", key);
+		bad(errs, file, path, "unknown field '%s' (expected one of %s)", key, list);
 	}
 }
 
@@ -190,27 +194,12 @@ static void load_decisions(struct exercise_scenario *sc, json_t *list,
 				bad(errs, sc->file, where, "duplicate decision id '%s'", d->id);
 		if (!d->type || errs->count > before)
 			continue;
-		/* the trainee's menu comes from the vocabulary */
-		if (casecheck_vocab_type_find(policy, d->type, &ti) < 0) {
-			bad(errs, sc->file, where, "unknown event type '%s'", d->type);
-			continue;
-		}
-		if (d->choose) {
-			for (j = 0; casecheck_vocab_field(policy, d->type, j, &fi) == 0; j++)
-				if (strcmp(fi.name, d->choose) == 0)
-					break;
-			if (casecheck_vocab_field(policy, d->type, j, &fi) != 0 ||
-			    fi.type != CASECHECK_VALUE_ENUM) {
-				bad(errs, sc->file, where,
-				    "'choose' must name a field of %s with a fixed list of values", d->type);
-				continue;
-			}
-			d->choices = fi.values;
-		}
-		/* once, on a copy: a field the vocabulary refuses fails now */
+		/*
+		** Once, on a copy: a type or field the vocabulary refuses fails
+		** now, in the loader's words (with its did-you-mean).
+		*/
 		trial = casecheck_case_copy(base, errs);
-		ev = exercise_decision_event(d, sc->matter, "scenario-check", sc->start,
-					     d->choices ? d->choices[0] : NULL);
+		ev = exercise_decision_event(d, sc->matter, "scenario-check", sc->start, NULL);
 		if (trial && ev && casecheck_case_add_event(trial, ev, errs) != 0) {
 			for (j = before; j < errs->count; j++) {
 				char text[sizeof(errs->items[j].text)];
@@ -221,6 +210,19 @@ static void load_decisions(struct exercise_scenario *sc, json_t *list,
 				snprintf(errs->items[j].text, sizeof(errs->items[j].text),
 					 "decision '%.64s': %.680s", d->id, text);
 			}
+		}
+		/* the trainee's menu of choices comes from the vocabulary */
+		if (d->choose && errs->count == before &&
+		    casecheck_vocab_type_find(policy, d->type, &ti) >= 0) {
+			for (j = 0; casecheck_vocab_field(policy, d->type, j, &fi) == 0; j++)
+				if (strcmp(fi.name, d->choose) == 0)
+					break;
+			if (casecheck_vocab_field(policy, d->type, j, &fi) != 0 ||
+			    fi.type != CASECHECK_VALUE_ENUM)
+				bad(errs, sc->file, where,
+				    "'choose' must name a field of %s with a fixed list of values", d->type);
+			else
+				d->choices = fi.values;
 		}
 		casecheck_event_builder_free(ev);
 		casecheck_case_free(trial);
@@ -315,8 +317,7 @@ int exercise_scenario_load(struct exercise_scenario *sc, const char *path,
 		goto out;
 	if (sc->matter && !casecheck_case_matter_date(base, sc->matter))
 		bad(errs, path, "/matter", "'%s' is not an allegation of the case", sc->matter);
-	if (errs->count == before)
-		load_decisions(sc, json_object_get(root, "decisions"), policy, base, errs);
+	load_decisions(sc, json_object_get(root, "decisions"), policy, base, errs);
 out:
 	casecheck_case_free(base);
 	casecheck_policy_free(policy);

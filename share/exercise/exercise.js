@@ -159,6 +159,10 @@ async function start(id) {
 	$('briefing').textContent = state.scenario.briefing;
 	$('date').value = '';
 	$('wait-date').value = '';
+	/* nothing of the last scenario stays on screen while this one loads */
+	$('clock').textContent = '';
+	for (const t of ['timeline', 'due', 'findings']) $(t).tBodies[0].replaceChildren();
+	$('feedback').hidden = true;
 	drawDecisions(state.scenario);
 	try { draw(await play()); } catch (e) { showError(e.message); }
 }

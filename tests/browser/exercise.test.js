@@ -72,6 +72,8 @@ async function playScenario(page, url, id, how) {
 	await page.goto(url);
 	await page.click(`button[data-scenario="${id}"]`);
 	await page.waitForSelector('#play:not([hidden])');
+	await page.waitForFunction(() => document.getElementById('clock').textContent !== ''
+		&& document.querySelectorAll('#due tbody tr').length > 0);
 	const clock0 = await page.textContent('#clock');
 	const due0 = await firstDue(page);
 	check(JSON.stringify(due0) === JSON.stringify(FIRST_DUE[id]),
@@ -133,6 +135,7 @@ async function main() {
 		await page.goto(url);
 		await page.click('button[data-scenario="first-week"]');
 		await page.waitForSelector('#play:not([hidden])');
+		await page.waitForFunction(() => document.getElementById('clock').textContent === '2024-03-04');
 		await page.selectOption('#decision', 'record');
 		await page.fill('#date', '2024-03-05');
 		await page.click('#act');

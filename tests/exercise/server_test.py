@@ -214,8 +214,33 @@ def load(port, results):
         TRAINEES, sum(len(PLAYS[s][h]) + 1 for _, s, h, _, _ in outcomes), elapsed), flush=True)
 
 
+def bad_scenario(work):
+    """A scenario with faults is refused whole, every fault named, before anything is served."""
+    sc = json.load(open(os.path.join(ROOT, 'scenarios/first-week.json')))
+    sc['decisions'][0]['type'] = 'conduct_recordd'
+    sc['decisions'][1]['fields']['basis'] = 'mandatry'
+    sc['decisions'][2]['choose'] = 'reasons'
+    sc['stat'] = 'x'
+    sc['end'] = '2024-02-01'
+    path = os.path.join(work, 'bad.json')
+    json.dump(sc, open(path, 'w'))
+    run = subprocess.run([BIN, 'exercise', 'serve', '--port', '0', '--stop-after', '5', path],
+                         capture_output=True, text=True, timeout=60,
+                         env=dict(os.environ, CASECHECK_PATH=os.path.join(ROOT, 'policies')))
+    want = [
+        path + ": /stat: unknown field 'stat' (expected one of format, id, title, briefing, policy, start, end, matter, case, decisions, debrief)",
+        path + ': /end: the end 2024-02-01 is before the start 2024-03-04',
+        path + ": /decisions/0: decision 'record': unknown event type 'conduct_recordd' (did you mean 'conduct_recorded'?)",
+        path + ": /decisions/1: decision 'refer-iopc': unknown basis 'mandatry' (did you mean 'mandatory'?)",
+        path + ": /decisions/2: 'choose' must name a field of suspension_decision with a fixed list of values",
+    ]
+    check(run.returncode == 2 and run.stderr.splitlines() == want and run.stdout == '',
+          'a bad scenario is refused with every fault: exit %d, %r' % (run.returncode, run.stderr))
+
+
 def main():
     work = tempfile.mkdtemp(prefix='casecheck-exercise-')
+    bad_scenario(work)
     results = os.path.join(work, 'results')
     server = subprocess.Popen([BIN, 'exercise', 'serve', '--port', '0', '--threads', '4',
                                '--results', results, '--stop-after', '300',
