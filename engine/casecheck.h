@@ -290,7 +290,9 @@ const char *casecheck_version(void);
 ** x","by":"LM"}]}// is just text.
 **
 ** A built case is an ordinary case: evaluate it, read its events, copy it.
-** Its sha256 is that of casecheck_case_json's text.
+** Its sha256 is that of its compact JSON text (jansson's JSON_COMPACT, keys
+** in the order added); a copy, or a loaded case once an event is added,
+** is hashed the same way.
 */
 
 /* The subject; NULL fields are left out (force is required). */
