@@ -24,7 +24,10 @@ INSTALL ?= install
 PKG_CONFIG ?= pkg-config
 LUA_PC ?= lua5.4
 CFLAGS ?= -O2 -g
-VERSION := 0.1.0
+# One version, in the public header (CASECHECK_VERSION_STRING); the shared
+# library's file name carries it and its soname the major number.
+VERSION := $(shell sed -n 's/^\#define CASECHECK_VERSION_STRING "\(.*\)"$$/\1/p' engine/casecheck.h)
+SOMAJOR := $(firstword $(subst ., ,$(VERSION)))
 
 Q = $(if $(V),,@)
 
@@ -45,6 +48,9 @@ endif
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(LUA_PC) jansson 2>/dev/null)
 DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(LUA_PC) jansson 2>/dev/null) -lm -pthread
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
+# The exercise server (engine/exercise/, in the CLI only) serves HTTP with libmicrohttpd.
+MHD_CFLAGS = $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
+MHD_LIBS = $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null) -pthread
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
 # Hidden by default: only the declarations of casecheck.h are exported.
@@ -52,11 +58,12 @@ ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC -pthread -fvisibility=hidd
        -Iengine -I$(O)/gen $(DEP_CFLAGS) \
        -DCASECHECK_VERSION='"$(VERSION)"' \
        -DCASECHECK_DATADIR='"$(datadir)/casecheck"' \
+       -DCASECHECK_POLICYDIR='"$(datadir)/casecheck/policies"' \
        $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 LIB_SRCS := $(sort $(wildcard engine/*.c))
-CLI_SRCS := $(sort $(wildcard engine/cli/*.c))
+CLI_SRCS := $(sort $(wildcard engine/cli/*.c engine/exercise/*.c))
 TEST_SRCS := $(sort $(wildcard tests/check_*.c))
 SCRIPTS := $(sort $(wildcard scripts/*.lua))
 
@@ -69,7 +76,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-examples check-symbols check-valgrind fuzz fuzz-run check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-exercise check-browser-exercise check-examples check-symbols check-valgrind fuzz fuzz-run check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -99,6 +106,10 @@ $(O)/%.o: %.c $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
+$(O)/engine/exercise/%.o: engine/exercise/%.c $(O)/flags.stamp
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) $(MHD_CFLAGS) -MMD -MP -c $< -o $@
+
 $(O)/tests/%.o: tests/%.c $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
@@ -122,12 +133,15 @@ $(LIB_A): $(LIB_OBJS)
 # The version script exports casecheck_* and nothing else; -Bsymbolic makes
 # the library's calls to its own public functions bind inside it too, so no
 # name an application defines can stand in for one of the library's.
-$(LIB_SO): $(LIB_OBJS) engine/libcasecheck.map $(O)/flags.stamp
-	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.0 -Wl,--version-script,engine/libcasecheck.map \
+$(LIB_SO).$(VERSION): $(LIB_OBJS) engine/libcasecheck.map $(O)/flags.stamp
+	$(Q)$(CC) -shared -Wl,-soname,libcasecheck.so.$(SOMAJOR) -Wl,--version-script,engine/libcasecheck.map \
 		-Wl,-Bsymbolic $(ALL_LDFLAGS) $(LIB_OBJS) $(DEP_LIBS) -o $@
 
+$(LIB_SO): $(LIB_SO).$(VERSION)
+	$(Q)ln -sf libcasecheck.so.$(VERSION) $(LIB_SO).$(SOMAJOR) && ln -sf libcasecheck.so.$(VERSION) $@
+
 $(CLI): $(CLI_OBJS) $(LIB_A) $(O)/flags.stamp
-	$(Q)$(CC) $(ALL_LDFLAGS) $(CLI_OBJS) $(LIB_A) $(DEP_LIBS) -o $@
+	$(Q)$(CC) $(ALL_LDFLAGS) $(CLI_OBJS) $(LIB_A) $(DEP_LIBS) $(MHD_LIBS) -o $@
 
 # One suite per tests/check_NAME.c, each defining 'Suite *NAME_suite(void)'.
 SUITE_NAMES := $(filter-out main,$(TEST_SRCS:tests/check_%.c=%))
@@ -147,8 +161,8 @@ $(TEST_BIN): $(TEST_OBJS) $(LIB_A) $(O)/flags.stamp
 
 $(O)/casecheck.pc: Makefile
 	@mkdir -p $(@D)
-	$(Q)printf 'prefix=%s\nlibdir=%s\nincludedir=%s\n\nName: casecheck\nDescription: checks police-misconduct case handling against Lua policies\nVersion: %s\nRequires.private: %s jansson\nLibs: -L$${libdir} -lcasecheck\nLibs.private: -lm -pthread\nCflags: -I$${includedir}\n' \
-		'$(prefix)' '$(libdir)' '$(includedir)' '$(VERSION)' '$(LUA_PC)' > $@
+	$(Q)printf 'prefix=%s\nlibdir=%s\nincludedir=%s\npolicydir=%s\n\nName: casecheck\nDescription: checks police-misconduct case handling against Lua policies\nVersion: %s\nRequires.private: %s jansson\nLibs: -L$${libdir} -lcasecheck\nLibs.private: -lm -pthread\nCflags: -I$${includedir}\n' \
+		'$(prefix)' '$(libdir)' '$(includedir)' '$(datadir)/casecheck/policies' '$(VERSION)' '$(LUA_PC)' > $@
 
 # 'deps' installs what pkg-config cannot find, from Debian, and nothing else.
 deps:
@@ -156,7 +170,8 @@ deps:
 
 # Each stage runs through tests/stage.sh, which labels its output and keeps
 # its counts; the last line sums them: "check: N passed, M failed".
-# The adversarial, determinism and browser stages run last, one at a time:
+# The exercise's load test, the adversarial, determinism and browser stages
+# (the HTML report, then the training exercise) run last, one at a time:
 # they load the machine on purpose, and the unit tests hold the engine to
 # time budgets.
 CHECK_STAGES = check-unit check-symbols check-fixtures check-examples check-golden check-schema \
@@ -165,9 +180,11 @@ check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
 	$(Q)rm -rf $(O)/stages; \
 	$(MAKE) --no-print-directory -k $(addprefix stage-,$(CHECK_STAGES)); rc=$$?; \
+	$(MAKE) --no-print-directory stage-check-exercise || rc=1; \
 	$(MAKE) --no-print-directory stage-check-adversarial || rc=1; \
 	$(MAKE) --no-print-directory stage-check-determinism || rc=1; \
 	$(MAKE) --no-print-directory stage-check-browser || rc=1; \
+	$(MAKE) --no-print-directory stage-check-browser-exercise || rc=1; \
 	sh tests/stage.sh $(O)/stages --total && exit $$rc
 
 stage-%:
@@ -248,8 +265,26 @@ check-examples: $(O)/examples/training
 		| grep -q '^handled correctly *record.conduct_matter' \
 		&& $(O)/examples/training examples/policies/example/record.lua 2020-05-05 \
 		| grep -q '^still due *record.conduct_matter' \
-		&& echo 'examples: 2 passed, 0 failed' \
+		&& $(O)/examples/training examples/policies/example/record.lua 2020-05-05 \
+		| grep -q '^due 2020-05-15 (7 working days left) record.conduct_matter' \
+		&& $(O)/examples/training examples/policies/example/record.lua 2020-05-05 conduct_recorderd 2>&1 \
+		| grep -q "^training-1: /events/1/type: unknown event type 'conduct_recorderd' (did you mean 'conduct_recorded'?)$$" \
+		&& echo 'examples: 4 passed, 0 failed' \
 		|| { echo 'examples: the embedding example gave the wrong answer'; exit 1; }
+
+# The exercise server: every scenario played well and badly, every kind of bad
+# request refused, and a load test of concurrent trainees (tests/exercise/).
+# (After check-unit: its budget tests time themselves, and 48 trainees load the machine.)
+check-exercise: $(CLI)
+	$(Q)python3 tests/exercise/server_test.py $(CLI) $(CURDIR)
+
+# The exercise in headless Chromium, when Debian's chromium is installed;
+# screenshots go to $(O)/browser/ (CI keeps them as artefacts).
+check-browser-exercise: $(CLI)
+	$(Q)if [ -x "$${CHROMIUM:-/usr/bin/chromium}" ]; then \
+		[ -d tests/browser/node_modules/playwright-core ] || npm ci --prefix tests/browser --no-audit --no-fund >/dev/null; \
+		CASECHECK_BIN=$(abspath $(CLI)) CASECHECK_ROOT=$(CURDIR) SHOTS=$(abspath $(O))/browser node tests/browser/exercise.test.js; \
+	else echo 'browser: skipped (no chromium at $${CHROMIUM:-/usr/bin/chromium})'; fi
 
 # Every fixture with expectations must match them.
 check-fixtures: $(CLI)
@@ -317,18 +352,26 @@ install: all $(LIB_A)
 		"$(DESTDIR)$(pkgconfigdir)" "$(DESTDIR)$(datadir)/casecheck/policies"
 	$(INSTALL) -m 755 $(CLI) "$(DESTDIR)$(bindir)/casecheck"
 	$(INSTALL) -m 644 $(LIB_A) "$(DESTDIR)$(libdir)/libcasecheck.a"
-	$(INSTALL) -m 755 $(LIB_SO) "$(DESTDIR)$(libdir)/libcasecheck.so.0"
-	ln -sf libcasecheck.so.0 "$(DESTDIR)$(libdir)/libcasecheck.so"
+	$(INSTALL) -m 755 $(LIB_SO).$(VERSION) "$(DESTDIR)$(libdir)/libcasecheck.so.$(VERSION)"
+	ln -sf libcasecheck.so.$(VERSION) "$(DESTDIR)$(libdir)/libcasecheck.so.$(SOMAJOR)"
+	ln -sf libcasecheck.so.$(SOMAJOR) "$(DESTDIR)$(libdir)/libcasecheck.so"
 	$(INSTALL) -m 644 engine/casecheck.h "$(DESTDIR)$(includedir)/casecheck.h"
 	$(INSTALL) -m 644 $(O)/casecheck.pc "$(DESTDIR)$(pkgconfigdir)/casecheck.pc"
 	$(INSTALL) -d "$(DESTDIR)$(mandir)/man1" "$(DESTDIR)$(bashcompdir)"
 	$(INSTALL) -m 644 docs/casecheck.1 "$(DESTDIR)$(mandir)/man1/casecheck.1"
 	$(INSTALL) -m 644 tools/completion/casecheck.bash "$(DESTDIR)$(bashcompdir)/casecheck"
 	cd policies && find . -name '*.lua' -exec sh -c 'for f; do $(INSTALL) -d "$(DESTDIR)$(datadir)/casecheck/policies/$$(dirname $$f)"; $(INSTALL) -m 644 "$$f" "$(DESTDIR)$(datadir)/casecheck/policies/$$f"; done' sh {} +
+	$(INSTALL) -d "$(DESTDIR)$(datadir)/casecheck/exercise" "$(DESTDIR)$(datadir)/casecheck/scenarios"
+	$(INSTALL) -m 644 share/exercise/* "$(DESTDIR)$(datadir)/casecheck/exercise/"
+	$(INSTALL) -m 644 scenarios/*.json "$(DESTDIR)$(datadir)/casecheck/scenarios/"
+	@# the dynamic linker's cache must learn of the new library (not when staging into DESTDIR)
+	@if [ -z "$(DESTDIR)" ] && command -v ldconfig >/dev/null 2>&1 && [ "$$(id -u)" -eq 0 ]; then echo ldconfig; ldconfig; \
+	else echo 'install: run ldconfig as root so that programs find libcasecheck.so.$(SOMAJOR)'; fi
 
 uninstall:
 	rm -f "$(DESTDIR)$(bindir)/casecheck" "$(DESTDIR)$(libdir)/libcasecheck.a" \
-		"$(DESTDIR)$(libdir)/libcasecheck.so.0" "$(DESTDIR)$(libdir)/libcasecheck.so" \
+		"$(DESTDIR)$(libdir)/libcasecheck.so.$(SOMAJOR)" "$(DESTDIR)$(libdir)/libcasecheck.so" \
+		"$(DESTDIR)$(libdir)/libcasecheck.so.$(VERSION)" \
 		"$(DESTDIR)$(includedir)/casecheck.h" "$(DESTDIR)$(pkgconfigdir)/casecheck.pc" \
 		"$(DESTDIR)$(mandir)/man1/casecheck.1" "$(DESTDIR)$(bashcompdir)/casecheck"
 	rm -rf "$(DESTDIR)$(datadir)/casecheck"

@@ -23,47 +23,47 @@ static const struct vocab *resolve_vocab(json_t *root, case_vocab_fn resolve, vo
 	return json_is_string(p) ? resolve(json_string_value(p), ctx) : NULL;
 }
 
-static struct case_file *load_buffer(const char *buf, size_t len, const char *name,
-				     const struct vocab *vocab, case_vocab_fn resolve, void *ctx,
-				     struct casecheck_errors *errs)
+/*
+** Validate and build the case from ROOT (a reference is taken). BUF, LEN
+** are the bytes it was parsed from, kept to hash (NULL: hash ROOT's
+** compact text, as for a case built in memory).
+*/
+static struct case_file *load_root(json_t *root, const char *buf, size_t len, const char *src,
+				   const struct vocab *vocab, struct casecheck_errors *errs)
 {
 	struct load ld;
 	struct case_priv *cp;
-	json_error_t jerr;
-	json_t *root;
+	char *dump = NULL;
 
 	memset(&ld, 0, sizeof(ld));
-	ld.src = name ? name : "<buffer>";
+	ld.src = src;
 	ld.errs = errs;
 	ld.vocab = vocab ? vocab : vocab_builtin();
-	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root) {
-		errors_addf(errs, CASECHECK_E_INPUT, ld.src, "", jerr.line > 0 ? jerr.line : 0,
-			    jerr.column > 0 ? jerr.column : 0, "%s", jerr.text);
-		return NULL;
-	}
 	cp = calloc(1, sizeof(*cp));
 	if (!cp || !(cp->pub.source = strdup(ld.src))) {
 		free(cp);
-		json_decref(root);
 		case_load_oom(&ld);
 		return NULL;
 	}
-	cp->pub.root = root;
-	if (resolve) {
-		const struct vocab *v = resolve_vocab(root, resolve, ctx);
-
-		if (v)
-			ld.vocab = v;
+	cp->pub.root = json_incref(root);
+	if (!buf) {
+		dump = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER);
+		if (!dump) {
+			case_load_oom(&ld);
+			goto fail;
+		}
+		buf = dump;
+		len = strlen(dump);
 	}
 	/* hashed on demand (case_sha256): only some reports show it, and it
 	** costs more than validating the case */
-	cp->bytes = malloc(len ? len : 1);
+	cp->bytes = dump ? dump : malloc(len ? len : 1);
 	if (!cp->bytes) {
 		case_load_oom(&ld);
 		goto fail;
 	}
-	memcpy(cp->bytes, buf, len);
+	if (!dump)
+		memcpy(cp->bytes, buf, len);
 	cp->n_bytes = len;
 	ld.cp = cp;
 	ld.cf = &cp->pub;
@@ -83,6 +83,38 @@ fail:
 	free(ld.ids);
 	case_free(&cp->pub);
 	return NULL;
+}
+
+struct case_file *case_load_json(json_t *root, const char *name, const struct vocab *vocab,
+				 struct casecheck_errors *errs)
+{
+	return load_root(root, NULL, 0, name ? name : "<case>", vocab, errs);
+}
+
+static struct case_file *load_buffer(const char *buf, size_t len, const char *name,
+				     const struct vocab *vocab, case_vocab_fn resolve, void *ctx,
+				     struct casecheck_errors *errs)
+{
+	const char *src = name ? name : "<buffer>";
+	struct case_file *cf;
+	json_error_t jerr;
+	json_t *root;
+
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root) {
+		errors_addf(errs, CASECHECK_E_INPUT, src, "", jerr.line > 0 ? jerr.line : 0,
+			    jerr.column > 0 ? jerr.column : 0, "%s", jerr.text);
+		return NULL;
+	}
+	if (resolve) {
+		const struct vocab *v = resolve_vocab(root, resolve, ctx);
+
+		if (v)
+			vocab = v;
+	}
+	cf = load_root(root, buf, len, src, vocab, errs);
+	json_decref(root);
+	return cf;
 }
 
 struct case_file *case_load_buffer(const char *buf, size_t len, const char *name,

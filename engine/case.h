@@ -99,6 +99,15 @@ struct case_file *case_load_buffer(const char *buf, size_t len, const char *name
 				   const struct vocab *vocab, struct casecheck_errors *errs);
 void case_free(struct case_file *cf);
 
+/*
+** The same from a JSON document already in memory (a case built through
+** the API): ROOT is validated in place and the case takes a reference to
+** it, so ROOT must not change while the case lives. NAME is the source
+** errors name. The sha256 is that of ROOT's compact text.
+*/
+struct case_file *case_load_json(json_t *root, const char *name, const struct vocab *vocab,
+				 struct casecheck_errors *errs);
+
 /* The sha256 of the fixture's bytes, lowercase hex, computed on first use. */
 const char *case_sha256(struct case_file *cf);
 

@@ -22,6 +22,35 @@ extern "C" {
 #pragma GCC visibility push(default)
 #endif
 
+/*
+** Version. CASECHECK_VERSION_NUM is MAJOR * 10000 + MINOR * 100 + PATCH, for
+** "#if CASECHECK_VERSION_NUM >= 100" in an application; casecheck_version()
+** says which library is loaded at run time.
+**
+** ABI policy. The shared library is libcasecheck.so.MAJOR.MINOR.PATCH with
+** the soname libcasecheck.so.MAJOR. Within one MAJOR, a program built
+** against an older header runs against a newer library: functions are only
+** added, never removed or changed; enums only gain members at the end. A
+** struct the library fills in for the caller (casecheck_finding,
+** casecheck_open_duty, casecheck_event_type_info, ...) or that the caller
+** fills in (casecheck_subject_spec, casecheck_party_spec, casecheck_limits)
+** never changes size or layout within a MAJOR: new fields mean a new MAJOR
+** and a new soname. Strings the library returns stay valid for as long as
+** the object they came from (the case, result or policy) lives.
+**
+** Threads. Nothing in the library is global: objects of different engines
+** may be used from different threads at once. One engine, with its
+** policies, cases and results, is used by one thread at a time. Calls
+** marked "any thread" below touch only static tables and may be made from
+** any thread at any time.
+*/
+#define CASECHECK_VERSION_MAJOR 0
+#define CASECHECK_VERSION_MINOR 1
+#define CASECHECK_VERSION_PATCH 0
+#define CASECHECK_VERSION_STRING "0.1.0"
+#define CASECHECK_VERSION_NUM (CASECHECK_VERSION_MAJOR * 10000 + \
+			       CASECHECK_VERSION_MINOR * 100 + CASECHECK_VERSION_PATCH)
+
 #define CASECHECK_CASE_FORMAT "casecheck/case@1"
 #define CASECHECK_REPORT_FORMAT "casecheck/report@1"
 
@@ -319,6 +348,220 @@ char *casecheck_result_json(const struct casecheck_result *result);
 void casecheck_result_free(struct casecheck_result *result);
 
 const char *casecheck_version(void);
+
+/* {========== building a case in memory ==========
+**
+** A training application builds a case from its parts instead of writing
+** JSON: create it with its subject and parties, then add events one at a
+** time, each built field by field. Every part is checked by the same
+** validator that checks a fixture file, with the same messages and the same
+** did-you-mean, so an error names the JSON path the part has in the
+** fixture casecheck_case_json writes ("/events/3/catagories"), and SOURCE
+** is the case's id. Text is stored as given, byte for byte: a note such as
+** x","by":"LM"}]}// is just text.
+**
+** A built case is an ordinary case: evaluate it, read its events, copy it.
+** Its sha256 is that of its compact JSON text (jansson's JSON_COMPACT, keys
+** in the order added); a copy, or a loaded case once an event is added,
+** is hashed the same way.
+*/
+
+/* The subject; NULL fields are left out (force is required). */
+struct casecheck_subject_spec {
+	const char *name, *rank;
+	const char *force;		/* id of a party of kind "force" */
+	const char *joined, *probation_ends;	/* dates: "YYYY-MM-DD", "YYYY-MM", "YYYY" */
+	int probationer;		/* 1 yes, 0 no, -1 not said */
+};
+
+/* One party; NULL name and of are left out. */
+struct casecheck_party_spec {
+	const char *id;			/* the key events use: "F1-PSD" */
+	const char *kind;		/* "force", "psd", "line_manager", ... */
+	const char *name;
+	const char *of;			/* for a psd or line_manager: its force's id */
+};
+
+/*
+** A new case with no events. POLICY (may be NULL) gives the vocabulary: the
+** event types and fields it declares are accepted too, its id becomes the
+** case's "policy", and it must outlive the case. Every problem goes to ERRS
+** (which the caller frees): then NULL. Caller owns the case
+** (casecheck_case_free). Same thread as ENGINE.
+*/
+struct casecheck_case *casecheck_case_new(struct casecheck_engine *engine,
+					  const char *id, const char *title,
+					  const struct casecheck_subject_spec *subject,
+					  const struct casecheck_party_spec *parties,
+					  size_t n_parties,
+					  const struct casecheck_policy *policy,
+					  struct casecheck_errors *errs);
+
+/*
+** An independent copy of KASE, to try out a "what if" without touching the
+** original; it keeps KASE's vocabulary (and so needs KASE's policy alive).
+** NULL and an error in ERRS when out of memory. Caller owns the copy.
+*/
+struct casecheck_case *casecheck_case_copy(const struct casecheck_case *kase,
+					   struct casecheck_errors *errs);
+
+/* The case as a casecheck/case@1 fixture, indented JSON (free()); NULL when out of memory. */
+char *casecheck_case_json(const struct casecheck_case *kase);
+
+/*
+** An event being built; it belongs to the caller (casecheck_event_builder_free)
+** and may be added to any number of cases. Nothing is checked until
+** casecheck_case_add_event. Each call copies its strings. Returns NULL, or
+** -1 from the setters, only when out of memory. No engine: any thread, one
+** builder used by one thread at a time.
+*/
+struct casecheck_event_builder;
+
+/* TYPE, ID and DATE are the event's type, id and date; NULL leaves one out. */
+struct casecheck_event_builder *casecheck_event_builder_new(const char *type, const char *id,
+							   const char *date);
+/* Field FIELD as a string (party ids, allegation ids, enum values, dates and text). */
+int casecheck_event_builder_set(struct casecheck_event_builder *ev, const char *field,
+				const char *value);
+/* Field FIELD as true (ON != 0) or false. */
+int casecheck_event_builder_set_bool(struct casecheck_event_builder *ev, const char *field,
+				     int on);
+/* Append VALUE to list field FIELD (categories, found, considered, systems, reasons). */
+int casecheck_event_builder_append(struct casecheck_event_builder *ev, const char *field,
+				   const char *value);
+/* Remove FIELD (0 also when it was not set). */
+int casecheck_event_builder_unset(struct casecheck_event_builder *ev, const char *field);
+void casecheck_event_builder_free(struct casecheck_event_builder *ev);
+
+/*
+** Add the event EV describes to KASE, checked against the case as the
+** loader checks a fixture's events (its type, every field, party and
+** allegation ids, a duplicate id). Returns 0; or -1, KASE unchanged and
+** every problem appended to ERRS. Results evaluated before stay valid;
+** strings from casecheck_case_event do not (ask again). Same thread as
+** the case's engine.
+*/
+int casecheck_case_add_event(struct casecheck_case *kase,
+			     const struct casecheck_event_builder *ev,
+			     struct casecheck_errors *errs);
+
+/* }========== */
+
+/* {========== the vocabulary ==========
+**
+** The event types a case may hold, their fields, which are required, what
+** value each takes and, for an enumeration, which values; each with a line
+** for people, so that an application can build its menus from the library.
+** POLICY may be NULL (the built-in vocabulary) or a policy, whose declared
+** types and fields are included. Strings are static or the policy's. With
+** a NULL policy: any thread; else the policy's engine's thread.
+*/
+
+/* What a field's value is; the order of the format's value kinds. */
+enum casecheck_value_type {
+	CASECHECK_VALUE_STRING,		/* any string */
+	CASECHECK_VALUE_BOOL,		/* casecheck_event_builder_set_bool */
+	CASECHECK_VALUE_PARTY,		/* a party id of the case */
+	CASECHECK_VALUE_MATTER,		/* the id of an allegation_received event */
+	CASECHECK_VALUE_ENUM,		/* one of 'values' */
+	CASECHECK_VALUE_CATEGORIES,	/* a list of one or more of 'values', no repeats */
+	CASECHECK_VALUE_MATTER_LIST,	/* a list of allegation ids (may be empty) */
+	CASECHECK_VALUE_STRING_LIST,	/* a list of strings (may be empty) */
+	CASECHECK_VALUE_REASONS,	/* a string, or a list of strings */
+	CASECHECK_VALUE_DATE		/* "YYYY-MM-DD", "YYYY-MM" or "YYYY" */
+};
+
+struct casecheck_event_type_info {
+	const char *name;		/* "psd_referral" */
+	const char *description;	/* one line; NULL for a type a policy declares */
+	size_t n_fields;		/* casecheck_vocab_field: 0 .. n_fields-1 */
+};
+
+struct casecheck_field_info {
+	const char *name;		/* "to" */
+	enum casecheck_value_type type;
+	const char *type_name;		/* "party", "enum", ... */
+	int required;
+	int common;			/* 1 for id, date, type, note, source (every event has them) */
+	const char *const *values;	/* ENUM and CATEGORIES: NULL-terminated; else NULL */
+	const char *description;	/* one line, never NULL */
+};
+
+/* How many event types there are; they are in name order. */
+size_t casecheck_vocab_type_count(const struct casecheck_policy *policy);
+/* Type I into OUT: 0, or -1 out of range. */
+int casecheck_vocab_type(const struct casecheck_policy *policy, size_t i,
+			 struct casecheck_event_type_info *out);
+/* The index of type NAME (and it into OUT, which may be NULL), or -1. */
+long casecheck_vocab_type_find(const struct casecheck_policy *policy, const char *name,
+			       struct casecheck_event_type_info *out);
+/* Field J of type TYPE into OUT: the common fields first, then the type's own. 0, or -1. */
+int casecheck_vocab_field(const struct casecheck_policy *policy, const char *type, size_t j,
+			  struct casecheck_field_info *out);
+
+/* }========== */
+
+/* {========== what is open as of a date ========== */
+
+/*
+** A duty the evaluated case still owes: not yet done, and either pending
+** (its deadline is after the as-of date) or overdue (status fail, nothing
+** done yet: doing it now makes it late, not undone). Strings point into
+** the result it came from.
+*/
+struct casecheck_open_duty {
+	const char *step, *title;
+	const char *re;			/* the matter (its allegation's id); NULL for the case */
+	enum casecheck_status status;	/* CASECHECK_PENDING or CASECHECK_FAIL */
+	const char *regime, *cite;	/* the law behind it */
+	const char *due;		/* as the finding has it: "YYYY-MM-DD" or "LO/HI" */
+	int due_lo, due_hi;		/* days since 1970-01-01; equal when the date is exact */
+	int lo_year, lo_month, lo_day;	/* due_lo as a date */
+	int hi_year, hi_month, hi_day;	/* due_hi as a date */
+	int has_working_days_left;	/* 0 when a day lies outside the calendar */
+	long working_days_left;		/* working days in (as-of, due_hi]; negative when overdue */
+	long days_left;			/* calendar days from as-of to due_hi; negative when overdue */
+	const char *duty;		/* "statutory", "power", "guidance", "practice"; NULL if the policy does not say */
+	const char *deadline_basis;	/* "statutory", "guidance", "benchmark"; NULL if not said */
+	const char *deadline_source;	/* where the time limit comes from; NULL if not said */
+	const char *message;
+};
+
+/*
+** The duties RESULT leaves open as of its as-of date, soonest due first
+** (then by step and matter, so the order is the same on every run). *N
+** gets the count. Returns a new array (free with free()) whose strings
+** point into RESULT, so it must not outlive RESULT; NULL with ERR when out
+** of memory (NULL with *N = 0 and no error is not possible: an empty list
+** is a valid array). ENGINE supplies the working-day calendar: the
+** result's engine, same thread.
+*/
+struct casecheck_open_duty *casecheck_open_duties(struct casecheck_engine *engine,
+						  const struct casecheck_result *result,
+						  size_t *n, struct casecheck_error *err);
+
+/* }========== */
+
+/* {========== finding a policy ========== */
+
+/*
+** Where installed policies live ("/usr/local/share/casecheck/policies"),
+** as pkg-config's "policydir" says. Any thread.
+*/
+const char *casecheck_policy_dir(void);
+
+/*
+** The file of policy NAME ("england-wales/conduct"): NAME.lua in the first
+** directory of SEARCH_PATH (directories separated by ':'; empty ones are
+** skipped) that has it. NAME is letters, digits and "/._-", not absolute,
+** without "..": a name from a fixture cannot leave the directories. Returns
+** a new string (free()), or NULL with ERR ("policy 'x' not found in A, B").
+** Reads the file system only. Any thread.
+*/
+char *casecheck_policy_find(const char *name, const char *search_path,
+			    struct casecheck_error *err);
+
+/* }========== */
 
 #if defined(__GNUC__)
 #pragma GCC visibility pop

@@ -51,6 +51,7 @@ struct casecheck_policy {
 
 struct casecheck_case {
 	struct case_file *cf;
+	const struct vocab *vocab;	/* what it was validated with (its policy's); NULL: built-in */
 };
 
 struct casecheck_result {

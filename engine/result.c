@@ -14,8 +14,8 @@
 #include "vocab.h"
 
 /* The public handle of a loaded case (NULL passes through). */
-static struct casecheck_case *wrap_case(struct case_file *cf, const char *name,
-					struct casecheck_errors *errs)
+static struct casecheck_case *wrap_case(struct case_file *cf, const struct vocab *vocab,
+					const char *name, struct casecheck_errors *errs)
 {
 	struct casecheck_case *c;
 
@@ -28,6 +28,7 @@ static struct casecheck_case *wrap_case(struct case_file *cf, const char *name,
 		return NULL;
 	}
 	c->cf = cf;
+	c->vocab = vocab;
 	return c;
 }
 
@@ -39,7 +40,7 @@ struct casecheck_case *casecheck_case_load_buffer(struct casecheck_engine *e,
 {
 	(void)e;
 	return wrap_case(case_load_buffer(buf, len, name, policy ? policy->vocab : NULL, errs),
-			 name, errs);
+			 policy ? policy->vocab : NULL, name, errs);
 }
 
 struct casecheck_case *casecheck_case_load_file(struct casecheck_engine *e, const char *path,
@@ -47,7 +48,8 @@ struct casecheck_case *casecheck_case_load_file(struct casecheck_engine *e, cons
 						struct casecheck_errors *errs)
 {
 	(void)e;
-	return wrap_case(case_load_file(path, policy ? policy->vocab : NULL, errs), path, errs);
+	return wrap_case(case_load_file(path, policy ? policy->vocab : NULL, errs),
+			 policy ? policy->vocab : NULL, path, errs);
 }
 
 struct resolve_ctx {
@@ -76,7 +78,7 @@ struct casecheck_case *casecheck_case_load_file_resolve(
 	cf = case_load_file_resolve(path, resolve_vocab, &rc, errs);
 	if (policy)
 		*policy = rc.found;
-	return wrap_case(cf, path, errs);
+	return wrap_case(cf, rc.found ? rc.found->vocab : NULL, path, errs);
 }
 
 const char *casecheck_case_title(const struct casecheck_case *c) { return c->cf->title; }

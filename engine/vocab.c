@@ -55,13 +55,13 @@ static const char *const probation_outcomes[] = { "retained", "discharged", NULL
 static const char *const route_outcomes[] = { "complaint", "conduct_matter", "no_indication", NULL };
 
 static const struct vocab_field common_fields[] = {
-	{ "id", VOCAB_STRING, NULL, 1 },
-	{ "date", VOCAB_DATE, NULL, 1 },
-	{ "type", VOCAB_STRING, NULL, 1 },
-	{ "note", VOCAB_STRING, NULL, 0 },
-	{ "source", VOCAB_STRING, NULL, 0 },
+	{ "id", VOCAB_STRING, NULL, 1, NULL },
+	{ "date", VOCAB_DATE, NULL, 1, NULL },
+	{ "type", VOCAB_STRING, NULL, 1, NULL },
+	{ "note", VOCAB_STRING, NULL, 0, NULL },
+	{ "source", VOCAB_STRING, NULL, 0, NULL },
 	/* what the event assumes beyond its sources; findings resting on it show it */
-	{ "assumption", VOCAB_STRING, NULL, 0 },
+	{ "assumption", VOCAB_STRING, NULL, 0, NULL },
 };
 
 /*
@@ -79,179 +79,228 @@ static const struct vocab_field common_fields[] = {
 ** without saying what it was, and the steps treat a missing outcome as such.
 */
 static const struct vocab_field f_by[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
 };
 static const struct vocab_field f_by_re[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
 };
 static const struct vocab_field f_by_to[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "to", VOCAB_PARTY, NULL, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "to", VOCAB_PARTY, NULL, 0, NULL },
 };
 static const struct vocab_field f_allegation[] = {
-	{ "by", VOCAB_PARTY, NULL, 1 },
-	{ "categories", VOCAB_CATEGORIES, NULL, 1 },
+	{ "by", VOCAB_PARTY, NULL, 1, NULL },
+	{ "categories", VOCAB_CATEGORIES, NULL, 1, NULL },
 	/* categories the sources leave open (a categorisation judgment) */
-	{ "possible_categories", VOCAB_CATEGORIES, NULL, 0 },
-	{ "on_duty", VOCAB_BOOL, NULL, 0 },
-	{ "victim", VOCAB_PARTY, NULL, 0 },
-	{ "reporter", VOCAB_PARTY, NULL, 0 },
+	{ "possible_categories", VOCAB_CATEGORIES, NULL, 0, NULL },
+	{ "on_duty", VOCAB_BOOL, NULL, 0, NULL },
+	{ "victim", VOCAB_PARTY, NULL, 0, NULL },
+	{ "reporter", VOCAB_PARTY, NULL, 0, NULL },
 };
 static const struct vocab_field f_referral[] = {
-	{ "by", VOCAB_PARTY, NULL, 1 },
-	{ "to", VOCAB_PARTY, NULL, 1 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
+	{ "by", VOCAB_PARTY, NULL, 1, NULL },
+	{ "to", VOCAB_PARTY, NULL, 1, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
 };
 static const struct vocab_field f_conduct_recorded[] = {
-	{ "by", VOCAB_PARTY, NULL, 1 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
+	{ "by", VOCAB_PARTY, NULL, 1, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
 };
 static const struct vocab_field f_management_action[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "outcome", VOCAB_STRING, NULL, 0 },	/* words of advice etc.: free text */
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "outcome", VOCAB_STRING, NULL, 0, NULL },	/* words of advice etc.: free text */
 };
 static const struct vocab_field f_systems_checked[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "found", VOCAB_MATTER_LIST, NULL, 0 },
-	{ "systems", VOCAB_STRING_LIST, NULL, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "found", VOCAB_MATTER_LIST, NULL, 0, NULL },
+	{ "systems", VOCAB_STRING_LIST, NULL, 0, NULL },
 };
 static const struct vocab_field f_cumulative[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "considered", VOCAB_MATTER_LIST, NULL, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "considered", VOCAB_MATTER_LIST, NULL, 0, NULL },
 };
 static const struct vocab_field f_criminal_nfa[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "reason", VOCAB_ENUM, nfa_reasons, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "reason", VOCAB_ENUM, nfa_reasons, 0, NULL },
 };
 static const struct vocab_field f_iopc_referred[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "basis", VOCAB_ENUM, referral_bases, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "basis", VOCAB_ENUM, referral_bases, 0, NULL },
 };
 static const struct vocab_field f_severity[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "outcome", VOCAB_ENUM, severity_outcomes, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "outcome", VOCAB_ENUM, severity_outcomes, 0, NULL },
 };
 static const struct vocab_field f_investigator[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "investigator", VOCAB_PARTY, NULL, 0 },
-	{ "in_line_management", VOCAB_BOOL, NULL, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "investigator", VOCAB_PARTY, NULL, 0, NULL },
+	{ "in_line_management", VOCAB_BOOL, NULL, 0, NULL },
 };
 static const struct vocab_field f_by_re_reasons[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "reasons", VOCAB_REASONS, NULL, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "reasons", VOCAB_REASONS, NULL, 0, NULL },
 };
 static const struct vocab_field f_suspension[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "decision", VOCAB_ENUM, suspension_decisions, 0 },
-	{ "reasons", VOCAB_REASONS, NULL, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "decision", VOCAB_ENUM, suspension_decisions, 0, NULL },
+	{ "reasons", VOCAB_REASONS, NULL, 0, NULL },
 };
 static const struct vocab_field f_case_to_answer[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "outcome", VOCAB_ENUM, case_outcomes, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "outcome", VOCAB_ENUM, case_outcomes, 0, NULL },
 };
 static const struct vocab_field f_conduct_closed[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "reason", VOCAB_ENUM, closing_reasons, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "reason", VOCAB_ENUM, closing_reasons, 0, NULL },
 };
 static const struct vocab_field f_progress_report[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "to", VOCAB_PARTY, NULL, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "to", VOCAB_PARTY, NULL, 0, NULL },
 };
 static const struct vocab_field f_meeting[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "outcome", VOCAB_ENUM, meeting_outcomes, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "outcome", VOCAB_ENUM, meeting_outcomes, 0, NULL },
 };
 static const struct vocab_field f_record_unlinked[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 0 },
-	{ "system", VOCAB_STRING, NULL, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 0, NULL },
+	{ "system", VOCAB_STRING, NULL, 0, NULL },
 };
 static const struct vocab_field f_vetting_review[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 0 },
-	{ "trigger", VOCAB_ENUM, vetting_triggers, 0 },
-	{ "outcome", VOCAB_ENUM, vetting_outcomes, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 0, NULL },
+	{ "trigger", VOCAB_ENUM, vetting_triggers, 0, NULL },
+	{ "outcome", VOCAB_ENUM, vetting_outcomes, 0, NULL },
 };
 static const struct vocab_field f_probation[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "outcome", VOCAB_ENUM, probation_outcomes, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "outcome", VOCAB_ENUM, probation_outcomes, 0, NULL },
 };
 /* The route decision: `by` required, as on conduct_recorded (by the AA). */
 static const struct vocab_field f_route_decided[] = {
-	{ "by", VOCAB_PARTY, NULL, 1 },
-	{ "re", VOCAB_MATTER, NULL, 1 },
-	{ "outcome", VOCAB_ENUM, route_outcomes, 0 },
-	{ "reasons", VOCAB_REASONS, NULL, 0 },
+	{ "by", VOCAB_PARTY, NULL, 1, NULL },
+	{ "re", VOCAB_MATTER, NULL, 1, NULL },
+	{ "outcome", VOCAB_ENUM, route_outcomes, 0, NULL },
+	{ "reasons", VOCAB_REASONS, NULL, 0, NULL },
 };
 /* A policy's own type: `by` and `re` as most built-in types have them. */
 static const struct vocab_field f_declared[] = {
-	{ "by", VOCAB_PARTY, NULL, 0 },
-	{ "re", VOCAB_MATTER, NULL, 0 },
+	{ "by", VOCAB_PARTY, NULL, 0, NULL },
+	{ "re", VOCAB_MATTER, NULL, 0, NULL },
 };
 
-#define T(name, f) { name, f, COUNT(f) }
+#define T(name, f, doc) { name, f, COUNT(f), doc }
 
 /* Sorted by name (strcmp), so that lookups can bisect; a test checks it. */
 static const struct vocab_type builtin_types[] = {
-	T("acquitted", f_by_re),			/* criminal track */
-	T("advisory_list_reported", f_by_to),		/* status of the subject */
-	T("allegation_received", f_allegation),		/* intake */
-	T("arrested", f_by_re),
-	T("barred_list_reported", f_by_to),
-	T("case_to_answer", f_case_to_answer),		/* conduct track */
-	T("charged", f_by_re),
-	T("conduct_closed", f_conduct_closed),
-	T("conduct_paused", f_by_re_reasons),
-	T("conduct_recorded", f_conduct_recorded),
-	T("conduct_resumed", f_by_re),
-	T("convicted", f_by_re),
-	T("criminal_investigation_opened", f_by_re),
-	T("criminal_nfa", f_criminal_nfa),
-	T("cumulative_assessment", f_cumulative),
-	T("dismissed", f_by),
-	T("guilty_plea", f_by_re),
-	T("home_force_notified", f_referral),
-	T("investigation_completed", f_by_re),
-	T("investigator_appointed", f_investigator),
-	T("iopc_call_in", f_by_re),
-	T("iopc_initiative", f_by_re),
-	T("iopc_referred", f_iopc_referred),
-	T("leave_consented", f_by_re_reasons),
-	T("management_action", f_management_action),
-	T("misconduct_hearing", f_meeting),
-	T("misconduct_meeting", f_meeting),
-	T("notice_deferred", f_by_re_reasons),
-	T("notice_served", f_by_re),
-	T("probation_review", f_probation),
-	T("progress_report", f_progress_report),
-	T("psd_referral", f_referral),
-	T("record_unlinked", f_record_unlinked),	/* records and vetting */
-	T("reflective_practice", f_by_re),
-	T("resigned", f_by),
-	T("restrictions_lifted", f_by_re),
-	T("retired", f_by),
-	T("route_decided", f_route_decided),
-	T("severity_assessed", f_severity),
-	T("special_case_certified", f_by_re),
-	T("suspension_decision", f_suspension),
-	T("systems_checked", f_systems_checked),
-	T("vetting_review", f_vetting_review),
-	T("victim_contacted", f_by_re),
+	/* criminal track */
+	T("acquitted", f_by_re,
+	  "the subject is acquitted at a criminal trial on the matter"),
+	/* status of the subject */
+	T("advisory_list_reported", f_by_to,
+	  "the subject is reported to the College of Policing for the advisory list (left while under investigation)"),
+	/* intake */
+	T("allegation_received", f_allegation,
+	  "an allegation against the subject reaches a police body (by); it opens a matter"),
+	T("arrested", f_by_re,
+	  "the subject is arrested on the matter"),
+	T("barred_list_reported", f_by_to,
+	  "the subject is reported to the College of Policing for the barred list"),
+	/* conduct track */
+	T("case_to_answer", f_case_to_answer,
+	  "the decision whether the subject has a case to answer for misconduct or gross misconduct"),
+	T("charged", f_by_re,
+	  "the subject is charged with a criminal offence on the matter"),
+	T("conduct_closed", f_conduct_closed,
+	  "the appropriate authority stops dealing with the conduct matter"),
+	T("conduct_paused", f_by_re_reasons,
+	  "the conduct investigation is put on hold; the reasons must say how it would prejudice criminal proceedings"),
+	T("conduct_recorded", f_conduct_recorded,
+	  "a conduct matter is recorded by the appropriate authority (PRA 2002 Sch 3 para 11)"),
+	T("conduct_resumed", f_by_re,
+	  "a paused conduct investigation is resumed"),
+	T("convicted", f_by_re,
+	  "the subject is convicted on the matter"),
+	T("criminal_investigation_opened", f_by_re,
+	  "a criminal investigation into the matter is opened"),
+	T("criminal_nfa", f_criminal_nfa,
+	  "no further criminal action is taken on the matter"),
+	T("cumulative_assessment", f_cumulative,
+	  "the appropriate authority assesses this matter together with earlier allegations"),
+	T("dismissed", f_by,
+	  "the subject is dismissed from the service"),
+	T("guilty_plea", f_by_re,
+	  "the subject pleads guilty on the matter"),
+	T("home_force_notified", f_referral,
+	  "another force tells the subject's own force's professional standards department of the matter"),
+	T("investigation_completed", f_by_re,
+	  "the conduct investigation report is completed"),
+	T("investigator_appointed", f_investigator,
+	  "an investigator is appointed to the conduct matter"),
+	T("iopc_call_in", f_by_re,
+	  "the IOPC requires the matter to be referred to it (Sch 3 para 13(1)(c))"),
+	T("iopc_initiative", f_by_re,
+	  "the IOPC treats the matter as referred on its own initiative (Sch 3 para 13A, from 1 Feb 2020)"),
+	T("iopc_referred", f_iopc_referred,
+	  "the matter is referred to the IOPC (the IPCC before 8 January 2018)"),
+	T("leave_consented", f_by_re_reasons,
+	  "the appropriate authority consents to the subject resigning or retiring while under investigation"),
+	T("management_action", f_management_action,
+	  "the matter is handled by line management (words of advice and the like)"),
+	T("misconduct_hearing", f_meeting,
+	  "a misconduct hearing is held on the matter"),
+	T("misconduct_meeting", f_meeting,
+	  "a misconduct meeting is held on the matter"),
+	T("notice_deferred", f_by_re_reasons,
+	  "written notice of investigation is held back because serving it would prejudice the investigation"),
+	T("notice_served", f_by_re,
+	  "written notice of investigation is served on the subject"),
+	T("probation_review", f_probation,
+	  "the discharge of a probationer is considered"),
+	T("progress_report", f_progress_report,
+	  "a progress report on an investigation open for twelve months is sent to the local policing body"),
+	T("psd_referral", f_referral,
+	  "the matter is passed to the professional standards department (to) by the force's own people"),
+	/* records and vetting */
+	T("record_unlinked", f_record_unlinked,
+	  "the subject's name is removed from, or unlinked in, a records system"),
+	T("reflective_practice", f_by_re,
+	  "the matter is referred to the reflective practice review process"),
+	T("resigned", f_by,
+	  "the subject resigns from the service"),
+	T("restrictions_lifted", f_by_re,
+	  "a suspension or restriction of the subject is lifted"),
+	T("retired", f_by,
+	  "the subject retires from the service"),
+	T("route_decided", f_route_decided,
+	  "the appropriate authority decides whether the allegation is a complaint, a conduct matter or neither"),
+	T("severity_assessed", f_severity,
+	  "the severity of the conduct matter is assessed"),
+	T("special_case_certified", f_by_re,
+	  "an accelerated (special case) hearing is certified"),
+	T("suspension_decision", f_suspension,
+	  "the decision whether to suspend, restrict or redeploy the subject"),
+	T("systems_checked", f_systems_checked,
+	  "police and professional-standards systems are searched for the subject's history"),
+	T("vetting_review", f_vetting_review,
+	  "the subject's vetting is reviewed"),
+	T("victim_contacted", f_by_re,
+	  "the victim or complainant is spoken to about the matter"),
 };
 
 #undef T
@@ -386,6 +435,7 @@ int vocab_add_type(struct vocab *v, const char *type)
 	v->own[at].name = name;
 	v->own[at].fields = f_declared;
 	v->own[at].n_fields = COUNT(f_declared);
+	v->own[at].doc = NULL;
 	v->fields_own[at].fields = NULL;
 	v->fields_own[at].cap = 0;
 	v->n_types++;
@@ -433,6 +483,7 @@ int vocab_add_field(struct vocab *v, const char *type, const char *field,
 	own->fields[t->n_fields].kind = kind;
 	own->fields[t->n_fields].values = NULL;
 	own->fields[t->n_fields].required = 0;
+	own->fields[t->n_fields].doc = NULL;
 	t->n_fields++;
 	return 0;
 }
@@ -481,6 +532,51 @@ size_t vocab_type_count(const struct vocab *v)
 const struct vocab_type *vocab_type_at(const struct vocab *v, size_t i)
 {
 	return i < v->n_types ? &v->types[i] : NULL;
+}
+
+/*
+** The meaning of a field name wherever the format uses it; a table entry's
+** own doc says more where a type gives the name a sharper meaning.
+*/
+static const struct { const char *name, *doc; } field_docs[] = {
+	{ "assumption", "what the event takes to be so beyond its sources; shown with every finding that rests on it" },
+	{ "basis", "why the matter was referred" },
+	{ "by", "the party who acted" },
+	{ "categories", "what kind of allegation it is (at least one category)" },
+	{ "considered", "the earlier allegations taken into account (their ids)" },
+	{ "date", "when it happened: YYYY-MM-DD, or YYYY-MM or YYYY when the record is vaguer" },
+	{ "decision", "what was decided" },
+	{ "found", "the earlier allegations the search surfaced (their ids; empty: none)" },
+	{ "id", "a name for the event, unique in the case" },
+	{ "in_line_management", "true when the investigator works in the subject's management chain or is otherwise not independent" },
+	{ "investigator", "the party appointed to investigate" },
+	{ "note", "free text for people reading the case" },
+	{ "on_duty", "whether the subject was on duty at the time" },
+	{ "outcome", "what came of it" },
+	{ "possible_categories", "categories the sources leave open: a step that would apply only with them is unknown" },
+	{ "re", "the allegation this event is about (the id of its allegation_received)" },
+	{ "reason", "why" },
+	{ "reasons", "the reasons given, as written" },
+	{ "reporter", "the party who reported it, when not the victim" },
+	{ "source", "where the fact comes from" },
+	{ "system", "the records system concerned" },
+	{ "systems", "the systems searched" },
+	{ "to", "the party it went to" },
+	{ "trigger", "what prompted it" },
+	{ "type", "the kind of event" },
+	{ "victim", "the party the allegation says was harmed" },
+};
+
+const char *vocab_field_doc(const struct vocab_field *f)
+{
+	size_t i;
+
+	if (f->doc)
+		return f->doc;
+	for (i = 0; i < COUNT(field_docs); i++)
+		if (strcmp(f->name, field_docs[i].name) == 0)
+			return field_docs[i].doc;
+	return "a field the policy declares";
 }
 
 const struct vocab_field *vocab_common_fields(size_t *n)

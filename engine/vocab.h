@@ -26,12 +26,14 @@ struct vocab_field {
 	enum vocab_kind kind;
 	const char *const *values;	/* VOCAB_ENUM: NULL-terminated; else NULL */
 	int required;
+	const char *doc;		/* what it means here; NULL: vocab_field_doc's general one */
 };
 
 struct vocab_type {
 	const char *name;
 	const struct vocab_field *fields;	/* its own fields; see vocab_common_fields */
 	size_t n_fields;
+	const char *doc;		/* one line for people (a trainee's menu); NULL when declared */
 };
 
 struct vocab;
@@ -75,6 +77,9 @@ const struct vocab_type *vocab_type_at(const struct vocab *v, size_t i);
 
 /* Fields every event has (id, date, type, note, source). */
 const struct vocab_field *vocab_common_fields(size_t *n);
+
+/* What field F means (F->doc, else the meaning its name has on every type); never NULL. */
+const char *vocab_field_doc(const struct vocab_field *f);
 
 /* NULL-terminated value lists of the format. */
 const char *const *vocab_categories(void);

@@ -24,8 +24,10 @@ if command -v pkg-config >/dev/null 2>&1; then
 	pkg-config --exists lua5.4 || missing="$missing liblua5.4-dev"
 	pkg-config --exists jansson || missing="$missing libjansson-dev"
 	pkg-config --exists check || missing="$missing check"
+	# the exercise server (casecheck exercise serve) speaks HTTP through it
+	pkg-config --exists libmicrohttpd || missing="$missing libmicrohttpd-dev"
 else
-	missing="$missing liblua5.4-dev libjansson-dev check"
+	missing="$missing liblua5.4-dev libjansson-dev check libmicrohttpd-dev"
 fi
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v make >/dev/null 2>&1 || missing="$missing make"

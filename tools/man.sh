@@ -51,7 +51,7 @@ as does
 .BR \\-\\-help .
 HEAD
 
-for verb in run test check explain steps; do
+for verb in run test check explain steps exercise; do
 	printf '.SS %s\n.nf\n' "$verb"
 	"$bin" "$verb" --help | roff
 	printf '.fi\n'

@@ -24,6 +24,7 @@ int cmd_check(int argc, char **argv);
 int cmd_steps(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_exercise(int argc, char **argv);
 
 /* ---- options ---- */
 
@@ -161,6 +162,13 @@ struct cli_policy_entry *cli_policies_get(struct cli_policies *ps, const char *n
 
 /* Print the entry's load error (or every lint error) to stderr once. Returns its exit code. */
 int cli_policy_entry_report(struct cli_policy_entry *pe);
+
+/*
+** Where policy names are looked up, for casecheck_policy_find: $CASECHECK_PATH,
+** ./policies, the policies beside the build, the installed ones. New string
+** (free()), or NULL when out of memory.
+*/
+char *cli_policy_search_path(void);
 
 /* ---- fixtures ---- */
 

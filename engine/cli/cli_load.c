@@ -3,7 +3,6 @@
 ** resolved along CASECHECK_PATH and friends and loaded once per run,
 ** fixture directories walked in sorted order, and fixtures loaded with them.
 */
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -14,10 +13,6 @@
 #include <unistd.h>
 #include <jansson.h>
 #include "cli_common.h"
-
-#ifndef CASECHECK_DATADIR
-#define CASECHECK_DATADIR "/usr/local/share/casecheck"
-#endif
 
 #define CLI_WALK_DEPTH 32
 
@@ -61,17 +56,6 @@ static int cli_ends_with(const char *s, const char *suffix)
 	return ls >= lx && strcmp(s + ls - lx, suffix) == 0;
 }
 
-/* "DIR/NAME.lua" (new string), or NULL when out of memory. */
-static char *cli_join_lua(const char *dir, size_t dirlen, const char *name)
-{
-	size_t n = dirlen + strlen(name) + 6;
-	char *s = malloc(n);
-
-	if (s)
-		snprintf(s, n, "%.*s/%s.lua", (int)dirlen, dir, name);
-	return s;
-}
-
 /* The "policies" directory next to the binary's parent, or NULL. [new] */
 static char *cli_exe_policies_dir(void)
 {
@@ -95,31 +79,32 @@ static char *cli_exe_policies_dir(void)
 	return dir;
 }
 
-/* A fixture's policy name must stay under the policies directories. */
-static int cli_name_ok(const char *name)
+char *cli_policy_search_path(void)
 {
-	const char *s;
+	const char *env = getenv("CASECHECK_PATH");
+	char *exe_dir = cli_exe_policies_dir(), *search;
+	size_t n = (env ? strlen(env) : 0) + (exe_dir ? strlen(exe_dir) : 0) +
+		   strlen(casecheck_policy_dir()) + sizeof("::policies::");
 
-	if (name[0] == '\0' || name[0] == '/')
-		return 0;
-	for (s = name; *s; s++)
-		if (!isalnum((unsigned char)*s) && !strchr("/._-", *s))
-			return 0;
-	return strstr(name, "..") == NULL;
+	search = malloc(n);
+	if (search)
+		snprintf(search, n, "%s:policies:%s:%s", env ? env : "", exe_dir ? exe_dir : "",
+			 casecheck_policy_dir());
+	free(exe_dir);
+	return search;
 }
 
 /*
 ** Find NAME: sets *PATH and *CHUNK (new strings) and returns 0, or fills ERR
-** and returns -1.
+** and returns -1. A name is looked up by the library (casecheck_policy_find)
+** along $CASECHECK_PATH, ./policies, the policies beside the build and the
+** installed ones, in that order.
 */
 static int cli_policy_resolve(const char *name, int from_fixture, char **path, char **chunk,
 			      struct casecheck_error *err)
 {
-	const char *env = getenv("CASECHECK_PATH");
-	const char *s, *end;
-	char *exe_dir = NULL, *cand = NULL;
-	const char *fixed[3];
-	size_t i, n;
+	char *search;
+	size_t n;
 
 	*path = *chunk = NULL;
 	if (!from_fixture && (cli_ends_with(name, ".lua") || cli_is_file(name))) {
@@ -127,46 +112,15 @@ static int cli_policy_resolve(const char *name, int from_fixture, char **path, c
 		*chunk = strdup(name);
 		goto found;
 	}
-	if (!cli_name_ok(name)) {
-		cli_error_set(err, CASECHECK_E_INPUT, NULL, NULL,
-			      "bad policy name '%s': expected a name like 'england-wales/conduct'",
-			      name);
+	search = cli_policy_search_path();
+	if (!search) {
+		cli_error_set(err, CASECHECK_E_INTERNAL, NULL, NULL, "out of memory");
 		return -1;
 	}
-	for (s = env; s && *s; s = *end ? end + 1 : end) {
-		end = strchr(s, ':');
-		if (!end)
-			end = s + strlen(s);
-		if (end == s)
-			continue;
-		cand = cli_join_lua(s, (size_t)(end - s), name);
-		if (cand && cli_is_file(cand))
-			goto found_in_dir;
-		free(cand);
-		cand = NULL;
-	}
-	exe_dir = cli_exe_policies_dir();
-	fixed[0] = "policies";
-	fixed[1] = exe_dir;
-	fixed[2] = CASECHECK_DATADIR "/policies";
-	for (i = 0; i < 3; i++) {
-		if (!fixed[i])
-			continue;
-		cand = cli_join_lua(fixed[i], strlen(fixed[i]), name);
-		if (cand && cli_is_file(cand))
-			goto found_in_dir;
-		free(cand);
-		cand = NULL;
-	}
-	cli_error_set(err, CASECHECK_E_INPUT, NULL, NULL,
-		      "policy '%s' not found in CASECHECK_PATH, ./policies%s%s or %s/policies",
-		      name, exe_dir ? ", " : "", exe_dir ? exe_dir : "", CASECHECK_DATADIR);
-	free(exe_dir);
-	return -1;
-
-found_in_dir:
-	free(exe_dir);
-	*path = cand;
+	*path = casecheck_policy_find(name, search, err);
+	free(search);
+	if (!*path)
+		return -1;
 	n = strlen(name) + sizeof("policies/.lua");
 	*chunk = malloc(n);
 	if (*chunk)

@@ -19,7 +19,8 @@ static const struct main_verb main_verbs[] = {
 	{ "test", cmd_test, "compare findings with each fixture's \"expect\" block; --update, --coverage" },
 	{ "check", cmd_check, "lint policies and validate fixtures" },
 	{ "explain", cmd_explain, "show one step's finding in full, with the arithmetic" },
-	{ "steps", cmd_steps, "list a policy's steps, regimes and parameters" }
+	{ "steps", cmd_steps, "list a policy's steps, regimes and parameters" },
+	{ "exercise", cmd_exercise, "serve training scenarios to trainees in a browser" }
 };
 
 #define MAIN_N_VERBS (sizeof(main_verbs) / sizeof(main_verbs[0]))

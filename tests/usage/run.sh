@@ -27,7 +27,7 @@ bad() { echo "FAIL $*"; fail=$((fail + 1)); }
 # expect NAME WANT GOT
 expect() { if [ "$2" = "$3" ]; then ok; else bad "$1: expected '$2', got '$3'"; fi; }
 
-version=$(sed -n 's/^VERSION := //p' Makefile)
+version=$(sed -n 's/^#define CASECHECK_VERSION_STRING "\(.*\)"$/\1/p' engine/casecheck.h)
 expect "--version" "casecheck $version (Lua 5.4)" "$("$bin" --version)"
 expect "-V" "casecheck $version (Lua 5.4)" "$("$bin" -V)"
 expect "option did-you-mean" "casecheck: unknown option '--verison'; did you mean '--version'?" \
@@ -89,7 +89,7 @@ if cmp -s "$tmp/casecheck.1" docs/casecheck.1; then ok; else
 	bad "docs/casecheck.1 is out of date: make docs"; fi
 # the text of the page with roff's escapes undone
 sed -e 's/\\-/-/g' -e 's/^\\&//' -e 's/\\e/\\/g' docs/casecheck.1 >"$tmp/man.txt"
-for verb in run test check explain steps; do
+for verb in run test check explain steps exercise; do
 	sed -n "/^\.SS $verb\$/,/^\.fi\$/p" "$tmp/man.txt" | sed -e '1,2d' -e '$d' >"$tmp/man-$verb"
 	"$bin" help "$verb" >"$tmp/help-$verb"
 	if cmp -s "$tmp/man-$verb" "$tmp/help-$verb"; then ok; else
@@ -111,7 +111,7 @@ if command -v bash >/dev/null 2>&1; then
 		COMP_WORDS=(casecheck run --for); COMP_CWORD=2; _casecheck; echo "${COMPREPLY[*]}"
 		COMP_WORDS=(casecheck run --format ""); COMP_CWORD=3; _casecheck; echo "${COMPREPLY[*]}"
 		COMP_WORDS=(casecheck help s); COMP_CWORD=2; _casecheck; echo "${COMPREPLY[*]}"' 2>&1)
-	expect "completion" "explain
+	expect "completion" "explain exercise
 --format
 text json junit tap html
 steps" "$got"
