@@ -3,12 +3,99 @@
 ** (casecheck.h, "finding a policy"), for embedders and the CLI alike.
 */
 #include <ctype.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "casecheck.h"
 #include "error.h"
+#include "suggest.h"
+
+#define POLICY_NAMES_MAX 512	/* names gathered for a did-you-mean; enough for any tree */
+
+/* Policy names found on a search path, for a did-you-mean. */
+struct names {
+	char *v[POLICY_NAMES_MAX];
+	size_t n;
+};
+
+static void add_name(struct names *nv, const char *group, const char *file)
+{
+	size_t len = strlen(file);
+	char *name;
+
+	if (nv->n == POLICY_NAMES_MAX || len < 5 || strcmp(file + len - 4, ".lua") != 0)
+		return;
+	name = malloc((group ? strlen(group) + 1 : 0) + len);
+	if (!name)
+		return;
+	sprintf(name, "%s%s%.*s", group ? group : "", group ? "/" : "", (int)(len - 4), file);
+	nv->v[nv->n++] = name;
+}
+
+/* The policies under the directory DIR (DL bytes long), "GROUP/NAME" or "NAME", into NV. */
+static void gather(struct names *nv, const char *dir, size_t dl)
+{
+	char path[4096];
+	DIR *d, *sub;
+	struct dirent *e, *f;
+
+	if (dl >= sizeof(path) - 256)
+		return;
+	snprintf(path, sizeof(path), "%.*s", (int)dl, dir);
+	d = opendir(path);
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%.*s/%s", (int)dl, dir, e->d_name);
+		sub = opendir(path);
+		if (!sub) {
+			add_name(nv, NULL, e->d_name);
+			continue;
+		}
+		while ((f = readdir(sub)) != NULL)
+			if (f->d_name[0] != '.')
+				add_name(nv, e->d_name, f->d_name);
+		closedir(sub);
+	}
+	closedir(d);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+** The policy on SEARCH_PATH whose name is nearest NAME, copied into BUF, or
+** "" when none is near. The names are sorted first, so that the answer does
+** not depend on the order a directory lists its files in.
+*/
+static void nearest_policy(const char *name, const char *search_path, char *buf, size_t size)
+{
+	struct names nv;
+	const char *s, *end, *best;
+	size_t i;
+
+	nv.n = 0;
+	buf[0] = '\0';
+	for (s = search_path ? search_path : ""; *s; s = *end ? end + 1 : end) {
+		end = strchr(s, ':');
+		if (!end)
+			end = s + strlen(s);
+		if (end > s)
+			gather(&nv, s, (size_t)(end - s));
+	}
+	qsort(nv.v, nv.n, sizeof(nv.v[0]), cmp_name);
+	best = suggest_best(name, (const char *const *)nv.v, nv.n);
+	if (best)
+		snprintf(buf, size, "%s", best);
+	for (i = 0; i < nv.n; i++)
+		free(nv.v[i]);
+}
 
 #ifndef CASECHECK_POLICYDIR
 #define CASECHECK_POLICYDIR "/usr/local/share/casecheck/policies"
@@ -78,7 +165,13 @@ char *casecheck_policy_find(const char *name, const char *search_path,
 		if (w > 0 && (size_t)w < sizeof(tried) - len)
 			len += (size_t)w;
 	}
-	error_setf(err, CASECHECK_E_INPUT, NULL, NULL, 0, 0, "policy '%s' not found in %s",
-		   name, len ? tried : "an empty search path");
+	{
+		char near[256];
+
+		nearest_policy(name, search_path, near, sizeof(near));
+		error_setf(err, CASECHECK_E_INPUT, NULL, NULL, 0, 0, "policy '%s' not found in %s%s%s%s",
+			   name, len ? tried : "an empty search path", near[0] ? " (did you mean '" : "",
+			   near, near[0] ? "'?)" : "");
+	}
 	return NULL;
 }

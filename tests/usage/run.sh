@@ -30,6 +30,9 @@ expect() { if [ "$2" = "$3" ]; then ok; else bad "$1: expected '$2', got '$3'"; 
 version=$(sed -n 's/^#define CASECHECK_VERSION_STRING "\(.*\)"$/\1/p' engine/casecheck.h)
 expect "--version" "casecheck $version (Lua 5.4)" "$("$bin" --version)"
 expect "-V" "casecheck $version (Lua 5.4)" "$("$bin" -V)"
+expect "policy did-you-mean" 1 \
+	"$("$bin" run --policy england-wale/conduct fixtures/carrick/carrick-2002.json 2>&1 |
+		grep -c "^casecheck run: policy 'england-wale/conduct' not found in .* (did you mean 'england-wales/conduct'?)\$")"
 expect "option did-you-mean" "casecheck: unknown option '--verison'; did you mean '--version'?" \
 	"$("$bin" --verison 2>&1 | head -n 1)"
 "$bin" --verison 2>/dev/null
