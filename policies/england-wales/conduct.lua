@@ -729,8 +729,8 @@ step "history.prior_allegations_checked" {
 	cite = {
 		["*"] = "Management of Police Information APP; Casey Review (2023); IOPC finding (20 July 2023)",
 	},
-	-- the MoPI APP says how records are kept, not that they must be searched
-	-- on a new allegation: practice (docs/law.md, step 14)
+	-- no provision requiring the search was read, only guidance and the IOPC's
+	-- findings: practice (docs/law.md, step 14)
 	duty = "practice",
 	limit = benchmark("check_days"),
 	vars = { "what", "count" },
