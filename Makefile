@@ -76,7 +76,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-exercise check-browser-exercise check-examples check-symbols check-valgrind fuzz fuzz-run check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-exercise check-browser-exercise check-examples check-symbols check-valgrind fuzz fuzz-run check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs check-law-cites docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -175,7 +175,7 @@ deps:
 # they load the machine on purpose, and the unit tests hold the engine to
 # time budgets.
 CHECK_STAGES = check-unit check-symbols check-fixtures check-examples check-golden check-schema \
-	check-formats check-docs check-symlinks check-usage lint
+	check-formats check-docs check-law-cites check-symlinks check-usage lint
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
 	$(Q)rm -rf $(O)/stages; \
@@ -329,6 +329,10 @@ check-docs: $(CLI)
 	$(Q)if ! cmp -s $(O)/steps.md docs/steps.md; then \
 		diff -u docs/steps.md $(O)/steps.md | head -40; \
 		echo 'docs/steps.md is out of date: make docs'; exit 1; fi
+
+# Every citation the policy prints is in docs/law.md's table of citations.
+check-law-cites: $(CLI)
+	$(Q)sh tests/law_cites.sh $(CLI) docs/law.md
 
 docs: $(CLI)
 	$(Q)$(CLI) steps england-wales/conduct --format markdown > docs/steps.md

@@ -51,27 +51,36 @@ policy {
 	-- the law notes, on legislation.gov.uk.
 	links = {
 		["Police Reform Act 2002"] = "https://www.legislation.gov.uk/ukpga/2002/30",
-		["Police Reform Act 2002 Sch 3"] = "https://www.legislation.gov.uk/ukpga/2002/30/schedule/3",
-		["Police Reform Act 2002 Sch 3 para 13"] = "https://www.legislation.gov.uk/ukpga/2002/30/schedule/3/paragraph/13",
-		["Police Reform Act 2002 s.29"] = "https://www.legislation.gov.uk/ukpga/2002/30/section/29",
+		["Police Reform Act 2002, s.12"] = "https://www.legislation.gov.uk/ukpga/2002/30/section/12",
+		["Police Reform Act 2002, s.21"] = "https://www.legislation.gov.uk/ukpga/2002/30/section/21",
+		["Police Reform Act 2002, s.29"] = "https://www.legislation.gov.uk/ukpga/2002/30/section/29",
+		["Police Reform Act 2002, Sch 3"] = "https://www.legislation.gov.uk/ukpga/2002/30/schedule/3",
+		["Police Reform Act 2002, Sch 3 para 11"] = "https://www.legislation.gov.uk/ukpga/2011/13/schedule/14/crossheading/recording-etc-of-conduct-matters-in-other-cases",
+		["Police Reform Act 2002, Sch 3 para 13"] = "https://www.legislation.gov.uk/ukpga/2002/30/schedule/3/paragraph/13",
 		["Police Act 1996"] = "https://www.legislation.gov.uk/ukpga/1996/16",
-		["Police Act 1996 s.88A"] = "https://www.legislation.gov.uk/ukpga/1996/16/part/4A",
+		["Police Act 1996, s.88A"] = "https://www.legislation.gov.uk/ukpga/1996/16/part/4A",
+		["Police Act 1996, s.88I"] = "https://www.legislation.gov.uk/ukpga/1996/16/part/4A",
 		["Police (Conduct) Regulations 1999"] = "https://www.legislation.gov.uk/uksi/1999/730/made",
 		["Police (Conduct) Regulations 2008"] = "https://www.legislation.gov.uk/uksi/2008/2864/made",
+		["Police (Conduct) Regulations 2008, reg 10"] = "https://www.legislation.gov.uk/uksi/2008/2864/regulation/10/made",
 		["Police (Conduct) Regulations 2012"] = "https://www.legislation.gov.uk/uksi/2012/2632/contents",
-		["Police (Conduct) Regulations 2012 reg 10"] = "https://www.legislation.gov.uk/uksi/2012/2632/regulation/10/made",
-		["Police (Conduct) Regulations 2020"] = "https://www.legislation.gov.uk/uksi/2020/4",
-		["Police (Conduct) Regulations 2020 reg 11"] = "https://www.legislation.gov.uk/uksi/2020/4/regulation/11",
-		["Police (Conduct) Regulations 2020 reg 15"] = "https://www.legislation.gov.uk/uksi/2020/4/regulation/15/made",
-		["Police (Conduct) Regulations 2020 reg 19"] = "https://www.legislation.gov.uk/uksi/2020/4/regulation/19",
-		["Police (Conduct) Regulations 2020 reg 49"] = "https://www.legislation.gov.uk/uksi/2020/4/part/5",
+		["Police (Conduct) Regulations 2012, reg 10"] = "https://www.legislation.gov.uk/uksi/2012/2632/regulation/10/made",
+		["Police (Conduct) Regulations 2012, reg 10A"] = "https://www.legislation.gov.uk/uksi/2014/3347/regulation/2/made",
+		["Police (Conduct) Regulations 2012, reg 19"] = "https://www.legislation.gov.uk/uksi/2012/2632/regulation/19/made",
+		["Police (Conduct) Regulations 2020"] = "https://www.legislation.gov.uk/uksi/2020/4/contents",
+		["Police (Conduct) Regulations 2020, reg 11"] = "https://www.legislation.gov.uk/uksi/2020/4/regulation/11",
+		["Police (Conduct) Regulations 2020, reg 15"] = "https://www.legislation.gov.uk/uksi/2020/4/regulation/15/made",
+		["Police (Conduct) Regulations 2020, reg 19"] = "https://www.legislation.gov.uk/uksi/2020/4/regulation/19/2020-02-01",
+		["Police (Conduct) Regulations 2020, reg 49"] = "https://www.legislation.gov.uk/uksi/2020/4/part/5",
 		["Police Regulations 1995"] = "https://www.legislation.gov.uk/id/uksi/1995/215",
-		["PCMR 2004 reg 5"] = "https://www.legislation.gov.uk/uksi/2004/643/regulation/5/made",
-		["PCMR 2012"] = "https://www.legislation.gov.uk/uksi/2012/1204/contents/made",
-		["PCMR 2020 reg 4"] = "https://www.legislation.gov.uk/uksi/2020/2/regulation/4",
-		["PCMR 2020 reg 7"] = "https://www.legislation.gov.uk/uksi/2020/2/regulation/7",
-		["PCMR 2020 reg 13"] = "https://www.legislation.gov.uk/uksi/2020/2/regulation/13/made",
-		["PCMR 2020 reg 41"] = "https://www.legislation.gov.uk/uksi/2020/2/regulation/41",
+		["Police (Complaints and Misconduct) Regulations 2004, reg 5"] = "https://www.legislation.gov.uk/uksi/2004/643/regulation/5/made",
+		["Police (Complaints and Misconduct) Regulations 2012"] = "https://www.legislation.gov.uk/uksi/2012/1204/contents/made",
+		["Police (Complaints and Misconduct) Regulations 2020"] = "https://www.legislation.gov.uk/uksi/2020/2/contents",
+		["Police (Complaints and Misconduct) Regulations 2020, reg 7"] = "https://www.legislation.gov.uk/uksi/2020/2/regulation/7",
+		["Police (Complaints and Misconduct) Regulations 2020, reg 13"] = "https://www.legislation.gov.uk/uksi/2020/2/regulation/13/made",
+		["Police (Complaints and Misconduct) Regulations 2020, reg 16"] = "https://www.legislation.gov.uk/uksi/2020/2/regulation/16",
+		["Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 3"] = "https://www.legislation.gov.uk/uksi/2017/1135/regulation/3/made",
+		["Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 12"] = "https://www.legislation.gov.uk/uksi/2017/1135/part/3/made",
 	},
 }
 
@@ -236,15 +245,16 @@ end
 step "intake.route_to_psd" {
 	title = "The allegation reaches professional standards",
 	cite = {
-		["1999"] = "Police Act 1996 Pt IV; Police (Conduct) Regulations 1999 Sch 1 Code of Conduct (duty to report improper behaviour)",
-		["2004"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2004",
-		["2008"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2004 as amended",
-		["2012"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2012 reg 7; IPCC guidance: off-duty conduct and arrests of officers always go to the PSD (Focus 9, 2016)",
-		["2020"] = "Police Reform Act 2002 Sch 3 para 11; PCMR 2020 reg 7; IPCC guidance: off-duty conduct and arrests of officers always go to the PSD",
+		["1999"] = "Police (Conduct) Regulations 1999 (SI 1999/730)",
+		["2004"] = "Police Reform Act 2002, Sch 3",
+		["2008"] = "Police Reform Act 2002, Sch 3",
+		["2012"] = "Police Reform Act 2002, Sch 3 para 11(3) and (3A)",
+		["2020"] = "Police Reform Act 2002, Sch 3 para 11(3) and (3A)",
 	},
-	-- Before 2004 the Code of Conduct bound officers and the supervising
-	-- officer decided; nothing required routing to a PSD.
-	duty = { ["1999"] = "practice", ["*"] = "statutory" },
+	-- The statutory duty (Sch 3 para 11) is the chief officer's, step 3;
+	-- routing inside the force is how it is met, so this is practice in
+	-- every regime (docs/law.md, step 1).
+	duty = "practice",
 	limit = benchmark("route_days"),
 	basis = "Only the appropriate authority's professional standards department can assess, record and refer a conduct matter. Carrick 2002.",
 	applies = function(m, ctx)
@@ -278,10 +288,12 @@ step "intake.route_to_psd" {
 step "xforce.notify_home_force" {
 	title = "Another force tells the employing force",
 	cite = {
-		["1999"] = "Police Act 1996 Pt IV (the officer's own chief officer deals with conduct)",
-		["*"] = "Police Reform Act 2002 Sch 3 (a chief officer who is not the appropriate authority must notify it; paragraph unverified); IOPC misconduct findings against officers who did not tell the home force",
+		["1999"] = "Police Act 1996",
+		["*"] = "Police Reform Act 2002, s.29(1) (the appropriate authority)",
 	},
-	duty = { ["1999"] = "practice", ["*"] = "statutory" },
+	-- s.29(1) says who the appropriate authority is, not that another force
+	-- must tell it; no notification duty was read (docs/law.md, step 2).
+	duty = "practice",
 	limit = benchmark("notify_days"),
 	basis = "The force investigating the crime cannot record, assess or refer the conduct matter; only the home force can.",
 	applies = function(m, ctx)
@@ -309,11 +321,11 @@ step "record.conduct_matter" {
 	regimes = FROM_2004,
 	why_not_in_force = "no statutory duty to record before 1 April 2004",
 	cite = {
-		["1999"] = "Police Reform Act 2002 Pt 2 and Sch 3, in force from 1 April 2004",
-		["2004"] = "Police Reform Act 2002 Sch 3 para 11(2)-(3); PCMR 2004 reg 5(1)",
-		["2008"] = "Police Reform Act 2002 Sch 3 para 11(2)-(3); PCMR 2004 reg 5(1) as amended",
-		["2012"] = "Police Reform Act 2002 Sch 3 para 11(3)-(3D) (as amended by PRSRA 2011 Sch 14 para 12); PCMR 2012 reg 7",
-		["2020"] = "Police Reform Act 2002 Sch 3 para 11(3)-(3D); PCMR 2020 reg 7(2) (exceptions)",
+		["1999"] = "Police Reform Act 2002, Sch 3, in force from 1 April 2004",
+		["2004"] = "Police Reform Act 2002, Sch 3; Police (Complaints and Misconduct) Regulations 2004, reg 5(1)",
+		["2008"] = "Police Reform Act 2002, Sch 3; Police (Complaints and Misconduct) Regulations 2004, reg 5(1) (as amended)",
+		["2012"] = "Police Reform Act 2002, Sch 3 para 11(3A) and (3C) (as substituted by the Police Reform and Social Responsibility Act 2011, Sch 14 para 12); Police (Complaints and Misconduct) Regulations 2012, reg 7",
+		["2020"] = "Police Reform Act 2002, Sch 3 para 11(3A) and (3C); Police (Complaints and Misconduct) Regulations 2020, reg 7(1) and (2)",
 	},
 	duty = "statutory",
 	limit = benchmark("record_days"),
@@ -345,18 +357,18 @@ step "refer.iopc_mandatory" {
 	regimes = FROM_2004,
 	why_not_in_force = "no duty to refer to the IPCC before 1 April 2004",
 	cite = {
-		["1999"] = "Police Reform Act 2002 Sch 3 para 13, in force from 1 April 2004",
-		["2004"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2004 reg 5(1)-(3)(a)",
-		["2008"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2004 reg 5(1)-(3)(a) as amended",
-		["2012"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2012 reg 7",
-		["2020"] = "Police Reform Act 2002 Sch 3 para 13(1),(4); PCMR 2020 reg 7",
+		["1999"] = "Police Reform Act 2002, Sch 3 para 13, in force from 1 April 2004",
+		["2004"] = "Police Reform Act 2002, Sch 3 para 13(1)(a), (b) and (4); Police (Complaints and Misconduct) Regulations 2004, reg 5(2) and (3)(a)",
+		["2008"] = "Police Reform Act 2002, Sch 3 para 13(1)(a), (b) and (4); Police (Complaints and Misconduct) Regulations 2004, reg 5(2) and (3)(a) (as amended)",
+		["2012"] = "Police Reform Act 2002, Sch 3 para 13(1) and (4); Police (Complaints and Misconduct) Regulations 2012, reg 7",
+		["2020"] = "Police Reform Act 2002, Sch 3 para 13(1) and (4); Police (Complaints and Misconduct) Regulations 2020, reg 7",
 	},
 	duty = "statutory",
 	limit = {
-		["2004"] = { basis = "statutory", source = "PCMR 2004 reg 5(3): by the end of the working day following" },
-		["2008"] = { basis = "statutory", source = "PCMR 2004 reg 5(3) as amended: by the end of the working day following" },
-		["2012"] = { basis = "statutory", source = "PCMR 2012 reg 7: by the end of the day following (read here as a working day)" },
-		["2020"] = { basis = "statutory", source = "PCMR 2020 reg 7: by the end of the day following (read here as a working day)" },
+		["2004"] = { basis = "statutory", source = "PCMR 2004 reg 5(3)(a): by the end of the working day following the day the duty to refer became clear" },
+		["2008"] = { basis = "statutory", source = "PCMR 2004 reg 5(3)(a) as amended: by the end of the working day following the day the duty to refer became clear" },
+		["2012"] = { basis = "statutory", source = "PCMR 2012 reg 7: by the end of the day following (day type not read; read here as a working day)" },
+		["2020"] = { basis = "statutory", source = "PCMR 2020 reg 7: by the end of the day following (day type not read; read here as a working day)" },
 	},
 	applies = function(m, ctx)
 		if ctx.regime == "2004" then
@@ -381,11 +393,11 @@ step "iopc.direction_complied" {
 	regimes = FROM_2004,
 	why_not_in_force = "the IPCC's powers began on 1 April 2004",
 	cite = {
-		["1999"] = "Police Reform Act 2002 Sch 3 para 13, in force from 1 April 2004",
-		["2004"] = "Police Reform Act 2002 Sch 3 para 13(1)(c); PCMR 2004 reg 5(3)(b)",
-		["2008"] = "Police Reform Act 2002 Sch 3 para 13(1)(c); PCMR 2004 reg 5(3)(b) as amended",
-		["2012"] = "Police Reform Act 2002 Sch 3 para 13(1)(c)",
-		["2020"] = "Police Reform Act 2002 Sch 3 para 13(1)(c); Sch 3 para 13A(4) (\"must record\")",
+		["1999"] = "Police Reform Act 2002, Sch 3 para 13, in force from 1 April 2004",
+		["2004"] = "Police Reform Act 2002, Sch 3 para 13(1)(c); Police (Complaints and Misconduct) Regulations 2004, reg 5(3)(b)",
+		["2008"] = "Police Reform Act 2002, Sch 3 para 13(1)(c); Police (Complaints and Misconduct) Regulations 2004, reg 5(3)(b) (as amended)",
+		["2012"] = "Police Reform Act 2002, Sch 3 para 13(1)(c); Police (Complaints and Misconduct) Regulations 2012, reg 7",
+		["2020"] = "Police Reform Act 2002, Sch 3 para 13(1)(c) (call-in) and para 13A(3) and (4) (initiative); Police (Complaints and Misconduct) Regulations 2020, reg 7",
 	},
 	duty = "statutory",
 	-- A call-in must be referred by the end of the working day following the
@@ -393,9 +405,9 @@ step "iopc.direction_complied" {
 	limit = {
 		["2004"] = { call_in = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b): by the end of the working day following the Commission's notice" } },
 		["2008"] = { call_in = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b) as amended: by the end of the working day following the Commission's notice" } },
-		["2012"] = { call_in = { basis = "statutory", source = "PCMR 2012: by the end of the working day following the notice (regulation unverified)" } },
+		["2012"] = { call_in = { basis = "statutory", source = "PCMR 2012 reg 7: by the end of the day following the notice (day type not read; read here as a working day)" } },
 		["2020"] = {
-			call_in = { basis = "statutory", source = "PCMR 2020: by the end of the working day following the IOPC's notice (regulation unverified)" },
+			call_in = { basis = "statutory", source = "PCMR 2020 reg 7: by the end of the day following the IOPC's notice (day type not read; read here as a working day)" },
 			initiative = benchmark("record_days"),
 		},
 	},
@@ -452,13 +464,13 @@ step "assess.severity" {
 	regimes = FROM_2008,
 	why_not_in_force = "no severity assessment duty before the Police (Conduct) Regulations 2008 (1 December 2008)",
 	cite = {
-		["1999"] = "Police (Conduct) Regulations 2008 reg 12, in force from 1 December 2008",
-		["2004"] = "Police (Conduct) Regulations 2008 reg 12, in force from 1 December 2008",
-		["2008"] = "Police (Conduct) Regulations 2008 reg 12",
-		["2012"] = { ["*"] = "Police (Conduct) Regulations 2012 reg 12",
-			sch3 = "PCMR 2012 (severity assessment of a recorded matter; regulation unverified); Police Reform Act 2002 Sch 3" },
-		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020 reg 14",
-			sch3 = "PCMR 2020 reg 16 (severity assessment)" },
+		["1999"] = "Police (Conduct) Regulations 2008 (SI 2008/2864), in force from 1 December 2008",
+		["2004"] = "Police (Conduct) Regulations 2008 (SI 2008/2864), in force from 1 December 2008",
+		["2008"] = "Police (Conduct) Regulations 2008 (SI 2008/2864)",
+		["2012"] = { ["*"] = "Police (Conduct) Regulations 2012, reg 12(1)",
+			sch3 = "Police Reform Act 2002, Sch 3 para 19B(2) and (3)" },
+		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020, reg 14",
+			sch3 = "Police (Complaints and Misconduct) Regulations 2020, reg 16" },
 	},
 	duty = "statutory",
 	limit = benchmark("severity_days"),
@@ -481,13 +493,13 @@ step "assess.severity" {
 step "investigate.independent_investigator" {
 	title = "An independent investigator is appointed",
 	cite = {
-		["1999"] = "Police (Conduct) Regulations 1999 (appointment of an investigating officer not under the officer's command)",
-		["2004"] = "Police (Conduct) Regulations 2004 (appointment of an investigating officer); PRA 2002 Sch 3 para 16",
-		["2008"] = "Police (Conduct) Regulations 2008 reg 13",
-		["2012"] = { ["*"] = "Police (Conduct) Regulations 2012 reg 13",
-			sch3 = "PCMR 2012 reg 24 (appointment of investigator)" },
-		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020 reg 15 (not an interested party, not under the officer's management)",
-			sch3 = "PCMR 2020 reg 12 (appointment of investigator)" },
+		["1999"] = "Police (Conduct) Regulations 1999 (SI 1999/730)",
+		["2004"] = "Police (Conduct) Regulations 2004 (SI 2004/645); Police Reform Act 2002, Sch 3 para 16",
+		["2008"] = "Police (Conduct) Regulations 2008 (SI 2008/2864)",
+		["2012"] = { ["*"] = "Police (Conduct) Regulations 2012, reg 13",
+			sch3 = "Police (Complaints and Misconduct) Regulations 2012, reg 24" },
+		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020, reg 15(2) and (3)",
+			sch3 = "Police (Complaints and Misconduct) Regulations 2020 (SI 2020/2)" },
 	},
 	duty = "statutory",
 	limit = benchmark("investigator_days"),
@@ -519,13 +531,13 @@ step "investigate.independent_investigator" {
 step "notice.served" {
 	title = "The officer is given written notice",
 	cite = {
-		["1999"] = "Police (Conduct) Regulations 1999 (written notice of the investigation to the officer)",
-		["2004"] = "Police (Conduct) Regulations 2004 (written notice of the investigation to the officer)",
-		["2008"] = "Police (Conduct) Regulations 2008 reg 15",
-		["2012"] = { ["*"] = "Police (Conduct) Regulations 2012 reg 15",
-			sch3 = "PCMR 2012 reg 16 (written notices)" },
-		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020 reg 17",
-			sch3 = "PCMR 2020 reg 17 (notification)" },
+		["1999"] = "Police (Conduct) Regulations 1999 (SI 1999/730)",
+		["2004"] = "Police (Conduct) Regulations 2004 (SI 2004/645)",
+		["2008"] = "Police (Conduct) Regulations 2008 (SI 2008/2864)",
+		["2012"] = { ["*"] = "Police (Conduct) Regulations 2012, reg 15",
+			sch3 = "Police (Complaints and Misconduct) Regulations 2012, reg 16" },
+		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020, reg 17",
+			sch3 = "Police (Complaints and Misconduct) Regulations 2020, reg 17" },
 	},
 	duty = "statutory",
 	-- "as soon as reasonably practicable": no number of days in law
@@ -549,11 +561,11 @@ step "notice.served" {
 step "risk.suspension_decision" {
 	title = "A documented decision on suspension or restriction",
 	cite = {
-		["1999"] = "Police (Conduct) Regulations 1999 (suspension)",
-		["2004"] = "Police (Conduct) Regulations 2004 (suspension)",
-		["2008"] = "Police (Conduct) Regulations 2008 reg 10",
-		["2012"] = "Police (Conduct) Regulations 2012 reg 10",
-		["2020"] = "Police (Conduct) Regulations 2020 reg 11",
+		["1999"] = "Police (Conduct) Regulations 1999 (SI 1999/730)",
+		["2004"] = "Police (Conduct) Regulations 2004 (SI 2004/645)",
+		["2008"] = "Police (Conduct) Regulations 2008, reg 10",
+		["2012"] = "Police (Conduct) Regulations 2012, reg 10",
+		["2020"] = "Police (Conduct) Regulations 2020, reg 11",
 	},
 	-- the regulations say the authority may suspend: a power, whose use
 	-- (a documented decision with reasons) good practice expects
@@ -599,13 +611,14 @@ step "risk.suspension_decision" {
 step "parallel.conduct_not_parked" {
 	title = "The conduct case is not parked for the criminal case",
 	cite = {
-		["1999"] = "Police (Conduct) Regulations 1999 (proceedings wait only where they would prejudice criminal proceedings)",
-		["2004"] = "Police (Conduct) Regulations 2004; PCMR 2004 (investigation may be suspended only where it would prejudice criminal proceedings)",
-		["2008"] = "Police (Conduct) Regulations 2008 reg 9; PCMR 2004 as amended",
-		["2012"] = "Police (Conduct) Regulations 2012 reg 9; PCMR 2012 reg 22 and 23",
-		["2020"] = "Police (Conduct) Regulations 2020 reg 10 (proceedings, not the investigation, may wait); PCMR 2020 (suspension of an investigation that would prejudice criminal proceedings; regulation unverified)",
+		["1999"] = "Police (Conduct) Regulations 1999 (SI 1999/730)",
+		["2004"] = "Police (Conduct) Regulations 2004 (SI 2004/645); Police (Complaints and Misconduct) Regulations 2004 (SI 2004/643)",
+		["2008"] = "Police (Conduct) Regulations 2008 (SI 2008/2864); Police (Complaints and Misconduct) Regulations 2004 (SI 2004/643) (as amended)",
+		["2012"] = "Police (Conduct) Regulations 2012, reg 9; Police (Complaints and Misconduct) Regulations 2012, regs 22 and 23",
+		["2020"] = "Police (Conduct) Regulations 2020, reg 10; Police (Complaints and Misconduct) Regulations 2020, reg 40",
 	},
-	duty = { ["1999"] = "practice", ["2004"] = "practice", ["*"] = "statutory" },
+	-- statutory in every regime; before 2008 believed, not read (docs/law.md, step 10)
+	duty = "statutory",
 	applies = function(m)
 		return m:has("criminal_investigation_opened") and m:has("conduct_recorded"),
 			"the matter did not have both a criminal investigation and a recorded conduct matter"
@@ -626,11 +639,11 @@ step "parallel.conduct_not_parked" {
 step "nfa.conduct_determined" {
 	title = "The conduct matter is decided on its own merits after a criminal NFA",
 	cite = {
-		["1999"] = "Practice: public-law reasonableness (the double jeopardy rule ended in 1999; the provision is unverified); Police (Conduct) Regulations 1999; IOPC findings on Carrick (20 July 2023)",
-		["2004"] = "Practice: public-law reasonableness, civil standard of proof; Police Reform Act 2002 Sch 3; IOPC findings on Carrick (20 July 2023)",
-		["2008"] = "Practice: public-law reasonableness, civil standard of proof (Police (Conduct) Regulations 2008); IOPC findings on Carrick (20 July 2023)",
-		["2012"] = "Practice: public-law reasonableness, civil standard of proof; Police Reform Act 2002 Sch 3 para 11(3E) let a recorded, unreferred matter be handled \"in such other manner (if any)\"; IOPC findings on Carrick (20 July 2023)",
-		["2020"] = "Practice: public-law reasonableness, civil standard of proof (Police (Conduct) Regulations 2020); IOPC findings on Carrick 2016, 2019 and 2021 (20 July 2023)",
+		["1999"] = "Police and Magistrates' Courts Act 1994",
+		["2004"] = "Police (Conduct) Regulations 2004 (SI 2004/645)",
+		["2008"] = "Police (Conduct) Regulations 2008 (SI 2008/2864)",
+		["2012"] = "Police (Conduct) Regulations 2012, reg 19(1) and (2) (the nearest statutory duty); IOPC findings on Carrick (20 July 2023, 30 September 2024)",
+		["2020"] = "Police (Conduct) Regulations 2020, reg 49(3) (a power; a duty only for an accelerated misconduct hearing); IOPC findings on Carrick (20 July 2023, 30 September 2024)",
 	},
 	-- No provision requires a decision within a time after a criminal NFA;
 	-- what fails here is reasonable decision-making, as the IOPC found.
@@ -665,8 +678,8 @@ step "nfa.conduct_determined" {
 step "victim.contacted_before_close" {
 	title = "The victim is heard before the matter is closed",
 	cite = {
-		["1999"] = "Practice: fairness to the person the conduct was directed at; IOPC finding on Carrick 2021 (the complainant was never spoken to)",
-		["*"] = "Practice: no statutory duty; Police Reform Act 2002 s.21 (information to interested persons) is the nearest provision; IOPC finding on Carrick 2021 (the complainant was never spoken to)",
+		["1999"] = "IOPC finding on Carrick 2021 (20 July 2023)",
+		["*"] = "Police Reform Act 2002, s.21 (nearest provision); IOPC finding on Carrick 2021",
 	},
 	duty = "practice",
 	limit = { basis = "benchmark", source = "before the closing decision (IOPC finding on Carrick 2021); no rule sets a time" },
@@ -693,8 +706,8 @@ step "victim.contacted_before_close" {
 step "records.subject_kept_linked" {
 	title = "The subject's name stays on the record",
 	cite = {
-		["1999"] = "Data Protection Act 1998 and force records policy; the MoPI principles that followed (2005)",
-		["*"] = "Management of Police Information APP: retention, review and disposal (records kept while needed for a policing purpose, searchable and retrievable); IOPC, 20 July 2023",
+		["1999"] = "Data Protection Act 1998; force records policy",
+		["*"] = "Management of Police Information APP (College of Policing): retention, review and disposal",
 	},
 	duty = { ["1999"] = "practice", ["*"] = "guidance" },
 	from = "allegation",
@@ -714,9 +727,11 @@ step "records.subject_kept_linked" {
 step "history.prior_allegations_checked" {
 	title = "Earlier allegations are found",
 	cite = {
-		["*"] = "Management of Police Information APP; Casey Review (2023); IOPC finding that earlier allegations did not show up (20 July 2023)",
+		["*"] = "Management of Police Information APP; Casey Review (2023); IOPC finding (20 July 2023)",
 	},
-	duty = { ["1999"] = "practice", ["*"] = "guidance" },
+	-- no provision requiring the search was read, only guidance and the IOPC's
+	-- findings: practice (docs/law.md, step 14)
+	duty = "practice",
 	limit = benchmark("check_days"),
 	vars = { "what", "count" },
 	params = { "check_days" },
@@ -748,13 +763,15 @@ step "history.prior_allegations_checked" {
 step "pattern.cumulative_assessment" {
 	title = "A pattern is assessed as a pattern",
 	cite = {
-		["1999"] = "Practice: IOPC and Metropolitan Police on the missed pattern (July 2023)",
-		["2004"] = "Practice: IOPC and Metropolitan Police on the missed pattern (July 2023)",
-		["2008"] = "Police (Conduct) Regulations 2008 (allegations may be taken together; regulation unverified); IOPC and Metropolitan Police on the missed pattern (July 2023)",
-		["2012"] = "Police (Conduct) Regulations 2012 reg 5(2) (allegations \"may be taken together\"); IOPC and Metropolitan Police on the missed pattern (July 2023)",
-		["2020"] = "Police (Conduct) Regulations 2020 (allegations may be taken together; regulation unverified); IOPC and Metropolitan Police on the missed pattern (July 2023)",
+		["1999"] = "IOPC and Metropolitan Police on the missed pattern (July 2023)",
+		["2004"] = "IOPC and Metropolitan Police on the missed pattern (July 2023)",
+		["2008"] = "IOPC and Metropolitan Police on the missed pattern (July 2023)",
+		["2012"] = "Police (Conduct) Regulations 2012, reg 5(2) (a power)",
+		["2020"] = "Police (Conduct) Regulations 2020 (SI 2020/4)",
 	},
-	duty = { ["1999"] = "practice", ["2004"] = "practice", ["*"] = "power" },
+	-- PCR 2012 reg 5(2) "may be taken together": a power; no provision was
+	-- read before 2012, and the 2020 one only believed (docs/law.md, step 15)
+	duty = { ["1999"] = "practice", ["2004"] = "practice", ["2008"] = "practice", ["*"] = "power" },
 	limit = benchmark("pattern_days"),
 	vars = { "what", "count" },
 	params = { "pattern_threshold", "pattern_days" },
@@ -793,8 +810,8 @@ step "pattern.cumulative_assessment" {
 step "probation.review" {
 	title = "A probationer's future is considered",
 	cite = {
-		["1999"] = "Police Regulations 1995 reg 15 (discharge of probationer: a power, no time limit), to 31 March 2003; Police Regulations 2003 reg 13 from 1 April 2003",
-		["*"] = "Police Regulations 2003 reg 13 (discharge of probationer: services \"may be dispensed with at any time\"; a power with no time limit)",
+		["1999"] = "Police Regulations 1995, reg 15 (to 31 March 2003); Police Regulations 2003, reg 13 (from 1 April 2003)",
+		["*"] = "Police Regulations 2003, reg 13",
 	},
 	duty = "power",
 	limit = benchmark("probation_days"),
@@ -837,7 +854,8 @@ local VETTING_CODE = "2017-10-01"
 step "vetting.review_on_adverse" {
 	title = "Vetting is reviewed on adverse information",
 	cite = {
-		["*"] = "Vetting Code of Practice and Vetting APP in force on the matter's date (College of Policing; Vetting APP October 2017)",
+		["2020"] = "Vetting Code of Practice (College of Policing, Police Act 1996 s.39A); Police (Vetting) Regulations 2025 (SI 2025/502), from 14 May 2025",
+		["*"] = "Vetting Code of Practice (College of Policing, Police Act 1996 s.39A)",
 	},
 	duty = "guidance",
 	limit = benchmark("vetting_days"),
@@ -863,7 +881,7 @@ step "vetting.renewal_on_time" {
 	title = "Vetting is renewed on schedule",
 	per = "case",
 	cite = {
-		["*"] = "Vetting Code of Practice and Vetting APP (recruitment vetting renewed every 10 years); Lord Sharpe of Epsom, House of Lords, on Carrick's late re-vetting",
+		["*"] = "Vetting Code of Practice; Vetting APP (College of Policing)",
 	},
 	duty = "guidance",
 	limit = { basis = "guidance", source = "Vetting Code of Practice and Vetting APP: renewal every 10 years (param vetting_renewal_years); whether it bound a 2001 recruit in 2011 is unverified" },
@@ -933,8 +951,9 @@ step "timeliness.progress_reports" {
 	regimes = { "2020" },
 	why_not_in_force = "the 12-month progress report duty applies to matters that reached the appropriate authority from 1 February 2020",
 	cite = {
-		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020 reg 19", sch3 = "PCMR 2020 reg 13" },
-		["*"] = "Police (Conduct) Regulations 2020 reg 19, in force from 1 February 2020",
+		["2020"] = { ["*"] = "Police (Conduct) Regulations 2020, reg 19(1) and (2)",
+			sch3 = "Police (Complaints and Misconduct) Regulations 2020, reg 13(1) and (3)" },
+		["*"] = "Police (Conduct) Regulations 2020, reg 19, in force from 1 February 2020",
 	},
 	duty = "statutory",
 	limit = {
@@ -999,11 +1018,11 @@ step "fasttrack.special_case" {
 	regimes = FROM_2008,
 	why_not_in_force = "special case hearings began with the Police (Conduct) Regulations 2008",
 	cite = {
-		["1999"] = "Police (Conduct) Regulations 2008 Pt 5, in force from 1 December 2008",
-		["2004"] = "Police (Conduct) Regulations 2008 Pt 5, in force from 1 December 2008",
-		["2008"] = "Police (Conduct) Regulations 2008 Pt 5 (special cases)",
-		["2012"] = "Police (Conduct) Regulations 2012 Pt 5 (special cases)",
-		["2020"] = "Police (Conduct) Regulations 2020 reg 49; Police Reform Act 2002 Sch 3 para 20A",
+		["1999"] = "Police (Conduct) Regulations 2008 (SI 2008/2864), in force from 1 December 2008",
+		["2004"] = "Police (Conduct) Regulations 2008 (SI 2008/2864), in force from 1 December 2008",
+		["2008"] = "Police (Conduct) Regulations 2008 (SI 2008/2864)",
+		["2012"] = "Police (Conduct) Regulations 2012 (SI 2012/2632)",
+		["2020"] = "Police (Conduct) Regulations 2020, reg 49(1) and (2); Police Reform Act 2002, Sch 3 para 20A",
 	},
 	duty = "statutory",
 	limit = benchmark("special_case_days"),
@@ -1039,23 +1058,23 @@ step "lists.barred_and_advisory" {
 	title = "Leavers are reported to the College of Policing",
 	per = "case",
 	cite = {
-		["*"] = "Police Act 1996 s.88A and s.88I; Police (Barred List and Police Advisory List) Regulations 2017 (SI 2017/1135) reg 3 (barred list), reg 12 (advisory list)",
+		["*"] = "Police Act 1996, s.88A(1), s.88I(1) and (2); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 3(1) (barred list) and reg 12(1) (advisory list)",
 	},
 	duty = "statutory",
 	-- "within 5 working days beginning with" the day: fixed by law
 	limit = {
-		barred = { basis = "statutory", source = "SI 2017/1135 reg 3: within 5 working days beginning with the day of dismissal" },
-		advisory = { basis = "statutory", source = "SI 2017/1135 reg 12: within 5 working days beginning with the day of resignation or retirement" },
+		barred = { basis = "statutory", source = "SI 2017/1135 reg 3(1): before the end of 5 working days beginning with the date of the dismissal" },
+		advisory = { basis = "statutory", source = "SI 2017/1135 reg 12(1): before the end of 5 working days beginning with the date of the resignation or retirement" },
 	},
 	vars = { "what", "left" },
 	check = function(c, ctx)
 		local from = ctx.dates.day(LISTS_FROM)
 		local leave, list, what, which = c:first("dismissed"), "barred_list_reported", "barred list", "barred"
-		local cite = "Police Act 1996 s.88A; Police (Barred List and Police Advisory List) Regulations 2017 (SI 2017/1135) reg 3"
+		local cite = "Police Act 1996, s.88A(1); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 3(1)"
 		if not leave then
 			leave = c:leaving()
 			list, what, which = "advisory_list_reported", "advisory list", "advisory"
-			cite = "Police Act 1996 s.88I; Police (Barred List and Police Advisory List) Regulations 2017 (SI 2017/1135) reg 12"
+			cite = "Police Act 1996, s.88I(1) and (2); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 12(1)"
 			if not leave then
 				return { status = "not_applicable", message = "The subject has not left the service." }
 			end
@@ -1111,8 +1130,11 @@ step "assess.route_decided" {
 	regimes = FROM_2004,
 	why_not_in_force = "no statutory route decision before Part 2 of the Police Reform Act 2002 came into force (1 April 2004)",
 	cite = {
-		["1999"] = "Police Reform Act 2002 s.12 and Sch 3, in force from 1 April 2004",
-		["*"] = "Police Reform Act 2002 s.12 (complaint; conduct matter: an indication that the officer may have committed a criminal offence or behaved in a manner that would justify disciplinary proceedings); Sch 3 paras 10 and 11 (the appropriate authority records it)",
+		["1999"] = "Police Act 1996; Police (Conduct) Regulations 1999 (SI 1999/730)",
+		["2004"] = "Police Reform Act 2002, s.12(1) and (2)",
+		["2008"] = "Police Reform Act 2002, s.12(1) and (2)",
+		["2012"] = "Police Reform Act 2002, s.12(1) and (2); Sch 3 para 11(3)",
+		["2020"] = "Police Reform Act 2002, s.12(1), (1A) and (2); Sch 3 para 11(3)",
 	},
 	duty = "statutory",
 	limit = { basis = "benchmark", source = "casecheck default (param route_decision_days); the law sets no time limit" },
@@ -1175,11 +1197,11 @@ step "leavers.resignation_consented" {
 	regimes = { "2012" },
 	why_not_in_force = "the consent rule (Police (Conduct) Regulations 2012 reg 10A) applied only to matters under the 2012 Regulations, from 12 January 2015 until it was revoked on 15 December 2017; no equivalent rule exists under the other regimes",
 	cite = {
-		["2012"] = "Police (Conduct) Regulations 2012 reg 10A(1), (3)-(5) (inserted by the Police (Conduct) (Amendment) Regulations 2014, SI 2014/3347, from 12 January 2015; revoked from 15 December 2017)",
-		["*"] = "Police (Conduct) Regulations 2012 reg 10A, in force 12 January 2015 to 14 December 2017",
+		["2012"] = "Police (Conduct) Regulations 2012, reg 10A (inserted by SI 2014/3347; removed by SI 2017/1134)",
+		["*"] = "Police (Conduct) Regulations 2012, reg 10A, in force 12 January 2015 to 14 December 2017",
 	},
 	duty = "statutory",
-	limit = { basis = "statutory", source = "PCR 2012 reg 10A(1): consent must be obtained before notice to resign or retire is given" },
+	limit = { basis = "statutory", source = "PCR 2012 reg 10A: consent must be obtained before notice to resign or retire is given" },
 	basis = "From 12 January 2015 to 14 December 2017 an officer whose conduct was being dealt with as possible misconduct or gross misconduct could not give notice to resign or retire without the appropriate authority's consent, given only for medical unfitness or exceptional circumstances.",
 	applies = function(m)
 		return m.aware ~= nil, "professional standards never knew of the matter, so the 2012 Regulations never applied to it"

@@ -125,7 +125,7 @@ async function main() {
 				if (id === 'carrick-2002' && how === 'badly') {
 					const intake = byTitle['The allegation reaches professional standards'];
 					check(intake && intake[1] === 'fail' && /Refer it to the DPS within 5 working days/.test(intake[3])
-						&& /Police Act 1996/.test(intake[4]),
+						&& /Police \(Conduct\) Regulations 1999/.test(intake[4]),
 						`carrick-2002 badly: routing to the DPS missed, with the law: ${JSON.stringify(intake)}`);
 				}
 			}
@@ -142,8 +142,8 @@ async function main() {
 		await page.waitForFunction(() => !document.getElementById('feedback').hidden);
 		const fb = await page.$$eval('#feedback-list li', (lis) => lis.map((li) => li.textContent));
 		// recording the conduct matter is also the record of the route decision
-		check(fb.length === 2 && fb[0].startsWith('Met: The appropriate authority records a conduct matter (Police Reform Act 2002 Sch 3 para 11') &&
-			fb[1].startsWith('Met: The appropriate authority decides whether the allegation is a complaint, a conduct matter or neither (Police Reform Act 2002 s.12'),
+		check(fb.length === 2 && fb[0].startsWith('Met: The appropriate authority records a conduct matter (Police Reform Act 2002, Sch 3 para 11') &&
+			fb[1].startsWith('Met: The appropriate authority decides whether the allegation is a complaint, a conduct matter or neither (Police Reform Act 2002, s.12'),
 			`first-week: feedback after recording ${JSON.stringify(fb)}`);
 		const due = await firstDue(page);
 		check(JSON.stringify(due) === JSON.stringify(['2024-03-05', '0', 'Mandatory referral to the IOPC (IPCC)']),
