@@ -65,7 +65,8 @@ ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 LIB_SRCS := $(sort $(wildcard engine/*.c))
 CLI_SRCS := $(sort $(wildcard engine/cli/*.c engine/exercise/*.c))
 TEST_SRCS := $(sort $(wildcard tests/check_*.c))
-SCRIPTS := $(sort $(wildcard scripts/*.lua))
+# the engine's Lua, and the holiday calendars policies choose by name (data)
+SCRIPTS := $(sort $(wildcard scripts/*.lua)) $(sort $(wildcard policies/*/calendar.lua))
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o) $(O)/gen/scripts_embed.o
 CLI_OBJS := $(CLI_SRCS:%.c=$(O)/%.o)
@@ -120,7 +121,7 @@ $(O)/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) -std=c99 -O1 $(WARN) $< -o $@
 
-$(O)/gen/scripts_embed.c: $(O)/tools/embed $(SCRIPTS)
+$(O)/gen/scripts_embed.c: $(O)/tools/embed $(SCRIPTS) Makefile
 	@mkdir -p $(@D)
 	$(Q)$(O)/tools/embed $(SCRIPTS) > $@.tmp && mv $@.tmp $@
 

@@ -16,6 +16,8 @@ Suite *eval_suite(void);
 /* A policy with one declarative duty: record within 10 working days of the allegation. */
 static const char POLICY[] =
 	"policy { id = \"test/record\", title = \"Test\" }\n"
+	"calendar \"england-wales\"\n"
+	"roles { aa = function(case, pid) return case:party_of_force(pid, case.subject.force) end }\n"
 	"regime \"all\" { from = \"1990-01-01\", title = \"everything\" }\n"
 	"param \"record_days\" { default = 10, unit = \"working_days\" }\n"
 	"step \"record.it\" {\n"
@@ -157,6 +159,7 @@ END_TEST
 static const char POLICY_AWARE[] =
 	"policy { id = \"test/aware\", title = \"Test\" }\n"
 	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"awareness { { type = \"psd_referral\", to = \"P\" } }\n"
 	"step \"record.it\" {\n"
 	"  title = \"Record it\", cite = \"x\", from = \"aware\", within = days(10),\n"
 	"  duty = \"statutory\", limit = { basis = \"benchmark\", source = \"test\" }, \n"
@@ -187,6 +190,9 @@ START_TEST(test_awareness_as_of)
 	/* before the referral the PSD did not know: the duty has not arisen */
 	r = casecheck_evaluate(e, p, c, "2019-03-10", &err);
 	ck_assert_int_eq(casecheck_result_finding(r, 0)->status, CASECHECK_NOT_APPLICABLE);
+	/* a policy that gives no 'unknown' sentence gets the engine's neutral one */
+	ck_assert_str_eq(casecheck_result_finding(r, 0)->message,
+			 "No event made the matter known as the policy's awareness rules require, so the duty never arose.");
 	casecheck_result_free(r);
 	/* after it, the clock runs from the referral: due 30 March, not yet passed */
 	r = casecheck_evaluate(e, p, c, "2019-03-25", &err);
@@ -639,6 +645,8 @@ static const char POLICY_GROUPS[] =
 	"}\n";
 static const char POLICY_RUNTIME_TEMPLATE[] =
 	"policy { id = \"test/template\", title = \"Test\" }\n"
+	"calendar \"england-wales\"\n"
+	"roles { aa = function(case, pid) return case:party_of_force(pid, case.subject.force) end }\n"
 	"regime \"all\" { from = \"1990-01-01\" }\n"
 	"step \"bad.template\" {\n"
 	"  title = \"Bad\", cite = \"x\", duty = \"power\",\n"
@@ -803,6 +811,8 @@ END_TEST
 */
 static const char POLICY_1968[] =
 	"policy { id = \"test/old\", title = \"Test\" }\n"
+	"calendar \"england-wales\"\n"
+	"roles { aa = function(case, pid) return case:party_of_force(pid, case.subject.force) end }\n"
 	"regime \"all\" { from = \"1900-01-01\", title = \"everything\" }\n"
 	"step \"record.it\" {\n"
 	"  title = \"Record it\", cite = \"Test Act s.1\", duty = \"statutory\",\n"
