@@ -53,12 +53,17 @@ MHD_CFLAGS = $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
 MHD_LIBS = $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null) -pthread
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
+# The policy this distribution ships as its default (casecheck steps with
+# no POLICY, and the example in the CLI's help): the engine names none.
+DEFAULT_POLICY ?= england-wales/conduct
+
 # Hidden by default: only the declarations of casecheck.h are exported.
 ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC -pthread -fvisibility=hidden $(WARN) $(SAN) \
        -Iengine -I$(O)/gen $(DEP_CFLAGS) \
        -DCASECHECK_VERSION='"$(VERSION)"' \
        -DCASECHECK_DATADIR='"$(datadir)/casecheck"' \
        -DCASECHECK_POLICYDIR='"$(datadir)/casecheck/policies"' \
+       -DCASECHECK_DEFAULT_POLICY='"$(DEFAULT_POLICY)"' \
        $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
@@ -77,7 +82,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-exercise check-browser-exercise check-examples check-symbols check-valgrind fuzz fuzz-run check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
+.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-exercise check-browser-exercise check-examples check-symbols check-neutral check-valgrind fuzz fuzz-run check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -176,7 +181,7 @@ deps:
 # they load the machine on purpose, and the unit tests hold the engine to
 # time budgets.
 CHECK_STAGES = check-unit check-symbols check-fixtures check-examples check-golden check-schema \
-	check-formats check-docs check-symlinks check-usage lint
+	check-formats check-docs check-symlinks check-usage check-neutral lint
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
 	$(Q)rm -rf $(O)/stages; \
@@ -313,6 +318,10 @@ check-browser: $(CLI)
 	fi
 
 # The command line as a person meets it (tests/usage/run.sh).
+# The engine names no jurisdiction, role, step id or one policy's event type.
+check-neutral:
+	$(Q)sh tests/neutral/run.sh
+
 check-usage: $(CLI)
 	$(Q)sh tests/usage/run.sh $(CLI)
 

@@ -898,7 +898,7 @@ static void expect_check(struct load *ld, struct jp *p, json_t *expect)
 		if ((x = json_object_get(item, "step"))) {
 			s2 = jp_key(p, "step");
 			if (want_string(ld, p, x) && json_string_length(x) == 0)
-				bad(ld, p, "empty step id (expected a step id such as 'record.conduct_matter')");
+				bad(ld, p, "empty step id (expected a step id such as 'area.duty')");
 			jp_pop(p, s2);
 		}
 		if ((x = json_object_get(item, "status"))) {

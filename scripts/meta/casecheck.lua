@@ -130,7 +130,7 @@ function xpcall(f, msgh, ...) end
 ---@field considered? string[] cumulative_assessment: ids of earlier allegations
 ---@field reason? string why a matter closed or a decision was taken (the case format's values)
 ---@field basis? string the basis of a referral (the case format's values)
----@field outcome? string severity_assessed, case_to_answer, misconduct_meeting/hearing, vetting_review, probation_review, management_action
+---@field outcome? string the decision an event records (the case format's values)
 ---@field decision? string suspension_decision
 ---@field reasons? string|string[] notice_deferred, suspension_decision, conduct_paused
 ---@field investigator? string investigator_appointed: party id
@@ -154,7 +154,7 @@ function xpcall(f, msgh, ...) end
 ---@class Subject
 ---@field name? string
 ---@field rank? string
----@field force string the employing force (party id): its chief officer is the AA
+---@field force string the employing force (party id)
 ---@field probationer boolean
 ---@field joined? Span
 ---@field probation_ends? Span
