@@ -441,6 +441,46 @@ START_TEST(test_embedded_calendar)
 END_TEST
 
 /*
+** Scotland's calendar (policies/scotland/calendar.lua) against the bank
+** holidays published for Scotland, 2020-2025: 1 and 2 January with their
+** substitutes, no Easter Monday, the first Monday of August, St Andrew's Day
+** with its Monday substitute, and the one-offs.
+*/
+START_TEST(test_scotland_calendar)
+{
+	static const char *const y2020[] = { "01-01", "01-02", "04-10", "05-08", "05-25", "08-03",
+		"11-30", "12-25", "12-28" };
+	static const char *const y2021[] = { "01-01", "01-04", "04-02", "05-03", "05-31", "08-02",
+		"11-30", "12-27", "12-28" };
+	static const char *const y2022[] = { "01-03", "01-04", "04-15", "05-02", "06-02", "06-03",
+		"08-01", "09-19", "11-30", "12-26", "12-27" };
+	static const char *const y2023[] = { "01-02", "01-03", "04-07", "05-01", "05-08", "05-29",
+		"08-07", "11-30", "12-25", "12-26" };
+	static const char *const y2024[] = { "01-01", "01-02", "03-29", "05-06", "05-27", "08-05",
+		"12-02", "12-25", "12-26" };
+	static const char *const y2025[] = { "01-01", "01-02", "04-18", "05-05", "05-26", "08-04",
+		"12-01", "12-25", "12-26" };
+	struct casecheck_error err;
+	struct calendar *cal;
+
+	memset(&err, 0, sizeof(err));
+	cal = calendar_new_named("scotland", 2014, 2040, &err);
+	ck_assert_msg(cal != NULL, "%s: %s", err.source, err.text);
+	assert_year(cal, 2020, y2020, 9);
+	assert_year(cal, 2021, y2021, 9);
+	assert_year(cal, 2022, y2022, 11);
+	assert_year(cal, 2023, y2023, 10);
+	assert_year(cal, 2024, y2024, 9);
+	assert_year(cal, 2025, y2025, 9);
+	assert_holiday(cal, ymd(2024, 12, 2), "St Andrew's Day (substitute day)");
+	assert_holiday(cal, ymd(2023, 1, 2), "2 January");
+	assert_working(cal, ymd(2024, 4, 1));		/* Easter Monday */
+	assert_working(cal, ymd(2024, 8, 26));		/* the last Monday of August */
+	calendar_free(cal);
+}
+END_TEST
+
+/*
 ** Apply the table that TEXT returns to a 2019 calendar (a state with the
 ** base library, so a test can set metatables); the error text, or "" on success.
 */
@@ -633,6 +673,7 @@ Suite *calendar_suite(void)
 	suite_add_tcase(s, arith);
 
 	tcase_add_test(data, test_embedded_calendar);
+	tcase_add_test(data, test_scotland_calendar);
 	tcase_add_test(data, test_apply_errors);
 	tcase_add_test(data, test_apply_ignores_metatables);
 	suite_add_tcase(s, data);
