@@ -4,6 +4,7 @@
 ** working-day arithmetic in O(1) from a per-day cumulative count built once,
 ** because every step of every case asks for a deadline.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lua.h>
@@ -11,6 +12,7 @@
 #include "calendar.h"
 #include "date.h"
 #include "error.h"
+#include "suggest.h"
 #include "scripts.h"
 
 /* Names of the regular holidays; a day's name index points here or past it. */
@@ -959,6 +961,37 @@ out:
 
 /* }====================================================================== */
 
+/*
+** The compiled-in calendar name nearest NAME into OUT (did-you-mean), or 0
+** when none is close. Calendars are policies/NAME/calendar.lua scripts.
+*/
+static int calendar_nearest(const char *name, char *out, size_t outlen)
+{
+	static const char pre[] = "policies/", post[] = "/calendar.lua";
+	const size_t lpre = sizeof(pre) - 1, lpost = sizeof(post) - 1;
+	char names[16][64];
+	const char *list[16];
+	const struct embedded_script *s;
+	const char *best;
+	size_t n, k = 0;
+
+	for (s = casecheck_scripts; s->path && k < 16; s++) {
+		n = strlen(s->path);
+		if (n <= lpre + lpost || strncmp(s->path, pre, lpre) != 0 ||
+		    strcmp(s->path + n - lpost, post) != 0 || n - lpre - lpost >= sizeof(names[0]))
+			continue;
+		memcpy(names[k], s->path + lpre, n - lpre - lpost);
+		names[k][n - lpre - lpost] = '\0';
+		list[k] = names[k];
+		k++;
+	}
+	best = suggest_best(name, list, k);
+	if (!best)
+		return 0;
+	snprintf(out, outlen, "%s", best);
+	return 1;
+}
+
 struct calendar *calendar_new_named(const char *name, int first_year, int last_year,
 				    struct casecheck_error *err)
 {
@@ -970,8 +1003,12 @@ struct calendar *calendar_new_named(const char *name, int first_year, int last_y
 	snprintf(path, sizeof(path), "policies/%s/calendar.lua", name ? name : "");
 	snprintf(chunk, sizeof(chunk), "@%s", path);
 	if (name && !(s = scripts_find(path))) {
+		char near[64];
+		int has = calendar_nearest(name, near, sizeof(near));
+
 		error_setf(err, CASECHECK_E_INPUT, path, NULL, 0, 0,
-			   "no calendar named '%s' in the library (a calendar is policies/NAME/calendar.lua)", name);
+			   "no calendar named '%s' in the library (a calendar is policies/NAME/calendar.lua)%s%s%s",
+			   name, has ? " (did you mean '" : "", has ? near : "", has ? "'?)" : "");
 		goto fail;
 	}
 	if (!(cal = calendar_new(first_year, last_year))) {

@@ -347,6 +347,20 @@ START_TEST(test_policy_load_errors)
 		   "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"statutory\", check = function() end }\n",
 		   4, "step 'a.b' is declared twice");
 	load_fails("policy { id = \"x\" \n", 2, "expected");
+	/* the engine knows no awareness rule, role or calendar: the policy declares them */
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"statutory\", from = \"aware\",\n"
+		   " limit = { basis = \"benchmark\", source = \"s\" }, within = days(3), done_by = {type = \"x\"} }\n",
+		   3, "step 'a.b' starts from \"aware\" but the policy declares no awareness { ... } rules");
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "roles { aa = \"F1\" }\n",
+		   3, "roles: 'aa' must map a role name to a function(case, party, matter)");
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "awareness { { type = \"x\", bye = \"aa\" } }\n",
+		   3, "unknown field 'bye' in awareness[1] (did you mean 'by'?)");
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "calendar \"../etc\"\n",
+		   3, "calendar expects a calendar name like 'my-country', got ../etc");
 }
 END_TEST
 
