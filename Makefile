@@ -339,9 +339,14 @@ check-docs: $(CLI)
 	$(Q)if ! cmp -s $(O)/steps.md docs/steps.md; then \
 		diff -u docs/steps.md $(O)/steps.md | head -40; \
 		echo 'docs/steps.md is out of date: make docs'; exit 1; fi
+	$(Q)$(CLI) steps scotland/conduct --format markdown > $(O)/steps-scotland.md
+	$(Q)if ! cmp -s $(O)/steps-scotland.md docs/steps-scotland.md; then \
+		diff -u docs/steps-scotland.md $(O)/steps-scotland.md | head -40; \
+		echo 'docs/steps-scotland.md is out of date: make docs'; exit 1; fi
 
 docs: $(CLI)
 	$(Q)$(CLI) steps england-wales/conduct --format markdown > docs/steps.md
+	$(Q)$(CLI) steps scotland/conduct --format markdown > docs/steps-scotland.md
 	$(Q)sh tools/man.sh $(CLI) > docs/casecheck.1
 
 lint:
