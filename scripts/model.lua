@@ -12,9 +12,11 @@ local cc = ...
 local guard = cc.guard
 local model = {}
 
--- What the policy declared for the case or matter it is keyed by: roles,
--- closing and leaving types. Weak keys: it goes with the case.
-local decl_of = setmetatable({}, { __mode = "k" })
+-- What this evaluation's policy declared: roles, closing and leaving types.
+-- One case is evaluated at a time in a state, and model.prepare sets it for
+-- each (a weak table keyed by case and matter would do the same, at a cost
+-- in every garbage collection of the generational collector).
+local current
 
 -- Methods live in tables of their own, never reachable from a policy: a
 -- metatable whose __index is itself would hand out m.__index, the shared
@@ -97,7 +99,7 @@ end
 
 -- The first closing decision re the matter (the policy's 'closing' types), or nil.
 function Matter:closing()
-	return earliest(self.by_type, decl_of[self].closing)
+	return earliest(self.by_type, current.closing)
 end
 
 -- The force a party belongs to: itself if a force, else the force it is "of".
@@ -120,7 +122,7 @@ True when party PID is WANT: a role the policy declares (roles { ... }),
 asked about matter M (nil for the whole case), or else a party id.
 ]]
 function Case:is(want, pid, m)
-	local f = decl_of[self].roles[want]
+	local f = current.roles[want]
 	if f then return guard(f, self, pid, m) and true or false end
 	return pid ~= nil and pid == want
 end
@@ -136,7 +138,7 @@ end
 
 -- The subject's leaving event (the policy's 'leaving' types), the earliest, or nil.
 function Case:leaving()
-	return earliest(self.by_type, decl_of[self].leaving)
+	return earliest(self.by_type, current.leaving)
 end
 
 local function index_by_type(list)
@@ -199,7 +201,7 @@ end
 function model.prepare(case, decl)
 	local info = decl.info or EMPTY
 	local d = { roles = decl.roles or EMPTY, closing = as_list(info.closing), leaving = as_list(info.leaving) }
-	decl_of[case] = d
+	current = d
 	case.by_type = index_by_type(case.events)
 	local matters = case.matters
 	for i = 1, #matters do
@@ -221,7 +223,6 @@ function model.prepare(case, decl)
 			end
 			if #open > 0 then m.categories_possible, m.possible_list = all, open end
 		end
-		decl_of[m] = d
 		setmetatable(m, MatterMeta)
 	end
 	setmetatable(case, CaseMeta)
