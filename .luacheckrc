@@ -34,7 +34,7 @@ stds.casecheck_policy = {
 		-- sandbox_utf8_allow
 		utf8 = { fields = { "char", "charpattern", "codepoint", "codes", "len", "offset" } },
 		-- the DSL (scripts/dsl.lua, dsl.collector's api)
-		"policy", "regime", "param", "step", "event_type",
+		"policy", "regime", "param", "step", "event_type", "roles", "awareness", "calendar",
 		"working_days", "days", "months", "years", "next_working_day", "working_days_beginning",
 	},
 }

@@ -53,19 +53,25 @@ MHD_CFLAGS = $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
 MHD_LIBS = $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null) -pthread
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
+# The policy this distribution ships as its default (casecheck steps with
+# no POLICY, and the example in the CLI's help): the engine names none.
+DEFAULT_POLICY ?= england-wales/conduct
+
 # Hidden by default: only the declarations of casecheck.h are exported.
 ALL_CFLAGS = -std=c99 -D_POSIX_C_SOURCE=200809L -fPIC -pthread -fvisibility=hidden $(WARN) $(SAN) \
        -Iengine -I$(O)/gen $(DEP_CFLAGS) \
        -DCASECHECK_VERSION='"$(VERSION)"' \
        -DCASECHECK_DATADIR='"$(datadir)/casecheck"' \
        -DCASECHECK_POLICYDIR='"$(datadir)/casecheck/policies"' \
+       -DCASECHECK_DEFAULT_POLICY='"$(DEFAULT_POLICY)"' \
        $(CPPFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SAN) $(LDFLAGS)
 
 LIB_SRCS := $(sort $(wildcard engine/*.c))
 CLI_SRCS := $(sort $(wildcard engine/cli/*.c engine/exercise/*.c))
 TEST_SRCS := $(sort $(wildcard tests/check_*.c))
-SCRIPTS := $(sort $(wildcard scripts/*.lua))
+# the engine's Lua, and the holiday calendars policies choose by name (data)
+SCRIPTS := $(sort $(wildcard scripts/*.lua)) $(sort $(wildcard policies/*/calendar.lua))
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o) $(O)/gen/scripts_embed.o
 CLI_OBJS := $(CLI_SRCS:%.c=$(O)/%.o)
@@ -76,7 +82,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-exercise check-browser-exercise check-examples check-symbols check-valgrind fuzz fuzz-run check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs check-law-cites docs lint bench install uninstall deps clean distclean run
+.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-exercise check-browser-exercise check-examples check-symbols check-neutral check-valgrind fuzz fuzz-run check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs check-law-cites docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -120,7 +126,7 @@ $(O)/tools/embed: tools/embed.c
 	@mkdir -p $(@D)
 	$(Q)$(CC) -std=c99 -O1 $(WARN) $< -o $@
 
-$(O)/gen/scripts_embed.c: $(O)/tools/embed $(SCRIPTS)
+$(O)/gen/scripts_embed.c: $(O)/tools/embed $(SCRIPTS) Makefile
 	@mkdir -p $(@D)
 	$(Q)$(O)/tools/embed $(SCRIPTS) > $@.tmp && mv $@.tmp $@
 
@@ -175,7 +181,7 @@ deps:
 # they load the machine on purpose, and the unit tests hold the engine to
 # time budgets.
 CHECK_STAGES = check-unit check-symbols check-fixtures check-examples check-golden check-schema \
-	check-formats check-docs check-law-cites check-symlinks check-usage lint
+	check-formats check-docs check-law-cites check-symlinks check-usage check-neutral lint
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
 	$(Q)rm -rf $(O)/stages; \
@@ -312,6 +318,10 @@ check-browser: $(CLI)
 	fi
 
 # The command line as a person meets it (tests/usage/run.sh).
+# The engine names no jurisdiction, role, step id or one policy's event type.
+check-neutral:
+	$(Q)sh tests/neutral/run.sh
+
 check-usage: $(CLI)
 	$(Q)sh tests/usage/run.sh $(CLI)
 
@@ -329,6 +339,10 @@ check-docs: $(CLI)
 	$(Q)if ! cmp -s $(O)/steps.md docs/steps.md; then \
 		diff -u docs/steps.md $(O)/steps.md | head -40; \
 		echo 'docs/steps.md is out of date: make docs'; exit 1; fi
+	$(Q)$(CLI) steps scotland/conduct --format markdown > $(O)/steps-scotland.md
+	$(Q)if ! cmp -s $(O)/steps-scotland.md docs/steps-scotland.md; then \
+		diff -u docs/steps-scotland.md $(O)/steps-scotland.md | head -40; \
+		echo 'docs/steps-scotland.md is out of date: make docs'; exit 1; fi
 
 # Every citation the policy prints is in docs/law.md's table of citations.
 check-law-cites: $(CLI)
@@ -336,6 +350,7 @@ check-law-cites: $(CLI)
 
 docs: $(CLI)
 	$(Q)$(CLI) steps england-wales/conduct --format markdown > docs/steps.md
+	$(Q)$(CLI) steps scotland/conduct --format markdown > docs/steps-scotland.md
 	$(Q)sh tools/man.sh $(CLI) > docs/casecheck.1
 
 lint:

@@ -1,8 +1,10 @@
 /*
-** calendar.c: the England and Wales bank holidays over a range of years, and
+** calendar.c: bank holidays over a range of years, from named rules and
+** one-off changes a policy's calendar file gives as data, and
 ** working-day arithmetic in O(1) from a per-day cumulative count built once,
 ** because every step of every case asks for a deadline.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <lua.h>
@@ -10,6 +12,7 @@
 #include "calendar.h"
 #include "date.h"
 #include "error.h"
+#include "suggest.h"
 #include "scripts.h"
 
 /* Names of the regular holidays; a day's name index points here or past it. */
@@ -28,6 +31,10 @@ enum {
 	CAL_BOXING_SUB,
 	CAL_WHIT_MONDAY,
 	CAL_AUGUST,
+	CAL_JAN2,
+	CAL_JAN2_SUB,
+	CAL_NOV30,
+	CAL_NOV30_SUB,
 	CAL_N_FIXED		/* first index of a name from a move or an extra day */
 };
 
@@ -45,7 +52,11 @@ static const char *const calendar_fixed_names[CAL_N_FIXED] = {
 	"Boxing Day",
 	"Boxing Day (substitute day)",
 	"Whit Monday",
-	"August bank holiday"
+	"August bank holiday",
+	"2 January",
+	"2 January (substitute day)",
+	"St Andrew's Day",
+	"St Andrew's Day (substitute day)"
 };
 
 struct calendar {
@@ -177,7 +188,7 @@ static void calendar_set(struct calendar *cal, int day, unsigned idx)
 
 /*
 ** The regular rules, one function per holiday and rule, each for one year.
-** Which rule held in which years is data (scripts/calendar.lua, "regular");
+** Which rule held in which years is data (a calendar file's "regular");
 ** calendar_new applies today's set to every year.
 */
 
@@ -190,6 +201,46 @@ static void rule_new_year(struct calendar *cal, int y)
 		calendar_set(cal, d + 7 - w, CAL_NEW_YEAR_SUB);
 	else
 		calendar_set(cal, d, CAL_NEW_YEAR);
+}
+
+/*
+** New Year's Day and 2 January as a pair: a day at a weekend moves to the
+** first weekday after it that is not already one of the pair's days, as
+** Christmas and Boxing Day do (rule_christmas).
+*/
+static void rule_new_year_pair(struct calendar *cal, int y)
+{
+	int d = date_from_ymd(y, 1, 1);
+
+	switch (date_weekday(d)) {
+	case 4:		/* Friday: 2 January on Saturday moves to Monday 4 */
+		calendar_set(cal, d, CAL_NEW_YEAR);
+		calendar_set(cal, d + 3, CAL_JAN2_SUB);
+		break;
+	case 5:		/* Saturday: Monday 3 and Tuesday 4 */
+		calendar_set(cal, d + 2, CAL_NEW_YEAR_SUB);
+		calendar_set(cal, d + 3, CAL_JAN2_SUB);
+		break;
+	case 6:		/* Sunday: 2 January on Monday 2, New Year's Day on Tuesday 3 */
+		calendar_set(cal, d + 1, CAL_JAN2);
+		calendar_set(cal, d + 2, CAL_NEW_YEAR_SUB);
+		break;
+	default:
+		calendar_set(cal, d, CAL_NEW_YEAR);
+		calendar_set(cal, d + 1, CAL_JAN2);
+		break;
+	}
+}
+
+/* 30 November; at a weekend, the next Monday. */
+static void rule_november_30(struct calendar *cal, int y)
+{
+	int d = date_from_ymd(y, 11, 30), w = date_weekday(d);
+
+	if (w >= 5)
+		calendar_set(cal, d + 7 - w, CAL_NOV30_SUB);
+	else
+		calendar_set(cal, d, CAL_NOV30);
 }
 
 static void rule_good_friday(struct calendar *cal, int y)
@@ -311,6 +362,8 @@ static const struct calendar_rule {
 	{ "summer", rule_summer, 1 },
 	{ "christmas", rule_christmas, 1 },
 	{ "christmas_1871", rule_christmas_1871, 0 },
+	{ "new_year_pair", rule_new_year_pair, 0 },
+	{ "november_30", rule_november_30, 0 },
 };
 
 #define CAL_N_RULES (sizeof(calendar_rules) / sizeof(calendar_rules[0]))
@@ -366,6 +419,12 @@ struct calendar *calendar_new(int first_year, int last_year)
 fail:
 	calendar_free(cal);
 	return NULL;
+}
+
+int calendar_clear(struct calendar *cal)
+{
+	memset(cal->hol, 0, (size_t)cal->ndays * sizeof(*cal->hol));
+	return calendar_reindex_all(cal);
 }
 
 void calendar_free(struct calendar *cal)
@@ -515,7 +574,7 @@ size_t calendar_holidays_between(const struct calendar *cal, int from, int to, i
 }
 
 /* {======================================================================
-** The one-off changes from scripts/calendar.lua
+** The one-off changes from a calendar file
 ** ======================================================================= */
 
 /* Reading one entry, for error messages: "changes[3]". */
@@ -727,7 +786,7 @@ static int calendar_read_rule(lua_State *L, lua_Integer i, const struct calendar
 		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
 			   "regular[%lld] names no known rule \"%.100s\" (expected new_year, good_friday, "
 			   "easter_monday, whit_monday, early_may, spring, august, august_late, summer, "
-			   "christmas or christmas_1871)", (long long)i,
+			   "christmas, christmas_1871, new_year_pair or november_30)", (long long)i,
 			   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
 		goto out;
 	}
@@ -822,10 +881,10 @@ static int calendar_only_keys(lua_State *L, int t, const char *const *keys,
 	return 0;
 }
 
-int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, struct casecheck_error *err)
+int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, const char *source,
+		       struct casecheck_error *err)
 {
 	static const char *const top_keys[] = { "jurisdiction", "regular", "changes", NULL };
-	static const char jurisdiction[] = "England and Wales";
 	int top = lua_gettop(L), t, ch, rc = -1;
 	struct calendar_entry ent;
 	lua_Integer i, n;
@@ -847,10 +906,9 @@ int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, struct casec
 		goto out;
 
 	lua_pushliteral(L, "jurisdiction");
-	if (lua_rawget(L, t) != LUA_TSTRING || strcmp(lua_tostring(L, -1), jurisdiction) != 0) {
+	if (lua_rawget(L, t) != LUA_TSTRING || lua_rawlen(L, -1) == 0) {
 		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
-			   "jurisdiction must be \"%s\", the only calendar the engine computes",
-			   jurisdiction);
+			   "jurisdiction must name where the calendar holds, e.g. \"Ruritania\"");
 		goto out;
 	}
 	lua_pop(L, 1);
@@ -896,43 +954,91 @@ int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, struct casec
 	rc = 0;
 out:
 	lua_settop(L, top);
+	if (rc != 0 && err && source)
+		snprintf(err->source, sizeof(err->source), "%s", source);
 	return rc;
 }
 
 /* }====================================================================== */
 
-struct calendar *calendar_new_england_wales(int first_year, int last_year,
-					    struct casecheck_error *err)
+/*
+** The compiled-in calendar name nearest NAME into OUT (did-you-mean), or 0
+** when none is close. Calendars are policies/NAME/calendar.lua scripts.
+*/
+static int calendar_nearest(const char *name, char *out, size_t outlen)
 {
-	const struct embedded_script *s = scripts_find(CALENDAR_SCRIPT);
+	static const char pre[] = "policies/", post[] = "/calendar.lua";
+	const size_t lpre = sizeof(pre) - 1, lpost = sizeof(post) - 1;
+	char names[16][64];
+	const char *list[16];
+	const struct embedded_script *s;
+	const char *best;
+	size_t n, k = 0;
+
+	for (s = casecheck_scripts; s->path && k < 16; s++) {
+		n = strlen(s->path);
+		if (n <= lpre + lpost || strncmp(s->path, pre, lpre) != 0 ||
+		    strcmp(s->path + n - lpost, post) != 0 || n - lpre - lpost >= sizeof(names[0]))
+			continue;
+		memcpy(names[k], s->path + lpre, n - lpre - lpost);
+		names[k][n - lpre - lpost] = '\0';
+		list[k] = names[k];
+		k++;
+	}
+	best = suggest_best(name, list, k);
+	if (!best)
+		return 0;
+	snprintf(out, outlen, "%s", best);
+	return 1;
+}
+
+struct calendar *calendar_new_named(const char *name, int first_year, int last_year,
+				    struct casecheck_error *err)
+{
+	char path[256], chunk[260];
+	const struct embedded_script *s = NULL;
 	struct calendar *cal = NULL;
 	lua_State *L = NULL;
 
-	if (!s) {
-		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
-			   "missing from the library: the build did not embed it");
+	snprintf(path, sizeof(path), "policies/%s/calendar.lua", name ? name : "");
+	snprintf(chunk, sizeof(chunk), "@%s", path);
+	if (name && !(s = scripts_find(path))) {
+		char near[64];
+		int has = calendar_nearest(name, near, sizeof(near));
+
+		error_setf(err, CASECHECK_E_INPUT, path, NULL, 0, 0,
+			   "no calendar named '%s' in the library (a calendar is policies/NAME/calendar.lua)%s%s%s",
+			   name, has ? " (did you mean '" : "", has ? near : "", has ? "'?)" : "");
 		goto fail;
 	}
 	if (!(cal = calendar_new(first_year, last_year))) {
-		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+		error_setf(err, CASECHECK_E_INTERNAL, path, NULL, 0, 0,
 			   "cannot make a calendar of years %d to %d (from %d to %d, or out of memory)",
 			   first_year, last_year, CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR);
 		goto fail;
 	}
+	if (!name) {
+		/* no calendar named: working days are Monday to Friday */
+		if (calendar_clear(cal) != 0) {
+			error_setf(err, CASECHECK_E_INTERNAL, "calendar", NULL, 0, 0, "out of memory");
+			goto fail;
+		}
+		return cal;
+	}
 	/* A bare state: the script is data, returning a table, and needs no library. */
 	if (!(L = luaL_newstate())) {
-		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+		error_setf(err, CASECHECK_E_INTERNAL, path, NULL, 0, 0,
 			   "out of memory starting Lua");
 		goto fail;
 	}
-	if (luaL_loadbufferx(L, s->text, s->len, "@" CALENDAR_SCRIPT, "t") != LUA_OK ||
+	if (luaL_loadbufferx(L, s->text, s->len, chunk, "t") != LUA_OK ||
 	    lua_pcall(L, 0, 1, 0) != LUA_OK) {
-		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+		error_setf(err, CASECHECK_E_INPUT, path, NULL, 0, 0,
 			   "cannot run it: %s",
 			   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(no message)");
 		goto fail;
 	}
-	if (calendar_apply_lua(cal, L, -1, err) != 0)
+	if (calendar_apply_lua(cal, L, -1, path, err) != 0)
 		goto fail;
 	lua_close(L);
 	return cal;

@@ -1,8 +1,10 @@
 /*
-** calendar.h: working days in England and Wales (Monday to Friday, not a
-** bank holiday) over a range of years, for deadlines "within N working days".
-** The regular holidays are computed (docs/case-format.md, "Dates and working days"); the
-** one-off moves and extra days come as data from scripts/calendar.lua.
+** calendar.h: working days (Monday to Friday, not a bank holiday) over a
+** range of years, for deadlines "within N working days". Each policy chooses
+** its calendar by name (calendar "NAME" in the policy: the data file
+** policies/NAME/calendar.lua, compiled into the library): which named rules
+** held in which years, and the one-off moves and extra days. The rules are
+** computed here (docs/case-format.md, "Dates and working days").
 */
 #ifndef CASECHECK_CALENDAR_H
 #define CASECHECK_CALENDAR_H
@@ -11,8 +13,8 @@
 #include <lua.h>
 #include "casecheck.h"
 
-/* The chunk the one-off changes live in, as errors name it. */
-#define CALENDAR_SCRIPT "scripts/calendar.lua"
+/* What errors name before the caller says which file the data came from. */
+#define CALENDAR_SCRIPT "calendar"
 
 /* Years a calendar may cover: the Gregorian Easter computus holds from 1583. */
 #define CALENDAR_MIN_YEAR 1583
@@ -29,19 +31,23 @@ struct calendar;
 
 /*
 ** The bank holidays of FIRST_YEAR..LAST_YEAR (inclusive) from the regular
-** rules only, as they stand today, applied to every year alike (before 1978
-** that is not history: scripts/calendar.lua's "regular" list is). NULL when
+** rules marked as today's, applied to every year alike (for tests; a
+** calendar file's "regular" list replaces them). NULL when
 ** the range is empty or outside CALENDAR_MIN_YEAR..CALENDAR_MAX_YEAR, or when out of memory.
 */
 struct calendar *calendar_new(int first_year, int last_year);
 void calendar_free(struct calendar *cal);
 
 /*
-** The regular rules plus the one-offs of the scripts/calendar.lua compiled
-** into the library: what the engine uses. NULL and ERR filled on failure.
+** The calendar NAME (policies/NAME/calendar.lua as compiled into the library:
+** its regular rules and one-offs); NAME NULL: no holidays, working days are
+** Monday to Friday. NULL and ERR filled on failure (an unknown name too).
 */
-struct calendar *calendar_new_england_wales(int first_year, int last_year,
-					    struct casecheck_error *err);
+struct calendar *calendar_new_named(const char *name, int first_year, int last_year,
+				    struct casecheck_error *err);
+
+/* Remove every holiday. 0, or -1 when out of memory. */
+int calendar_clear(struct calendar *cal);
 
 /*
 ** Move the holiday on FROM_DAY to TO_DAY, which then carries the name WHY
@@ -57,20 +63,21 @@ int calendar_move_holiday(struct calendar *cal, int from_day, int to_day, const 
 int calendar_add_holiday(struct calendar *cal, int day, const char *why);
 
 /*
-** Apply the table that scripts/calendar.lua returns, at stack index IDX of L:
+** Apply the table a calendar file returns, at stack index IDX of L:
 ** first the regular rules with the years each held (when "regular" is
 ** given, it replaces the calendar's regular holidays), then the one-offs:
-**   { jurisdiction = "England and Wales",
+**   { jurisdiction = "Ruritania",
 **     regular = { { rule = "whit_monday", to = 1966 }, { rule = "new_year", from = 1974 }, ... },
 **     changes = { { move = { "1995-05-01", "1995-05-08" }, why = "..." },
 **                 { add = "1999-12-31", why = "..." }, ... } }
 ** Changes whose days all fall outside the calendar's years are skipped.
 ** Reads with raw access only, so no metamethod runs: safe outside lua_pcall.
-** Returns 0, or -1 with ERR naming scripts/calendar.lua and the wrong entry
+** Returns 0, or -1 with ERR naming SOURCE (the file) and the wrong entry
 ** ("changes[3]"); the calendar may then hold the changes before it.
 ** [-0, +0, -]
 */
-int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, struct casecheck_error *err);
+int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, const char *source,
+		       struct casecheck_error *err);
 
 int calendar_first_year(const struct calendar *cal);
 int calendar_last_year(const struct calendar *cal);

@@ -2,7 +2,8 @@
 ** case.h: the case model. A fixture (casecheck/case@1, see
 ** docs/case-format.md) parsed with jansson, validated against the
 ** event vocabulary, its events ordered by date and indexed by type and by
-** matter, and each matter's awareness date derived (steps.md, Terms).
+** matter. When a matter became known is the policy's rule (awareness), not
+** the case model's.
 */
 #ifndef CASECHECK_CASE_H
 #define CASECHECK_CASE_H
@@ -36,9 +37,6 @@ struct case_vetting {
 
 struct case_matter {
 	size_t allegation;		/* index into events of its allegation_received */
-	int aware;			/* 1 when the AA's PSD ever knew of it */
-	struct date_span aware_date;	/* earliest reading of awareness (steps.md, Terms) */
-	size_t aware_event;		/* event that made the PSD aware, CASE_NONE if none */
 	size_t *events;			/* indexes into events of every event re this matter, by date */
 	size_t n_events;
 };
@@ -65,7 +63,7 @@ struct case_file {
 	struct date_span joined, probation_ends;
 	struct case_vetting *vetting;
 	size_t n_vetting;
-	const char *aa_psd;		/* id of the psd party of subject.force, or NULL */
+	const char *subject_psd;	/* id of the psd party of subject.force, or NULL */
 
 	struct case_party *parties;
 	size_t n_parties;
@@ -129,25 +127,8 @@ const struct case_index_list *case_events_of_type(const struct case_file *cf, co
 size_t case_event_index(const struct case_file *cf, const char *id);
 size_t case_matter_index(const struct case_file *cf, const char *allegation_id);
 
-/*
-** The awareness date of matter M (steps.md, Terms) counting only the first
-** N_VISIBLE events (all of them: cf->n_events): the earliest reading into
-** SPAN and the event behind it into EVENT. Returns 1, or 0 when the AA's PSD
-** never knew of it among those events.
-*/
-int case_awareness(const struct case_file *cf, const struct case_matter *m, size_t n_visible,
-		   struct date_span *span, size_t *event);
-
 /* 1 when PARTY_ID is the force FORCE or a party whose "of" is FORCE. */
 int case_party_of_force(const struct case_file *cf, const char *party_id, const char *force);
-
-/*
-** 1 when EV, an event of its matter, makes the AA's PSD aware of the matter
-** (steps.md, Terms): a psd_referral or home_force_notified to the AA's PSD, a
-** conduct_recorded by the AA, an iopc_call_in or iopc_initiative, or the
-** allegation itself when the AA's PSD received it.
-*/
-int case_makes_aware(const struct case_file *cf, const struct case_event *ev);
 
 /* The date the case is judged at: as_of, else the last event's date (hi). */
 int case_default_as_of(const struct case_file *cf);

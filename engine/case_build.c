@@ -1,6 +1,6 @@
 /*
 ** case_build.c: the case model from a validated fixture: events in date order
-** (stable), matters with their events and awareness dates (steps.md, Terms),
+** (stable), matters with their events,
 ** the index by type, and the lookups case.h offers.
 */
 #include <stdlib.h>
@@ -48,51 +48,6 @@ static int event_date_cmp(const void *a, const void *b)
 	return x->file_index < y->file_index ? -1 : x->file_index > y->file_index;
 }
 
-int case_makes_aware(const struct case_file *cf, const struct case_event *ev)
-{
-	const char *t = ev->type;
-
-	if (strcmp(t, "psd_referral") == 0 || strcmp(t, "home_force_notified") == 0) {
-		const char *to = json_string_value(json_object_get(ev->json, "to"));
-
-		return cf->aa_psd && to && strcmp(to, cf->aa_psd) == 0;
-	}
-	if (strcmp(t, "conduct_recorded") == 0)
-		return ev->by && cf->subject_force && case_party_of_force(cf, ev->by, cf->subject_force);
-	if (strcmp(t, "iopc_call_in") == 0 || strcmp(t, "iopc_initiative") == 0)
-		return 1;
-	if (strcmp(t, "allegation_received") == 0)
-		return cf->aa_psd && ev->by && strcmp(ev->by, cf->aa_psd) == 0;
-	return 0;
-}
-
-int case_awareness(const struct case_file *cf, const struct case_matter *m, size_t n_visible,
-		   struct date_span *span, size_t *event)
-{
-	size_t i;
-	int found = 0;
-
-	/* the matter's events are in date order: the first qualifying one has
-	** the earliest lo; the earliest reading takes the smallest hi of any */
-	for (i = 0; i < m->n_events; i++) {
-		size_t k = m->events[i];
-		const struct case_event *ev = &cf->events[k];
-
-		if (k >= n_visible || !case_makes_aware(cf, ev))
-			continue;
-		if (!found) {
-			found = 1;
-			*event = k;
-			*span = ev->date;
-		} else if (ev->date.hi < span->hi) {
-			span->hi = ev->date.hi;
-		}
-	}
-	if (found && span->lo == span->hi)
-		span->prec = DATE_DAY;
-	return found;
-}
-
 static int type_cmp(const struct case_event *ev, size_t a, size_t b)
 {
 	int c = strcmp(ev[a].type, ev[b].type);
@@ -131,7 +86,6 @@ int case_build(struct case_priv *cp)
 		if (strcmp(ev->type, "allegation_received") == 0) {
 			ev->matter = cf->n_matters;
 			cf->matters[cf->n_matters].allegation = i;
-			cf->matters[cf->n_matters].aware_event = CASE_NONE;
 			cf->n_matters++;
 		}
 	}
@@ -152,12 +106,6 @@ int case_build(struct case_priv *cp)
 
 		if (k != CASE_NONE)
 			cf->matters[k].events[fill[k]++] = i;
-	}
-
-	for (m = 0; m < cf->n_matters; m++) {
-		struct case_matter *mt = &cf->matters[m];
-
-		mt->aware = case_awareness(cf, mt, n, &mt->aware_date, &mt->aware_event);
 	}
 
 	/* by type: runs of one type, in date order within each */

@@ -156,10 +156,6 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 	lua_setfield(L, -2, "as_of");
 	push_subject(L, cf, as_of);
 	lua_setfield(L, -2, "subject");
-	if (cf->aa_psd) {
-		lua_pushstring(L, cf->aa_psd);
-		lua_setfield(L, -2, "aa_psd");
-	}
 	push_parties(L, cf);
 	lua_setfield(L, -2, "parties");
 
@@ -198,8 +194,7 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 	lua_createtable(L, (int)cf->n_matters, 0);	/* stack: case, events, matters */
 	for (i = 0; i < cf->n_matters; i++) {
 		const struct case_matter *m = &cf->matters[i];
-		struct date_span aware;
-		size_t aware_event = CASE_NONE, n = 0;
+		size_t n = 0;
 
 		if (m->allegation >= n_visible)
 			continue;
@@ -216,15 +211,6 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 			lua_rawseti(L, -2, (lua_Integer)++n);
 		}
 		lua_setfield(L, -2, "events");
-		/* as of the as-of date: a later event cannot have made the PSD aware */
-		if (case_awareness(cf, m, n_visible, &aware, &aware_event)) {
-			push_span(L, &aware);
-			lua_setfield(L, -2, "aware");
-			if (aware_event != CASE_NONE) {
-				lua_rawgeti(L, events_idx, (lua_Integer)aware_event + 1);
-				lua_setfield(L, -2, "aware_event");
-			}
-		}
 		lua_rawseti(L, -2, (lua_Integer)++n_matters);
 	}
 	lua_setfield(L, -3, "matters");

@@ -555,8 +555,8 @@ static int subject_load(struct load *ld, struct jp *p, json_t *subj)
 	return 0;
 }
 
-/* The AA's PSD: the one psd party whose `of` is subject.force. */
-static void find_aa_psd(struct load *ld, struct jp *p)
+/* The subject's force's psd party: the one psd party whose `of` is subject.force. */
+static void find_subject_psd(struct load *ld, struct jp *p)
 {
 	struct case_file *cf = ld->cf;
 	size_t i;
@@ -569,15 +569,15 @@ static void find_aa_psd(struct load *ld, struct jp *p)
 		if (!party->kind || strcmp(party->kind, "psd") != 0 || !party->of ||
 		    strcmp(party->of, cf->subject_force) != 0)
 			continue;
-		if (cf->aa_psd) {
+		if (cf->subject_psd) {
 			size_t saved = jp_key(p, "parties");
 
 			jp_key(p, party->id);
 			bad(ld, p, "second psd party of force '%s' (expected one: '%s' is already its professional standards department)",
-			    cf->subject_force, cf->aa_psd);
+			    cf->subject_force, cf->subject_psd);
 			jp_pop(p, saved);
 		} else {
-			cf->aa_psd = party->id;
+			cf->subject_psd = party->id;
 		}
 	}
 }
@@ -898,7 +898,7 @@ static void expect_check(struct load *ld, struct jp *p, json_t *expect)
 		if ((x = json_object_get(item, "step"))) {
 			s2 = jp_key(p, "step");
 			if (want_string(ld, p, x) && json_string_length(x) == 0)
-				bad(ld, p, "empty step id (expected a step id such as 'record.conduct_matter')");
+				bad(ld, p, "empty step id (expected a step id such as 'area.duty')");
 			jp_pop(p, s2);
 		}
 		if ((x = json_object_get(item, "status"))) {
@@ -1032,7 +1032,7 @@ int case_validate(struct load *ld, json_t *root)
 			return -1;
 		jp_pop(&p, saved);
 	}
-	find_aa_psd(ld, &p);
+	find_subject_psd(ld, &p);
 	if ((x = json_object_get(root, "events"))) {
 		saved = jp_key(&p, "events");
 		if (want_type(ld, &p, x, JSON_ARRAY, "an array of events")) {

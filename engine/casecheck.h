@@ -103,7 +103,7 @@ int casecheck_status_parse(const char *name);
 
 /* One finding: a step, for one matter (or for the case), at one as-of date. */
 struct casecheck_finding {
-	const char *step;		/* step id, "record.conduct_matter" */
+	const char *step;		/* step id, "area.duty" */
 	const char *title;
 	const char *re;			/* matter id (its allegation_received id); NULL per case */
 	enum casecheck_status status;
@@ -376,7 +376,7 @@ struct casecheck_subject_spec {
 
 /* One party; NULL name and of are left out. */
 struct casecheck_party_spec {
-	const char *id;			/* the key events use: "F1-PSD" */
+	const char *id;			/* the key events use: "F1-STANDARDS" */
 	const char *kind;		/* "force", "psd", "line_manager", ... */
 	const char *name;
 	const char *of;			/* for a psd or line_manager: its force's id */
@@ -472,7 +472,7 @@ enum casecheck_value_type {
 };
 
 struct casecheck_event_type_info {
-	const char *name;		/* "psd_referral" */
+	const char *name;		/* "allegation_received" */
 	const char *description;	/* one line; NULL for a type a policy declares */
 	size_t n_fields;		/* casecheck_vocab_field: 0 .. n_fields-1 */
 };
@@ -551,7 +551,7 @@ struct casecheck_open_duty *casecheck_open_duties(struct casecheck_engine *engin
 const char *casecheck_policy_dir(void);
 
 /*
-** The file of policy NAME ("england-wales/conduct"): NAME.lua in the first
+** The file of policy NAME ("ruritania/conduct"): NAME.lua in the first
 ** directory of SEARCH_PATH (directories separated by ':'; empty ones are
 ** skipped) that has it. NAME is letters, digits and "/._-", not absolute,
 ** without "..": a name from a fixture cannot leave the directories. Returns

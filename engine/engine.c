@@ -326,6 +326,30 @@ static int engine_boot(lua_State *L)
 	return 1;
 }
 
+struct calendar *engine_calendar(struct casecheck_engine *e, const char *name,
+				 struct casecheck_error *err)
+{
+	const char *key = name ? name : "";
+	struct engine_calendar *c;
+
+	for (c = e->calendars; c; c = c->next)
+		if (strcmp(c->name, key) == 0)
+			return c->cal;
+	if (!(c = calloc(1, sizeof(*c))) || !(c->name = strdup(key))) {
+		free(c);
+		error_setf(err, CASECHECK_E_INTERNAL, "casecheck", NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	if (!(c->cal = calendar_new_named(name, ENGINE_FIRST_YEAR, ENGINE_LAST_YEAR, err))) {
+		free(c->name);
+		free(c);
+		return NULL;
+	}
+	c->next = e->calendars;
+	e->calendars = c;
+	return c->cal;
+}
+
 struct casecheck_engine *casecheck_engine_new(const struct casecheck_limits *limits,
 					      struct casecheck_error *err)
 {
@@ -348,7 +372,7 @@ struct casecheck_engine *casecheck_engine_new(const struct casecheck_limits *lim
 		goto fail;
 	e->L = sandbox_state(e->sb);
 	sandbox_set_guarded(e->sb, 1);
-	e->cal = calendar_new_england_wales(ENGINE_FIRST_YEAR, ENGINE_LAST_YEAR, err);
+	e->cal = engine_calendar(e, NULL, err);
 	if (!e->cal)
 		goto fail;
 	lua_pushcfunction(e->L, engine_boot);
@@ -368,7 +392,14 @@ void casecheck_engine_free(struct casecheck_engine *e)
 		return;
 	while (e->policies)
 		casecheck_policy_free(e->policies);
-	calendar_free(e->cal);
+	while (e->calendars) {
+		struct engine_calendar *c = e->calendars;
+
+		e->calendars = c->next;
+		calendar_free(c->cal);
+		free(c->name);
+		free(c);
+	}
 	sandbox_free(e->sb);
 	free(e);
 }

@@ -16,9 +16,17 @@ struct sandbox;
 struct calendar;
 struct vocab;
 
+/* A calendar by the name policies choose it by ("" for none), built once. */
+struct engine_calendar {
+	char *name;
+	struct calendar *cal;
+	struct engine_calendar *next;
+};
+
 struct casecheck_engine {
 	struct sandbox *sb;
-	struct calendar *cal;
+	struct calendar *cal;		/* the calendar of the policy being run (not owned) */
+	struct engine_calendar *calendars;	/* every calendar a policy chose, owned */
 	lua_State *L;
 	int runtime_ref;		/* registry ref of the table scripts/runtime.lua returns */
 	int want_detail;		/* build each finding's 'detail' (explain) */
@@ -46,6 +54,7 @@ struct casecheck_policy {
 	const char **link_keys, **link_urls;	/* policy { links = ... }, sorted by key */
 	size_t n_links;
 	struct vocab *vocab;		/* built-in vocabulary plus the policy's event types */
+	struct calendar *cal;		/* its calendar "NAME" (owned by the engine) */
 	struct strpool pool;		/* every string the metadata above points to */
 };
 
@@ -56,11 +65,19 @@ struct casecheck_case {
 
 struct casecheck_result {
 	char *case_id, *source, *sha256, *as_of;
+	const struct calendar *cal;	/* its policy's calendar (owned by the engine) */
 	struct casecheck_finding *findings;
 	size_t n;
 	struct strpool pool;		/* every string the findings point to */
 	const char *const **evidence;	/* per finding, freed with the result */
 };
+
+/*
+** The calendar NAME (NULL: Monday to Friday), built on first use and kept
+** with the engine; NULL and ERR filled when there is no such calendar.
+*/
+struct calendar *engine_calendar(struct casecheck_engine *e, const char *name,
+				 struct casecheck_error *err);
 
 /* Push the case as the tables scripts/model.lua expects, without events after AS_OF. */
 void case_push(lua_State *L, const struct case_file *cf, int as_of);	/* [-0, +1, m] */

@@ -94,7 +94,7 @@ struct casecheck_open_duty *casecheck_open_duties(struct casecheck_engine *engin
 		date_to_ymd(d->due_lo, &d->lo_year, &d->lo_month, &d->lo_day);
 		date_to_ymd(d->due_hi, &d->hi_year, &d->hi_month, &d->hi_day);
 		d->days_left = (long)d->due_hi - as_of.lo;
-		if (calendar_working_days_between(engine->cal, as_of.lo, d->due_hi, &wd) == 0) {
+		if (calendar_working_days_between(result->cal ? result->cal : engine->cal, as_of.lo, d->due_hi, &wd) == 0) {
 			d->has_working_days_left = 1;
 			d->working_days_left = wd;
 		}

@@ -343,6 +343,28 @@ static int read_meta(lua_State *L)
 	return 0;
 }
 
+/*
+** The calendar the policy chose (meta.calendar, checked by the DSL: a name
+** or nil), into P->cal. Reads with raw access only.   [-0, +0, m]
+*/
+static int policy_calendar(struct casecheck_policy *p, struct casecheck_error *err)
+{
+	lua_State *L = p->engine->L;
+	char name[128] = "";
+	int has;
+
+	lua_rawgeti(L, LUA_REGISTRYINDEX, p->meta_ref);
+	lua_pushliteral(L, "calendar");
+	has = lua_rawget(L, -2) == LUA_TSTRING;
+	if (has)
+		snprintf(name, sizeof(name), "%s", lua_tostring(L, -1));
+	lua_pop(L, 2);
+	p->cal = engine_calendar(p->engine, has ? name : NULL, err);
+	if (!p->cal && err)
+		snprintf(err->source, sizeof(err->source), "%s", p->chunkname);
+	return p->cal ? 0 : -1;
+}
+
 /* Call runtime[NAME] pushed on the stack.   [-0, +1, -] */
 static void push_runtime_fn(struct casecheck_engine *e, const char *name)
 {
@@ -390,6 +412,8 @@ struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e
 	lua_pushlightuserdata(L, p);
 	lua_insert(L, -2);
 	if (sandbox_pcall(e->sb, 2, 0, err) != 0)
+		goto fail;
+	if (policy_calendar(p, err) != 0)
 		goto fail;
 	return p;	/* ERR is the caller's and untouched: it may be uninitialised */
 fail:

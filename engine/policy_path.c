@@ -135,7 +135,7 @@ char *casecheck_policy_find(const char *name, const char *search_path,
 
 	if (!name || !name_ok(name)) {
 		error_setf(err, CASECHECK_E_INPUT, NULL, NULL, 0, 0,
-			   "bad policy name '%s': expected a name like 'england-wales/conduct'",
+			   "bad policy name '%s': expected a name like 'DIR/NAME' (DIR/NAME.lua on the policy path)",
 			   name ? name : "");
 		return NULL;
 	}

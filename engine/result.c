@@ -289,6 +289,8 @@ struct casecheck_result *casecheck_evaluate(struct casecheck_engine *e,
 		return NULL;
 	}
 	sandbox_reset_budget(e->sb);
+	e->cal = p->cal;	/* working days are the policy's */
+	r->cal = p->cal;
 	lua_pushcfunction(L, push_evaluation);
 	lua_pushlightuserdata(L, e);
 	lua_pushlightuserdata(L, p);

@@ -116,7 +116,8 @@ function dsl.collector(strict)
 			if type(t) ~= "table" then fail("policy expects a table, got %s", type(t)) end
 			check_keys(t, { id = "string", title = "string", version = "string",
 				summary = "string", jurisdiction = "string", regime_date = "function",
-				track = "function", tracks = "table", links = "table" }, "policy")
+				track = "function", tracks = "table", links = "table", closing = "any",
+				leaving = "any" }, "policy")
 			for k, v in pairs(t.tracks or {}) do
 				if type(k) ~= "string" or type(v) ~= "string" then
 					fail("policy: 'tracks' maps track names to what puts a matter on them (strings)")
@@ -124,6 +125,13 @@ function dsl.collector(strict)
 			end
 			if (t.track == nil) ~= (t.tracks == nil) then
 				fail("policy: 'track' (a function) and 'tracks' (their descriptions) go together")
+			end
+			-- closing, leaving: the event types that close a matter (m:closing(),
+			-- before_close) and that end the subject's service (case:leaving())
+			for _, key in ipairs({ "closing", "leaving" }) do
+				for _, ty in ipairs(as_list(t[key] or {})) do
+					if type(ty) ~= "string" then fail("policy: '%s' must be an event type or a list of them", key) end
+				end
 			end
 			if not t.id then fail("policy has no 'id'") end
 			-- links: where the text of a cited law can be read (the HTML report links citations)
@@ -218,6 +226,78 @@ function dsl.collector(strict)
 			end
 			P.event_types[#P.event_types + 1] = { name = name, fields = t.fields or {} }
 		end
+	end
+
+	--[[
+	The parties a policy names in done_by (by, to) and awareness: ROLES maps
+	a role name to function(case, party_id, matter) -> true when that party
+	plays the role (the matter is nil in a per-case step). A done_by or
+	awareness party that is not a role is a party id of the case.
+	]]
+	function api.roles(t)
+		if strict then
+			mark()
+			if type(t) ~= "table" then fail("roles expects a table of role = function(case, party, matter), got %s", type(t)) end
+			for k, v in pairs(t) do
+				if type(k) ~= "string" or type(v) ~= "function" then
+					fail("roles: '%s' must map a role name to a function(case, party, matter)", tostring(k))
+				end
+			end
+			if P.roles then fail("roles are declared twice") end
+		end
+		P.roles = t
+	end
+
+	--[[
+	When a matter becomes known to the body that must act on it (a step's
+	from = "aware"): a list of rules { type = NAME or LIST, by = ROLE or
+	PARTY, to = ROLE or PARTY }; the first event of the matter that one rule
+	accepts makes it known. UNKNOWN is the sentence a step from "aware" gives
+	when no event did.
+	]]
+	function api.awareness(t)
+		if strict then
+			mark()
+			if type(t) ~= "table" then fail("awareness expects a table of rules, got %s", type(t)) end
+			for k in pairs(t) do
+				if k ~= "unknown" and math.type(k) ~= "integer" then
+					fail("awareness: unknown key '%s' (expected a list of rules and 'unknown')", tostring(k))
+				end
+			end
+			if t.unknown ~= nil and type(t.unknown) ~= "string" then fail("awareness: 'unknown' must be a sentence") end
+			for i, r in ipairs(t) do
+				if type(r) ~= "table" then fail("awareness[%d] must be { type = ..., by = ..., to = ... }", i) end
+				check_keys(r, { type = "any", by = "string", to = "string" }, "awareness[" .. i .. "]")
+				for _, ty in ipairs(as_list(r.type)) do
+					if type(ty) ~= "string" then fail("awareness[%d]: 'type' must be an event type or a list of them", i) end
+				end
+				if r.type == nil then fail("awareness[%d] needs 'type'", i) end
+			end
+			if P.awareness then fail("awareness is declared twice") end
+		end
+		local rules = {}
+		for i, r in ipairs(t) do
+			local types = {}
+			for _, ty in ipairs(as_list(r.type)) do types[ty] = true end
+			rules[i] = { types = types, by = r.by, to = r.to }
+		end
+		P.awareness = { rules = rules, unknown = t.unknown }
+	end
+
+	--[[
+	The holiday calendar working days skip: a name the engine finds as
+	calendars/NAME.lua on the policy path (data: regular rules and one-off
+	changes). Without one, working days are Monday to Friday.
+	]]
+	function api.calendar(name)
+		if strict then
+			mark()
+			if type(name) ~= "string" or not name:match("^[%w_-]+$") then
+				fail("calendar expects a calendar name like 'my-country', got %s", tostring(name))
+			end
+			if P.calendar then fail("calendar is declared twice") end
+		end
+		P.calendar = name
 	end
 
 	-- A did-you-mean suffix for WORD among the keys of SET, or "".
@@ -539,9 +619,19 @@ function dsl.compile(P)
 	local tracks = {}
 	for _, k in ipairs(sorted_keys(P.tracks)) do tracks[#tracks + 1] = { name = k, doc = P.tracks[k] } end
 	local meta = { info = P.info, tracks = tracks, regimes = P.regimes, regime_list = P.regime_list,
-		params = P.params, param_list = P.param_list, step_list = {}, event_types = P.event_types }
+		params = P.params, param_list = P.param_list, step_list = {}, event_types = P.event_types,
+		calendar = P.calendar }
+	local closing = P.info.closing
 	for _, id in ipairs(P.step_list) do
 		local t = P.steps[id]
+		if t.from == "aware" and not P.awareness then
+			error(string.format("%s:%d: step '%s' starts from \"aware\" but the policy declares no awareness { ... } rules",
+				t.source or "?", t.line or 0, id), 0)
+		end
+		if t.before_close and not closing then
+			error(string.format("%s:%d: step '%s' says before_close but the policy declares no closing event type (policy { closing = ... })",
+				t.source or "?", t.line or 0, id), 0)
+		end
 		local s = { id = id, title = t.title, per_case = t.per == "case", source = t.source,
 			line = t.line, basis = t.basis, in_force = {}, regimes = {}, cite = {}, params = {} }
 		local list = t.regimes

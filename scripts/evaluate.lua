@@ -196,23 +196,10 @@ local function describe(e)
 	return e.type .. " '" .. e.id .. "'"
 end
 
--- The party predicates done_by may name.
-local function party_matches(ctx, pid, want, m)
-	local case = ctx.case
-	if want == "aa" then
-		return case:by_aa(pid)
-	elseif want == "aa_psd" then
-		return pid ~= nil and pid == case.aa_psd
-	elseif want == "receiving_force" then
-		local f = m and case:force_of(m.allegation.by)
-		return f ~= nil and case:party_of_force(pid, f)
-	end
-	return pid == want
-end
-
 local function accepts(ctx, spec, e, m)
-	if spec.by and not party_matches(ctx, e.by, spec.by, m) then return false end
-	if spec.to and not party_matches(ctx, e.to, spec.to, m) then return false end
+	-- roles are the policy's (roles { ... }); anything else is a party id
+	if spec.by and not ctx.case:is(spec.by, e.by, m) then return false end
+	if spec.to and not ctx.case:is(spec.to, e.to, m) then return false end
 	if spec.where and not guard(spec.where, e, m, ctx) then return false end
 	return true
 end
@@ -270,7 +257,7 @@ local function resolve_trigger(step, m, ctx)
 		return dates.of(m.allegation), m.allegation
 	elseif from == "aware" then
 		if not m.aware then
-			return nil, nil, "professional standards never knew of the matter, so the duty never arose (the failure lies with intake.route_to_psd or xforce.notify_home_force)"
+			return nil, nil, ctx.unknown_aware
 		end
 		return m.aware, m.aware_event
 	elseif type(from) == "string" then
@@ -846,7 +833,7 @@ the day AS_OF, with PARAMS (name -> number). Returns the list of findings.
 ]]
 function evaluate.run(meta, decl, case, as_of, params, want_detail)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
-		want_detail = want_detail, matter = nil, regime = nil, step = nil, track = nil,
+		want_detail = want_detail, unknown_aware = nil, matter = nil, regime = nil, step = nil, track = nil,
 		assumed = nil }, CtxMeta)
 	hidden[ctx] = { meta_step = nil, step_says = nil }
 	local out = {}
@@ -856,6 +843,9 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail)
 		if e.assumption then assumed[#assumed + 1] = e end
 	end
 	ctx.assumed = assumed
+	-- the policy's words for a matter no awareness rule made known
+	ctx.unknown_aware = decl.awareness and decl.awareness.unknown or
+		"no event made the matter known as the policy's awareness rules require, so the duty never arose"
 	local matters, steps = case.matters, meta.step_list
 	local info = decl.info or NONE
 	for mi = 1, #matters do

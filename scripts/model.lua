@@ -2,9 +2,21 @@
 model.lua: what a policy sees of a case. The C engine pushes the case as plain
 tables (events in date order, matters with their awareness date); this adds
 the indexes and the methods policies use: m:has_category, m:first, m:all,
-case:party_of_force. Built once per evaluation, so nothing outlives a case.
+case:party_of_force, case:is, m:closing, case:leaving, and each matter's
+awareness date by the policy's own rules. Built once per evaluation, so
+nothing outlives a case. Nothing here knows a policy's roles or event types:
+the policy declares them (roles, awareness, policy { closing, leaving }).
 ]]
+local cc = ...
+-- Role functions are policy code: they run under the budgets (engine.c, l_cc_guard).
+local guard = cc.guard
 local model = {}
+
+-- What this evaluation's policy declared: roles, closing and leaving types.
+-- One case is evaluated at a time in a state, and model.prepare sets it for
+-- each (a weak table keyed by case and matter would do the same, at a cost
+-- in every garbage collection of the generational collector).
+local current
 
 -- Methods live in tables of their own, never reachable from a policy: a
 -- metatable whose __index is itself would hand out m.__index, the shared
@@ -74,10 +86,20 @@ function Matter:has_category_except(...)
 	return false
 end
 
--- The first closing decision (conduct_closed) re the matter, or nil.
+-- The earliest event re BY (a by_type index) of one of TYPES, or nil.
+local function earliest(by, types)
+	local best
+	for i = 1, #types do
+		local l = by[types[i]]
+		local e = l and l[1]
+		if e and (not best or e.lo < best.lo) then best = e end
+	end
+	return best
+end
+
+-- The first closing decision re the matter (the policy's 'closing' types), or nil.
 function Matter:closing()
-	local l = self.by_type.conduct_closed
-	return l and l[1] or nil
+	return earliest(self.by_type, current.closing)
 end
 
 -- The force a party belongs to: itself if a force, else the force it is "of".
@@ -95,9 +117,14 @@ function Case:party_of_force(pid, force)
 	return pid ~= nil and force ~= nil and self:force_of(pid) == force
 end
 
--- True when PID acts for the appropriate authority (a party of subject.force).
-function Case:by_aa(pid)
-	return self:party_of_force(pid, self.subject.force)
+--[[
+True when party PID is WANT: a role the policy declares (roles { ... }),
+asked about matter M (nil for the whole case), or else a party id.
+]]
+function Case:is(want, pid, m)
+	local f = current.roles[want]
+	if f then return guard(f, self, pid, m) and true or false end
+	return pid ~= nil and pid == want
 end
 
 -- The events of TYPE in the whole case, in date order.
@@ -109,14 +136,9 @@ function Case:first(type, filter)
 	return first_in(self.by_type[type], filter)
 end
 
--- The subject's leaving event (dismissed, resigned, retired), the earliest, or nil.
+-- The subject's leaving event (the policy's 'leaving' types), the earliest, or nil.
 function Case:leaving()
-	local best
-	for _, t in ipairs({ "dismissed", "resigned", "retired" }) do
-		local e = self.by_type[t] and self.by_type[t][1]
-		if e and (not best or e.lo < best.lo) then best = e end
-	end
-	return best
+	return earliest(self.by_type, current.leaving)
 end
 
 local function index_by_type(list)
@@ -133,8 +155,53 @@ local function index_by_type(list)
 	return by
 end
 
--- Add indexes and methods to the case table the engine pushed.
-function model.prepare(case)
+local function as_list(v)
+	if v == nil then return EMPTY end
+	if type(v) == "table" then return v end
+	return { v }
+end
+
+-- True when event E of matter M is one an awareness rule accepts.
+local function makes_aware(case, rules, e, m)
+	for i = 1, #rules do
+		local r = rules[i]
+		if r.types[e.type] and (not r.by or case:is(r.by, e.by, m)) and
+			(not r.to or case:is(r.to, e.to, m)) then
+			return true
+		end
+	end
+	return false
+end
+
+--[[
+The awareness date of M: from the first of its events (date order) that a
+rule accepts; its hi is the smallest hi of any such event (the earliest
+reading), and it is day-precise when lo and hi meet.
+]]
+local function awareness(case, rules, m)
+	local span, first
+	local evs = m.events
+	for i = 1, #evs do
+		local e = evs[i]
+		if makes_aware(case, rules, e, m) then
+			if not first then
+				first = e
+				span = { lo = e.lo, hi = e.hi, prec = e.prec }
+			elseif e.hi < span.hi then
+				span.hi = e.hi
+			end
+		end
+	end
+	if span and span.lo == span.hi then span.prec = 0 end
+	return span, first
+end
+
+-- Add indexes and methods to the case table the engine pushed, with DECL
+-- (this run's declarations: roles, awareness, policy { closing, leaving }).
+function model.prepare(case, decl)
+	local info = decl.info or EMPTY
+	local d = { roles = decl.roles or EMPTY, closing = as_list(info.closing), leaving = as_list(info.leaving) }
+	current = d
 	case.by_type = index_by_type(case.events)
 	local matters = case.matters
 	for i = 1, #matters do
@@ -159,6 +226,14 @@ function model.prepare(case)
 		setmetatable(m, MatterMeta)
 	end
 	setmetatable(case, CaseMeta)
+	-- after the methods: the policy's role functions may call them
+	local aw = decl.awareness
+	if aw then
+		for i = 1, #matters do
+			local m = matters[i]
+			m.aware, m.aware_event = awareness(case, aw.rules, m)
+		end
+	end
 	return case
 end
 

@@ -77,7 +77,7 @@ end
 function runtime.evaluate(chunk, meta, case, as_of, params, want_detail)
 	local P = run_chunk(chunk, false)
 	check_sizes(meta, P)
-	model.prepare(case)
+	model.prepare(case, P)
 	return evaluate.run(meta, P, case, as_of, params, want_detail)
 end
 

@@ -449,7 +449,7 @@ START_TEST(test_policy_find)
 	ck_assert_str_eq(err.text, "policy 'example/recrod' not found in /a, /b");
 	ck_assert_int_eq(err.kind, CASECHECK_E_INPUT);
 	ck_assert_ptr_null(casecheck_policy_find("../etc/passwd", search, &err));
-	ck_assert_str_eq(err.text, "bad policy name '../etc/passwd': expected a name like 'england-wales/conduct'");
+	ck_assert_str_eq(err.text, "bad policy name '../etc/passwd': expected a name like 'DIR/NAME' (DIR/NAME.lua on the policy path)");
 	ck_assert_ptr_null(casecheck_policy_find("/etc/passwd", search, &err));
 	ck_assert_ptr_null(casecheck_policy_find("x", NULL, &err));
 	ck_assert_str_eq(err.text, "policy 'x' not found in an empty search path");

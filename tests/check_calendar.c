@@ -2,7 +2,7 @@
 ** check_calendar.c: the England and Wales working-day calendar against every
 ** check in the calendar rules (docs/case-format.md), each one-off year, whole years of
 ** holidays, and the errors a policy author sees for a broken calendar.lua.
-** Loads the real scripts/calendar.lua from $CASECHECK_ROOT (or ".").
+** Loads the real policies/england-wales/calendar.lua from $CASECHECK_ROOT (or ".").
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,7 +25,7 @@ static const char *iso(int day, char buf[16])
 	return buf;
 }
 
-/* The regular rules plus the real scripts/calendar.lua, read from disk. */
+/* The regular rules plus the real policies/england-wales/calendar.lua, read from disk. */
 static struct calendar *load_calendar(int first, int last)
 {
 	const char *root = getenv("CASECHECK_ROOT");
@@ -35,7 +35,7 @@ static struct calendar *load_calendar(int first, int last)
 	lua_State *L = luaL_newstate();
 
 	ck_assert_ptr_nonnull(L);
-	snprintf(path, sizeof(path), "%s/scripts/calendar.lua", root && *root ? root : ".");
+	snprintf(path, sizeof(path), "%s/policies/england-wales/calendar.lua", root && *root ? root : ".");
 	ck_assert_msg(luaL_loadfilex(L, path, "t") == LUA_OK, "cannot load %s: %s", path,
 		      lua_tostring(L, -1));
 	ck_assert_msg(lua_pcall(L, 0, 1, 0) == LUA_OK, "cannot run %s: %s", path,
@@ -43,7 +43,7 @@ static struct calendar *load_calendar(int first, int last)
 	cal = calendar_new(first, last);
 	ck_assert_ptr_nonnull(cal);
 	memset(&err, 0, sizeof(err));
-	ck_assert_msg(calendar_apply_lua(cal, L, -1, &err) == 0, "%s: %s", err.source, err.text);
+	ck_assert_msg(calendar_apply_lua(cal, L, -1, "policies/england-wales/calendar.lua", &err) == 0, "%s: %s", err.source, err.text);
 	ck_assert_int_eq(lua_gettop(L), 1);	/* the table, and nothing left behind */
 	lua_close(L);
 	return cal;
@@ -420,13 +420,63 @@ START_TEST(test_embedded_calendar)
 	struct calendar *cal;
 
 	memset(&err, 0, sizeof(err));
-	cal = calendar_new_england_wales(1990, 2040, &err);
+	cal = calendar_new_named("england-wales", 1990, 2040, &err);
 	ck_assert_msg(cal != NULL, "%s: %s", err.source, err.text);
 	assert_holiday(cal, ymd(2022, 9, 19), "State funeral of Queen Elizabeth II");
 	assert_working(cal, ymd(2002, 5, 27));
 	calendar_free(cal);
-	ck_assert_ptr_null(calendar_new_england_wales(2000, 1999, &err));
-	ck_assert_str_eq(err.source, "scripts/calendar.lua");
+	ck_assert_ptr_null(calendar_new_named("england-wales", 2000, 1999, &err));
+	ck_assert_str_eq(err.source, "policies/england-wales/calendar.lua");
+	/* a name the library has no calendar for */
+	ck_assert_ptr_null(calendar_new_named("atlantis", 2000, 2001, &err));
+	ck_assert_str_eq(err.text, "no calendar named 'atlantis' in the library (a calendar is policies/NAME/calendar.lua)");
+	/* no name: Monday to Friday, no holiday at all */
+	cal = calendar_new_named(NULL, 2000, 2030, &err);
+	ck_assert_ptr_nonnull(cal);
+	assert_working(cal, ymd(2019, 12, 25));
+	assert_working(cal, ymd(2020, 1, 1));
+	ck_assert_uint_eq(holidays_in_year(cal, 2019), 0);
+	calendar_free(cal);
+}
+END_TEST
+
+/*
+** Scotland's calendar (policies/scotland/calendar.lua) against the bank
+** holidays published for Scotland, 2020-2025: 1 and 2 January with their
+** substitutes, no Easter Monday, the first Monday of August, St Andrew's Day
+** with its Monday substitute, and the one-offs.
+*/
+START_TEST(test_scotland_calendar)
+{
+	static const char *const y2020[] = { "01-01", "01-02", "04-10", "05-08", "05-25", "08-03",
+		"11-30", "12-25", "12-28" };
+	static const char *const y2021[] = { "01-01", "01-04", "04-02", "05-03", "05-31", "08-02",
+		"11-30", "12-27", "12-28" };
+	static const char *const y2022[] = { "01-03", "01-04", "04-15", "05-02", "06-02", "06-03",
+		"08-01", "09-19", "11-30", "12-26", "12-27" };
+	static const char *const y2023[] = { "01-02", "01-03", "04-07", "05-01", "05-08", "05-29",
+		"08-07", "11-30", "12-25", "12-26" };
+	static const char *const y2024[] = { "01-01", "01-02", "03-29", "05-06", "05-27", "08-05",
+		"12-02", "12-25", "12-26" };
+	static const char *const y2025[] = { "01-01", "01-02", "04-18", "05-05", "05-26", "08-04",
+		"12-01", "12-25", "12-26" };
+	struct casecheck_error err;
+	struct calendar *cal;
+
+	memset(&err, 0, sizeof(err));
+	cal = calendar_new_named("scotland", 2014, 2040, &err);
+	ck_assert_msg(cal != NULL, "%s: %s", err.source, err.text);
+	assert_year(cal, 2020, y2020, 9);
+	assert_year(cal, 2021, y2021, 9);
+	assert_year(cal, 2022, y2022, 11);
+	assert_year(cal, 2023, y2023, 10);
+	assert_year(cal, 2024, y2024, 9);
+	assert_year(cal, 2025, y2025, 9);
+	assert_holiday(cal, ymd(2024, 12, 2), "St Andrew's Day (substitute day)");
+	assert_holiday(cal, ymd(2023, 1, 2), "2 January");
+	assert_working(cal, ymd(2024, 4, 1));		/* Easter Monday */
+	assert_working(cal, ymd(2024, 8, 26));		/* the last Monday of August */
+	calendar_free(cal);
 }
 END_TEST
 
@@ -445,14 +495,14 @@ static const char *apply_text(const char *text, struct casecheck_error *err)
 	ck_assert_msg(luaL_loadstring(L, text) == LUA_OK && lua_pcall(L, 0, 1, 0) == LUA_OK,
 		      "%s", lua_tostring(L, -1));
 	memset(err, 0, sizeof(*err));
-	rc = calendar_apply_lua(cal, L, -1, err);
+	rc = calendar_apply_lua(cal, L, -1, "policies/england-wales/calendar.lua", err);
 	ck_assert_int_eq(lua_gettop(L), 1);
 	lua_close(L);
 	calendar_free(cal);
 	if (rc == 0)
 		return "";
 	ck_assert_int_eq(rc, -1);
-	ck_assert_str_eq(err->source, "scripts/calendar.lua");
+	ck_assert_str_eq(err->source, "policies/england-wales/calendar.lua");
 	ck_assert_int_eq(err->kind, CASECHECK_E_INPUT);
 	return err->text;
 }
@@ -502,8 +552,8 @@ START_TEST(test_apply_errors)
 			 "changes must be a list: unexpected string key after changes[1]");
 	ck_assert_str_eq(apply_text("return 42", &err),
 			 "the script returned a number, not a table of changes");
-	ck_assert_str_eq(apply_text("return { jurisdiction = \"Scotland\", changes = {} }", &err),
-			 "jurisdiction must be \"England and Wales\", the only calendar the engine computes");
+	ck_assert_str_eq(apply_text("return { jurisdiction = \"\", changes = {} }", &err),
+			 "jurisdiction must name where the calendar holds, e.g. \"Ruritania\"");
 	ck_assert_str_eq(apply_text("return { jurisdiction = \"England and Wales\" }", &err),
 			 "changes is a nil, not a list of changes");
 	ck_assert_str_eq(apply_text("return { jurisdiction = \"England and Wales\", changes = {}, chnages = {} }", &err),
@@ -512,7 +562,7 @@ START_TEST(test_apply_errors)
 				    "regular = { { rule = \"whit\" } } }", &err),
 			 "regular[1] names no known rule \"whit\" (expected new_year, good_friday, "
 			 "easter_monday, whit_monday, early_may, spring, august, august_late, summer, "
-			 "christmas or christmas_1871)");
+			 "christmas, christmas_1871, new_year_pair or november_30)");
 	ck_assert_str_eq(apply_text("return { jurisdiction = \"England and Wales\", changes = {}, "
 				    "regular = { { rule = \"spring\", from = 1971, to = 1970 } } }", &err),
 			 "regular[1] runs from 1971 to 1970, which is no year at all");
@@ -532,12 +582,12 @@ START_TEST(test_apply_ignores_metatables)
 			 "missing why in changes[1]: every change says what it is for");
 	ck_assert_str_eq(apply_text("return setmetatable({}, { __index = { jurisdiction = "
 				    "\"England and Wales\", changes = {} } })", &err),
-			 "jurisdiction must be \"England and Wales\", the only calendar the engine computes");
+			 "jurisdiction must name where the calendar holds, e.g. \"Ruritania\"");
 }
 END_TEST
 
 /*
-** Before 1978 the holidays followed the law of the day (scripts/calendar.lua,
+** Before 1978 the holidays followed the law of the day (policies/england-wales/calendar.lua,
 ** "regular"): the Bank Holidays Act 1871 gave Easter Monday, Whit Monday, the
 ** first Monday in August and Boxing Day, with Good Friday and Christmas Day
 ** by common law; 1965-1970 tried a late-August Monday (the Monday after the
@@ -623,6 +673,7 @@ Suite *calendar_suite(void)
 	suite_add_tcase(s, arith);
 
 	tcase_add_test(data, test_embedded_calendar);
+	tcase_add_test(data, test_scotland_calendar);
 	tcase_add_test(data, test_apply_errors);
 	tcase_add_test(data, test_apply_ignores_metatables);
 	suite_add_tcase(s, data);

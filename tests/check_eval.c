@@ -16,6 +16,8 @@ Suite *eval_suite(void);
 /* A policy with one declarative duty: record within 10 working days of the allegation. */
 static const char POLICY[] =
 	"policy { id = \"test/record\", title = \"Test\" }\n"
+	"calendar \"england-wales\"\n"
+	"roles { aa = function(case, pid) return case:party_of_force(pid, case.subject.force) end }\n"
 	"regime \"all\" { from = \"1990-01-01\", title = \"everything\" }\n"
 	"param \"record_days\" { default = 10, unit = \"working_days\" }\n"
 	"step \"record.it\" {\n"
@@ -157,6 +159,7 @@ END_TEST
 static const char POLICY_AWARE[] =
 	"policy { id = \"test/aware\", title = \"Test\" }\n"
 	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"awareness { { type = \"psd_referral\", to = \"P\" } }\n"
 	"step \"record.it\" {\n"
 	"  title = \"Record it\", cite = \"x\", from = \"aware\", within = days(10),\n"
 	"  duty = \"statutory\", limit = { basis = \"benchmark\", source = \"test\" }, \n"
@@ -171,6 +174,67 @@ static const char CASE_REFERRED[] =
 	"   \"categories\": [\"assault\"]},\n"
 	"  {\"id\": \"r1\", \"date\": \"2019-03-20\", \"type\": \"psd_referral\", \"by\": \"F\", \"to\": \"P\",\n"
 	"   \"re\": \"a1\"}]}\n";
+
+/*
+** Awareness by the policy's rules over imprecise dates (tests/good-fixtures/
+** imprecise.json): the first qualifying event sets the date and the earliest
+** reading of any qualifying event its end; a matter no rule reaches has none.
+*/
+static const char POLICY_AWARE_RULES[] =
+	"policy { id = \"test/aware-rules\", title = \"Test\" }\n"
+	"roles { aa = function(case, pid) return case:party_of_force(pid, case.subject.force) end,\n"
+	"  psd = function(case, pid) local p = pid and case.parties[pid]\n"
+	"    return p ~= nil and p.kind == \"psd\" and p.of == case.subject.force end }\n"
+	"awareness { { type = \"psd_referral\", to = \"psd\" }, { type = \"conduct_recorded\", by = \"aa\" },\n"
+	"  { type = \"allegation_received\", by = \"psd\" }, unknown = \"never known\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"step \"check.it\" { title = \"Check\", cite = \"x\", from = \"aware\", within = days(10),\n"
+	"  duty = \"statutory\", limit = { basis = \"benchmark\", source = \"test\" },\n"
+	"  done_by = { type = \"systems_checked\" } }\n";
+
+START_TEST(test_awareness_rules_imprecise)
+{
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	const char *root = getenv("CASECHECK_ROOT");
+	char path[1024];
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, POLICY_AWARE_RULES,
+								  strlen(POLICY_AWARE_RULES),
+								  "policies/aware-rules.lua", &err);
+	struct casecheck_case *c;
+	struct casecheck_result *r;
+	const struct casecheck_finding *f;
+
+	ck_assert_msg(p != NULL, "%s", err.text);
+	snprintf(path, sizeof(path), "%s/tests/good-fixtures/imprecise.json", root && *root ? root : ".");
+	c = casecheck_case_load_file(e, path, p, &errs);
+	ck_assert_ptr_nonnull(c);
+	r = casecheck_evaluate(e, p, c, NULL, &err);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_uint_eq(casecheck_result_count(r), 3);
+	/* b1: referral "2002" and recording 2002-06-15 by the force give [2002-01-01, 2002-06-15] */
+	f = casecheck_result_finding(r, 0);
+	ck_assert_str_eq(f->re, "b1");
+	ck_assert_str_eq(f->trigger, "b1-ref");
+	ck_assert_str_eq(f->due, "2002-01-11/2002-06-25");
+	ck_assert_int_eq(f->status, CASECHECK_FAIL);
+	/* c1: another force never told professional standards */
+	f = casecheck_result_finding(r, 1);
+	ck_assert_str_eq(f->re, "c1");
+	ck_assert_int_eq(f->status, CASECHECK_NOT_APPLICABLE);
+	ck_assert_str_eq(f->message, "Never known.");
+	/* d1: received by professional standards itself; a recording by another force does not count */
+	f = casecheck_result_finding(r, 2);
+	ck_assert_str_eq(f->re, "d1");
+	ck_assert_str_eq(f->trigger, "d1");
+	ck_assert_str_eq(f->due, "2010-07-17");
+	ck_assert_int_eq(f->status, CASECHECK_PASS);
+	casecheck_result_free(r);
+	casecheck_case_free(c);
+	casecheck_engine_free(e);
+}
+END_TEST
 
 START_TEST(test_awareness_as_of)
 {
@@ -187,6 +251,9 @@ START_TEST(test_awareness_as_of)
 	/* before the referral the PSD did not know: the duty has not arisen */
 	r = casecheck_evaluate(e, p, c, "2019-03-10", &err);
 	ck_assert_int_eq(casecheck_result_finding(r, 0)->status, CASECHECK_NOT_APPLICABLE);
+	/* a policy that gives no 'unknown' sentence gets the engine's neutral one */
+	ck_assert_str_eq(casecheck_result_finding(r, 0)->message,
+			 "No event made the matter known as the policy's awareness rules require, so the duty never arose.");
 	casecheck_result_free(r);
 	/* after it, the clock runs from the referral: due 30 March, not yet passed */
 	r = casecheck_evaluate(e, p, c, "2019-03-25", &err);
@@ -341,6 +408,20 @@ START_TEST(test_policy_load_errors)
 		   "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"statutory\", check = function() end }\n",
 		   4, "step 'a.b' is declared twice");
 	load_fails("policy { id = \"x\" \n", 2, "expected");
+	/* the engine knows no awareness rule, role or calendar: the policy declares them */
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"statutory\", from = \"aware\",\n"
+		   " limit = { basis = \"benchmark\", source = \"s\" }, within = days(3), done_by = {type = \"x\"} }\n",
+		   3, "step 'a.b' starts from \"aware\" but the policy declares no awareness { ... } rules");
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "roles { aa = \"F1\" }\n",
+		   3, "roles: 'aa' must map a role name to a function(case, party, matter)");
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "awareness { { type = \"x\", bye = \"aa\" } }\n",
+		   3, "unknown field 'bye' in awareness[1] (did you mean 'by'?)");
+	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
+		   "calendar \"../etc\"\n",
+		   3, "calendar expects a calendar name like 'my-country', got ../etc");
 }
 END_TEST
 
@@ -639,6 +720,8 @@ static const char POLICY_GROUPS[] =
 	"}\n";
 static const char POLICY_RUNTIME_TEMPLATE[] =
 	"policy { id = \"test/template\", title = \"Test\" }\n"
+	"calendar \"england-wales\"\n"
+	"roles { aa = function(case, pid) return case:party_of_force(pid, case.subject.force) end }\n"
 	"regime \"all\" { from = \"1990-01-01\" }\n"
 	"step \"bad.template\" {\n"
 	"  title = \"Bad\", cite = \"x\", duty = \"power\",\n"
@@ -803,6 +886,8 @@ END_TEST
 */
 static const char POLICY_1968[] =
 	"policy { id = \"test/old\", title = \"Test\" }\n"
+	"calendar \"england-wales\"\n"
+	"roles { aa = function(case, pid) return case:party_of_force(pid, case.subject.force) end }\n"
 	"regime \"all\" { from = \"1900-01-01\", title = \"everything\" }\n"
 	"step \"record.it\" {\n"
 	"  title = \"Record it\", cite = \"Test Act s.1\", duty = \"statutory\",\n"
@@ -836,6 +921,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tc, test_events_after_as_of_are_unseen);
 	tcase_add_test(tc, test_imprecise_dates);
 	tcase_add_test(tc, test_awareness_as_of);
+	tcase_add_test(tc, test_awareness_rules_imprecise);
 	tcase_add_test(tc, test_gap_turns_fail_into_unknown);
 	tcase_add_test(tc, test_not_applicable_before_regime);
 	tcase_add_test(tc, test_param_override);

@@ -32,9 +32,10 @@ awk '/^\| regime \| citation \|$/ { on = 1; next }
 	{ on = 0 }' "$tmp.steps" >"$tmp.cites"
 # The findings' citations (JSON strings: the policy's citations hold no quote
 # or backslash, which the pattern would cut short).
-"$cli" run fixtures --format json >"$tmp.json" 2>/dev/null
+# the England & Wales fixtures only: other policies keep their own law notes
+"$cli" run fixtures/carrick fixtures/steps --format json >"$tmp.json" 2>/dev/null
 if ! grep -q '"cite": "' "$tmp.json"; then
-	echo "law-cites: 'casecheck run fixtures --format json' reported no citation"
+	echo "law-cites: 'casecheck run fixtures/carrick fixtures/steps --format json' reported no citation"
 	exit 1
 fi
 grep -o '"cite": "[^"\\]*"' "$tmp.json" | sed 's/^"cite": "//; s/"$//' >>"$tmp.cites"

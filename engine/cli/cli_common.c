@@ -412,7 +412,7 @@ const char *cli_did_you_mean(const char *word, const char *const *cands, size_t 
 	}
 	if (best && best_d <= limit)
 		return best;
-	/* "conduct_matter" for "record.conduct_matter": a unique part of an id */
+	/* "written_notice" for "notice.written_notice": a unique part of an id */
 	best = NULL;
 	if (strlen(word) >= 4) {
 		for (i = 0; i < n; i++) {

@@ -20,7 +20,7 @@ static const char check_usage[] =
 	"usage: casecheck check POLICY|FIXTURE|DIR...\n"
 	"\n"
 	"Lint policies and validate fixtures, printing every problem at once.\n"
-	"A .lua file or a policy name ('england-wales/conduct') is loaded and\n"
+	"A .lua file or a policy name ('" CASECHECK_DEFAULT_POLICY "') is loaded and\n"
 	"linted; a .json file, or a directory searched for *.json, is validated as\n"
 	"a fixture, with the policy it names when that policy resolves.\n"
 	"\n"

@@ -30,7 +30,7 @@ static const char explain_usage[] =
 	"event, the evidence, the deadline arithmetic and the message. Without\n"
 	"--re, every finding of the step is shown (one per matter).\n"
 	"\n"
-	"  --step ID      the step, e.g. record.conduct_matter (see 'casecheck steps')\n"
+	"  --step ID      the step, e.g. area.duty (see 'casecheck steps')\n"
 	"  --re MATTER    only the finding for this matter ('case' for a per-case step)\n"
 	"  --as-of DATE   judge at DATE, YYYY-MM-DD (default: the fixture's as_of)\n"
 	"  --policy P     use policy P instead of the fixture's \"policy\"\n"
@@ -78,7 +78,7 @@ static const char *const explain_words[][2] = {
 	{ "statutory", "a provision says it must be done" },
 	{ "power", "a provision says it may be done; the finding is about how the power was used" },
 	{ "guidance", "a code or guidance the authority must have regard to, not a rule of law" },
-	{ "practice", "what good practice and the IOPC's findings expect; no rule requires it" },
+	{ "practice", "what good practice and published findings expect; no rule requires it" },
 };
 static const char *const explain_basis_words[][2] = {
 	{ "statutory", "an Act or regulation fixes the time limit; it cannot be overridden" },

@@ -38,7 +38,7 @@ static const char run_usage[] =
 	"read from standard input.\n"
 	"\n"
 	"  --policy P        use policy P for every fixture: a name such as\n"
-	"                    'england-wales/conduct' or a .lua file (default: the\n"
+	"                    '" CASECHECK_DEFAULT_POLICY "' or a .lua file (default: the\n"
 	"                    fixture's \"policy\")\n"
 	"  --as-of DATE      judge at DATE, YYYY-MM-DD (default: the fixture's as_of)\n"
 	"  --param K=V       override policy parameter K (repeatable)\n"

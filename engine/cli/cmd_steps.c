@@ -7,7 +7,8 @@
 #include <string.h>
 #include "cli_common.h"
 
-#define STEPS_DEFAULT_POLICY "england-wales/conduct"
+/* The build names it (Makefile DEFAULT_POLICY): the engine knows no policy. */
+#define STEPS_DEFAULT_POLICY CASECHECK_DEFAULT_POLICY
 
 enum steps_opt { STEPS_HELP = 1, STEPS_FORMAT };
 

@@ -11,7 +11,7 @@ void html_esc(FILE *fp, const char *s)
 	cli_xml_escape(fp, s);
 }
 
-/* "record.conduct_matter" reads best broken as "record." / "conduct_" / "matter". */
+/* "notice.written_notice" reads best broken as "notice." / "written_" / "notice". */
 void html_step_id(FILE *fp, const char *step)
 {
 	const char *s = step;

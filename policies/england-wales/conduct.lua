@@ -17,6 +17,10 @@ policy {
 	title = "England & Wales: handling allegations against police officers",
 	version = "1",
 	jurisdiction = "England and Wales",
+	-- a matter is closed by a decision to take no further action on it;
+	-- the subject leaves the service by dismissal, resignation or retirement
+	closing = "conduct_closed",
+	leaving = { "dismissed", "resigned", "retired" },
 	-- The regime of a matter is the one in force when the allegation was
 	-- received by, or first came to the attention of, the appropriate
 	-- authority (the chief officer: any party of the subject's force), as the
@@ -24,11 +28,11 @@ policy {
 	-- professional standards department learned of it.
 	regime_date = function(m, ctx)
 		local c = ctx.case
-		if c:by_aa(m.allegation.by) then return m.allegation end
+		if c:is("aa", m.allegation.by) then return m.allegation end
 		local best
 		for _, ty in ipairs({ "home_force_notified", "psd_referral", "conduct_recorded" }) do
 			for _, e in ipairs(m:all(ty)) do
-				if (c:by_aa(e.by) or c:by_aa(e.to)) and (not best or e.lo < best.lo) then best = e end
+				if (c:is("aa", e.by) or c:is("aa", e.to)) and (not best or e.lo < best.lo) then best = e end
 			end
 		end
 		-- the IOPC acts on the force itself
@@ -84,8 +88,44 @@ policy {
 	},
 }
 
+-- The parties steps name (done_by by/to, awareness): the appropriate
+-- authority is the chief officer of the subject's force, for whom any party
+-- of that force acts; its professional standards department is that force's
+-- one psd party; the receiving force is the force of the party that first
+-- received the allegation.
+roles {
+	aa = function(case, pid)
+		return case:party_of_force(pid, case.subject.force)
+	end,
+	aa_psd = function(case, pid)
+		local p = pid and case.parties[pid]
+		return p ~= nil and p.kind == "psd" and p.of == case.subject.force
+	end,
+	receiving_force = function(case, pid, m)
+		local f = m and case:force_of(m.allegation.by)
+		return f ~= nil and case:party_of_force(pid, f)
+	end,
+}
+
+-- When professional standards became aware of a matter (docs/steps.md,
+-- Terms): the first of a referral or the home force's notice to the AA's
+-- PSD, a recording by the AA, an IOPC call-in or own-initiative
+-- investigation, or the allegation itself when the PSD received it.
+awareness {
+	{ type = { "psd_referral", "home_force_notified" }, to = "aa_psd" },
+	{ type = "conduct_recorded", by = "aa" },
+	{ type = { "iopc_call_in", "iopc_initiative" } },
+	{ type = "allegation_received", by = "aa_psd" },
+	unknown = "professional standards never knew of the matter, so the duty never arose (the failure lies with intake.route_to_psd or xforce.notify_home_force)",
+}
+
+-- Working days skip the bank holidays of England and Wales
+-- (policies/calendars/england-wales.lua).
+calendar "england-wales"
+
 -- The body of law in force when a matter came to the appropriate authority's
--- attention (PCR 2020 reg 2: a matter stays under the regime it began in).
+-- attention (PCMR 2020 reg 2(2), PCR 2020 reg 3 and their forerunners: a
+-- matter stays under the regime it began in).
 regime "1999" { from = "1999-04-01", to = "2004-03-31",
 	title = "Police Act 1996 Pt IV; Police (Conduct) Regulations 1999; Police Complaints Authority" }
 regime "2004" { from = "2004-04-01", to = "2008-11-30",
@@ -261,10 +301,10 @@ step "intake.route_to_psd" {
 		local c = ctx.case
 		local why = not_yet_serving(m, ctx)
 		if why then return false, why end
-		if not c:by_aa(m.allegation.by) then
+		if not c:is("aa", m.allegation.by) then
 			return false, "the allegation was not received by the subject's own force (see xforce.notify_home_force)"
 		end
-		if m.allegation.by == c.aa_psd then
+		if c:is("aa_psd", m.allegation.by) then
 			return false, "the allegation was received by professional standards itself"
 		end
 		return true
@@ -424,12 +464,12 @@ step "iopc.direction_complied" {
 		if call then
 			return ctx:deadline {
 				trigger = call, within = next_working_day, gap = ctx:gap("iopc_referred"),
-				done = m:first("iopc_referred", function(e) return e.hi >= call.lo and ctx.case:by_aa(e.by) end),
+				done = m:first("iopc_referred", function(e) return e.hi >= call.lo and ctx.case:is("aa", e.by) end),
 				limit = "call_in", says = "call_in",
 			}
 		end
 		local ini = m:first("iopc_initiative")
-		local rec = m:first("conduct_recorded", function(e) return ctx.case:by_aa(e.by) end)
+		local rec = m:first("conduct_recorded", function(e) return ctx.case:is("aa", e.by) end)
 		if rec and rec.hi <= ini.lo then
 			return { status = "pass", trigger = ini.id, evidence = { rec.id }, done = rec.date, days_late = 0,
 				limit = "initiative",
@@ -746,7 +786,7 @@ step "history.prior_allegations_checked" {
 		end
 		return listing_duty(m, ctx, {
 			types = { "systems_checked" }, field = "found", needed = earlier, days = "check_days",
-			accept = function(e) return ctx.case:by_aa(e.by) end,
+			accept = function(e) return ctx.case:is("aa", e.by) end,
 			what = "a search of the systems for the subject's history",
 			what_done = "the systems check",
 		})

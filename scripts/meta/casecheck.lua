@@ -116,7 +116,7 @@ function xpcall(f, msgh, ...) end
 ---@class Event: Span
 ---@field id string unique in the case
 ---@field date string as written: YYYY-MM-DD, YYYY-MM or YYYY
----@field type string event type, e.g. "psd_referral"
+---@field type string event type, e.g. "allegation_received"
 ---@field file_index integer position in the fixture's events array (0-based)
 ---@field by? string party id of who acted
 ---@field to? string party id of who was told or referred to
@@ -128,9 +128,9 @@ function xpcall(f, msgh, ...) end
 ---@field found? string[] systems_checked: ids of earlier allegations it surfaced
 ---@field systems? string[] systems_checked
 ---@field considered? string[] cumulative_assessment: ids of earlier allegations
----@field reason? string criminal_nfa, conduct_closed
----@field basis? string iopc_referred: "mandatory"|"voluntary"|"call_in"
----@field outcome? string severity_assessed, case_to_answer, misconduct_meeting/hearing, vetting_review, probation_review, management_action
+---@field reason? string why a matter closed or a decision was taken (the case format's values)
+---@field basis? string the basis of a referral (the case format's values)
+---@field outcome? string the decision an event records (the case format's values)
 ---@field decision? string suspension_decision
 ---@field reasons? string|string[] notice_deferred, suspension_decision, conduct_paused
 ---@field investigator? string investigator_appointed: party id
@@ -154,7 +154,7 @@ function xpcall(f, msgh, ...) end
 ---@class Subject
 ---@field name? string
 ---@field rank? string
----@field force string the employing force (party id): its chief officer is the AA
+---@field force string the employing force (party id)
 ---@field probationer boolean
 ---@field joined? Span
 ---@field probation_ends? Span
@@ -166,8 +166,8 @@ function xpcall(f, msgh, ...) end
 ---@field index integer position among the case's matters (1-based)
 ---@field allegation Event the allegation_received event
 ---@field events Event[] every event re the matter, in date order
----@field aware? Span when the AA's professional standards learned of it; nil if never
----@field aware_event? Event the event that made them aware
+---@field aware? Span when the matter became known by the policy's awareness rules; nil if never (or no rules)
+---@field aware_event? Event the event that made it known
 ---@field categories table<string, true> the allegation's categories, as a set
 ---@field by_type table<string, Event[]> the matter's events by type
 local Matter = {}
@@ -198,7 +198,7 @@ function Matter:has_category(...) end
 ---@return boolean
 function Matter:has_category_except(...) end
 
----The first closing decision (conduct_closed) re the matter, or nil.
+---The first closing event re the matter (the policy's closing types), or nil.
 ---@return Event?
 function Matter:closing() end
 
@@ -208,7 +208,6 @@ function Matter:closing() end
 ---@field file string the fixture's path
 ---@field as_of integer the day the case is judged at
 ---@field subject Subject
----@field aa_psd? string the AA's professional standards department (party id)
 ---@field parties table<string, Party> by id
 ---@field gaps table<string, true> event types the record is silent about
 ---@field events Event[] every event, in date order
@@ -227,10 +226,13 @@ function Case:force_of(pid) end
 ---@return boolean
 function Case:party_of_force(pid, force) end
 
----True when PID acts for the appropriate authority (a party of subject.force).
+---True when party PID is WANT: a role the policy declares in roles { ... }
+---(asked about matter M), or else the party id WANT itself.
+---@param want string
 ---@param pid string?
+---@param m? Matter
 ---@return boolean
-function Case:by_aa(pid) end
+function Case:is(want, pid, m) end
 
 ---The events of TYPE in the whole case, in date order.
 ---@param type string
@@ -243,7 +245,7 @@ function Case:all(type) end
 ---@return Event?
 function Case:first(type, filter) end
 
----The subject's leaving event (dismissed, resigned, retired), the earliest, or nil.
+---The subject's leaving event (the policy's leaving types), the earliest, or nil.
 ---@return Event?
 function Case:leaving() end
 
@@ -299,7 +301,7 @@ function Dates.by(s) end
 ---@return integer
 function Dates.add_months(day, n) end
 
----DAY plus N of UNIT (working days skip weekends and bank holidays in England and Wales).
+---DAY plus N of UNIT (working days skip weekends and the bank holidays of the policy's calendar).
 ---@param unit "working_days"|"working_days_beginning"|"days"|"months"|"years"
 ---@param day integer
 ---@param n integer
@@ -408,7 +410,7 @@ function Ctx:period_of(spec) end
 
 ---What the policy is.
 ---@class PolicyInfo
----@field id string e.g. "england-wales/conduct"
+---@field id string e.g. "ruritania/conduct"
 ---@field title string
 ---@field version? string
 ---@field summary? string
@@ -416,6 +418,8 @@ function Ctx:period_of(spec) end
 ---@field regime_date? fun(m: Matter, ctx: Ctx): (Event|Span|nil) the date that picks a matter's regime (default: its awareness date, else its allegation's)
 ---@field tracks? table<string, string> track name -> what puts a matter on it
 ---@field track? fun(m: Matter, ctx: Ctx): string? the matter's track (a name in tracks), or nil
+---@field closing? string|string[] the event type(s) that close a matter (m:closing(), before_close)
+---@field leaving? string|string[] the event type(s) by which the subject leaves (case:leaving())
 
 ---A body of law in force between two dates.
 ---@class RegimeSpec
@@ -439,8 +443,8 @@ function Ctx:period_of(spec) end
 ---TYPE on or after the trigger, that BY, TO and WHERE accept.
 ---@class DoneBy
 ---@field type string|string[] event type(s)
----@field by? "aa"|"aa_psd"|"receiving_force"|string who must have acted: a predicate or a party id
----@field to? "aa"|"aa_psd"|"receiving_force"|string who it must have gone to
+---@field by? string who must have acted: a role of the policy's roles { ... } or a party id
+---@field to? string who it must have gone to: a role or a party id
 ---@field where? fun(e: Event, m: Matter, ctx: Ctx): boolean?
 
 ---A forbidden event: any event of TYPE (re the matter, or in the whole case
@@ -529,7 +533,28 @@ function step(id) end
 ---@return fun(t: EventTypeSpec)
 function event_type(name) end
 
----A deadline in working days (England and Wales bank holidays skipped): a param name or a number.
+---Declare the roles steps name in done_by and awareness: role name ->
+---function(case, party_id, matter) returning true when that party plays it.
+---@param t table<string, fun(case: Case, pid: string?, m: Matter?): boolean>
+function roles(t) end
+
+---@class AwarenessRule
+---@field type string|string[] event type(s)
+---@field by? string a role or a party id that must have acted
+---@field to? string a role or a party id it must have gone to
+
+---When a matter becomes known (a step's from = "aware"): a list of rules,
+---the first event of the matter that one accepts; UNKNOWN is the sentence a
+---step from "aware" gives when none did.
+---@param t { [integer]: AwarenessRule, unknown?: string }
+function awareness(t) end
+
+---The holiday calendar working days skip: policies/NAME/calendar.lua.
+---Without one, working days are Monday to Friday.
+---@param name string
+function calendar(name) end
+
+---A deadline in working days (the policy's calendar's bank holidays skipped): a param name or a number.
 ---@param x string|integer
 ---@return Deadline
 function working_days(x) end

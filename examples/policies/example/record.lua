@@ -16,6 +16,29 @@ policy {
 regime "2012" { from = "2012-11-22", to = "2020-01-31", title = "PCMR 2012" }
 regime "2020" { from = "2020-02-01", title = "PCMR 2020" }
 
+-- Who acts, and when a matter becomes known: the policy says so, not the
+-- engine. The appropriate authority is any party of the subject's force;
+-- professional standards is that force's psd party. A matter becomes known
+-- when it is referred to professional standards, recorded by the
+-- authority, or received by professional standards itself.
+roles {
+	aa = function(case, pid) return case:party_of_force(pid, case.subject.force) end,
+	psd = function(case, pid)
+		local p = pid and case.parties[pid]
+		return p ~= nil and p.kind == "psd" and p.of == case.subject.force
+	end,
+}
+awareness {
+	{ type = { "psd_referral", "home_force_notified" }, to = "psd" },
+	{ type = "conduct_recorded", by = "aa" },
+	{ type = { "iopc_call_in", "iopc_initiative" } },
+	{ type = "allegation_received", by = "psd" },
+	unknown = "professional standards never knew of the matter, so the duty never arose",
+}
+
+-- Working days skip the bank holidays of England and Wales.
+calendar "england-wales"
+
 -- A deadline the law leaves to practice: a parameter, overridable with
 -- --param record_days=15, and shown in every report.
 param "record_days" { default = 10, unit = "working_days", doc = "awareness to recording" }

@@ -4,6 +4,14 @@ policy { id = "cli/fn", title = "A check-function step for the command-line test
 
 regime "2004" { from = "2004-04-01", title = "Police Reform Act 2002" }
 
+roles { psd = function(case, pid)
+	local p = pid and case.parties[pid]
+	return p ~= nil and p.kind == "psd" and p.of == case.subject.force
+end }
+awareness { { type = { "psd_referral", "home_force_notified" }, to = "psd" },
+	{ type = "allegation_received", by = "psd" } }
+calendar "england-wales"
+
 param "record_days" { default = 10, unit = "working_days", doc = "working days to record a conduct matter" }
 
 step "record.by_function" {

@@ -25,3 +25,21 @@ step "refer.iopc_mandatory" {
 	within = next_working_day,
 	done_by = { type = "iopc_referred", by = "aa" },
 }
+
+-- Who the steps name, and when professional standards learned of a matter:
+-- the policy's own rules (the engine knows no roles).
+roles {
+	aa = function(case, pid) return case:party_of_force(pid, case.subject.force) end,
+	psd = function(case, pid)
+		local p = pid and case.parties[pid]
+		return p ~= nil and p.kind == "psd" and p.of == case.subject.force
+	end,
+}
+awareness {
+	{ type = { "psd_referral", "home_force_notified" }, to = "psd" },
+	{ type = "conduct_recorded", by = "aa" },
+	{ type = { "iopc_call_in", "iopc_initiative" } },
+	{ type = "allegation_received", by = "psd" },
+	unknown = "professional standards never knew of the matter, so the duty never arose (the failure lies with intake.route_to_psd or xforce.notify_home_force)",
+}
+calendar "england-wales"
