@@ -19,25 +19,6 @@ struct casecheck_event_builder {
 
 /* {========== cases ========== */
 
-/* The public handle around CF (NULL passes through), with its vocabulary. */
-static struct casecheck_case *handle(struct case_file *cf, const struct vocab *vocab,
-				     const char *name, struct casecheck_errors *errs)
-{
-	struct casecheck_case *c;
-
-	if (!cf)
-		return NULL;
-	c = calloc(1, sizeof(*c));
-	if (!c) {
-		case_free(cf);
-		errors_addf(errs, CASECHECK_E_INTERNAL, name, NULL, 0, 0, "out of memory");
-		return NULL;
-	}
-	c->cf = cf;
-	c->vocab = vocab;
-	return c;
-}
-
 /*
 ** A string that jansson refuses (not UTF-8) is stored as its bytes with
 ** every invalid byte replaced by U+FFFD, so that the validator, not the
@@ -178,7 +159,7 @@ struct casecheck_case *casecheck_case_new(struct casecheck_engine *engine,
 		return NULL;
 	cf = case_load_json(root, src, vocab, errs);
 	json_decref(root);
-	return handle(cf, vocab, src, errs);
+	return case_wrap(cf, vocab, src, errs);
 }
 
 struct casecheck_case *casecheck_case_copy(const struct casecheck_case *kase,
@@ -194,7 +175,7 @@ struct casecheck_case *casecheck_case_copy(const struct casecheck_case *kase,
 	}
 	cf = case_load_json(root, kase->cf->source, kase->vocab, errs);
 	json_decref(root);
-	return handle(cf, kase->vocab, kase->cf->source, errs);
+	return case_wrap(cf, kase->vocab, kase->cf->source, errs);
 }
 
 char *casecheck_case_json(const struct casecheck_case *kase)

@@ -63,6 +63,14 @@ struct casecheck_case {
 	const struct vocab *vocab;	/* what it was validated with (its policy's); NULL: built-in */
 };
 
+/*
+** The public handle around CF with the VOCABULARY it was validated with (result.c),
+** for loaded and built cases alike. NULL passes through; out of memory frees CF
+** and adds an error naming NAME to ERRS.
+*/
+struct casecheck_case *case_wrap(struct case_file *cf, const struct vocab *vocab,
+				 const char *name, struct casecheck_errors *errs);
+
 struct casecheck_result {
 	char *case_id, *source, *sha256, *as_of;
 	const struct calendar *cal;	/* its policy's calendar (owned by the engine) */

@@ -13,9 +13,8 @@
 #include "sandbox.h"
 #include "vocab.h"
 
-/* The public handle of a loaded case (NULL passes through). */
-static struct casecheck_case *wrap_case(struct case_file *cf, const struct vocab *vocab,
-					const char *name, struct casecheck_errors *errs)
+struct casecheck_case *case_wrap(struct case_file *cf, const struct vocab *vocab,
+				 const char *name, struct casecheck_errors *errs)
 {
 	struct casecheck_case *c;
 
@@ -39,7 +38,7 @@ struct casecheck_case *casecheck_case_load_buffer(struct casecheck_engine *e,
 						  struct casecheck_errors *errs)
 {
 	(void)e;
-	return wrap_case(case_load_buffer(buf, len, name, policy ? policy->vocab : NULL, errs),
+	return case_wrap(case_load_buffer(buf, len, name, policy ? policy->vocab : NULL, errs),
 			 policy ? policy->vocab : NULL, name, errs);
 }
 
@@ -48,7 +47,7 @@ struct casecheck_case *casecheck_case_load_file(struct casecheck_engine *e, cons
 						struct casecheck_errors *errs)
 {
 	(void)e;
-	return wrap_case(case_load_file(path, policy ? policy->vocab : NULL, errs),
+	return case_wrap(case_load_file(path, policy ? policy->vocab : NULL, errs),
 			 policy ? policy->vocab : NULL, path, errs);
 }
 
@@ -78,7 +77,7 @@ struct casecheck_case *casecheck_case_load_file_resolve(
 	cf = case_load_file_resolve(path, resolve_vocab, &rc, errs);
 	if (policy)
 		*policy = rc.found;
-	return wrap_case(cf, rc.found ? rc.found->vocab : NULL, path, errs);
+	return case_wrap(cf, rc.found ? rc.found->vocab : NULL, path, errs);
 }
 
 const char *casecheck_case_title(const struct casecheck_case *c) { return c->cf->title; }

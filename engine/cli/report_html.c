@@ -215,6 +215,20 @@ static void finding_row(FILE *fp, const char *anchor, const struct casecheck_pol
 }
 
 /* The case's section, into FP. */
+/* The case's id linked to its section, then its title: "<a href="#case-x">x</a>: Title". */
+static void case_link(FILE *fp, const struct html_case *c)
+{
+	fputs("<a href=\"#", fp);
+	html_esc(fp, c->anchor);
+	fputs("\">", fp);
+	html_esc(fp, c->id);
+	fputs("</a>", fp);
+	if (c->title) {
+		fputs(": ", fp);
+		html_esc(fp, c->title);
+	}
+}
+
 static void case_section(FILE *fp, const struct html_case *c, const struct casecheck_case *kase,
 			 const char *file, const struct casecheck_policy *policy,
 			 const struct casecheck_result *result)
@@ -225,15 +239,8 @@ static void case_section(FILE *fp, const struct html_case *c, const struct casec
 
 	fputs("<section class=\"case\" id=\"", fp);
 	html_esc(fp, c->anchor);
-	fputs("\">\n<h2><a href=\"#", fp);
-	html_esc(fp, c->anchor);
-	fputs("\">", fp);
-	html_esc(fp, c->id);
-	fputs("</a>", fp);
-	if (c->title) {
-		fputs(": ", fp);
-		html_esc(fp, c->title);
-	}
+	fputs("\">\n<h2>", fp);
+	case_link(fp, c);
 	fputs("</h2>\n<p>", fp);
 	counts_badges(fp, c->counts);
 	fputs("</p>\n<dl class=\"meta\"><dt>fixture</dt><dd>", fp);
@@ -434,15 +441,8 @@ static void summary(FILE *fp, const struct report_html *rh, const size_t *order)
 	for (i = 0; i < rh->n_cases; i++) {
 		const struct html_case *c = &rh->cases[order[i]];
 
-		fputs("<li><a href=\"#", fp);
-		html_esc(fp, c->anchor);
-		fputs("\">", fp);
-		html_esc(fp, c->id);
-		fputs("</a>", fp);
-		if (c->title) {
-			fputs(": ", fp);
-			html_esc(fp, c->title);
-		}
+		fputs("<li>", fp);
+		case_link(fp, c);
 		fputs(" <span class=\"sub\">as of ", fp);
 		html_esc(fp, c->as_of);
 		fputs("</span><br/>", fp);
