@@ -68,6 +68,10 @@ m() { l=$1 c=$2; shift 2; "$PY" bench/measure.py "$RUNS" "$l" "$c" "$peak" "$@" 
 m floor 0 -- "$floor" "$cases"
 m json 0,1 -- "$CLI" run --format json -o /dev/null "$cases"
 m text 0,1 -- "$CLI" run --format text -o /dev/null "$cases"
+# -j: both unpinned, so that the two workers can use two CPUs
+(BENCH_PIN=; export BENCH_PIN
+ m json_j1 0,1 -- "$CLI" run -j 1 --format json -o /dev/null "$cases"
+ m json_j2 0,1 -- "$CLI" run -j 2 --format json -o /dev/null "$cases")
 
 # 4. The table and the verdict.
 "$PY" - "$res" "$gen/SIZES" "$CLI" <<'EOF'
@@ -118,8 +122,13 @@ def row(name, r, ratio=True):
 row("floor: jansson parse + walk", fl, False)
 row("casecheck run --format json", rows["json"])
 row("casecheck run --format text", rows["text"])
+row("run --format json -j 1, unpinned", rows["json_j1"])
+row("run --format json -j 2, unpinned", rows["json_j2"])
 print()
-bad = [k for k in ("json", "text") if rows[k]["failed"]]
+j = float(rows["json_j1"]["best_s"]) / float(rows["json_j2"]["best_s"])
+print("run -j 2 against -j 1 (json, unpinned, %d CPUs): %.2fx  (goal >= 1.80 on 2 idle cores)"
+      % (os.cpu_count(), j))
+bad = [k for k in ("json", "text", "json_j1", "json_j2") if rows[k]["failed"]]
 peak = max(int(rows[k]["maxrss_kb"]) for k in ("json", "text")) / 1024.0
 verdict_ok = not bad
 for k in ("json", "text"):

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli_common.h"
+#include "cli_jobs.h"
 #include "cli_output.h"
 #include "report_json.h"
 #include "report_html.h"
@@ -16,7 +17,7 @@
 #include "report_text.h"
 
 enum run_opt { RUN_HELP = 1, RUN_POLICY, RUN_AS_OF, RUN_PARAM, RUN_FORMAT, RUN_OUTPUT,
-	       RUN_COLOR };
+	       RUN_COLOR, RUN_JOBS };
 
 static const struct cli_option run_options[] = {
 	{ "help", 'h', CLI_NO_ARG, RUN_HELP },
@@ -26,6 +27,7 @@ static const struct cli_option run_options[] = {
 	{ "format", 0, CLI_REQUIRED_ARG, RUN_FORMAT },
 	{ "output", 'o', CLI_REQUIRED_ARG, RUN_OUTPUT },
 	{ "color", 0, CLI_OPTIONAL_ARG, RUN_COLOR },
+	{ "jobs", 'j', CLI_REQUIRED_ARG, RUN_JOBS },
 	CLI_LIMIT_OPTIONS,
 	{ NULL, 0, CLI_NO_ARG, 0 }
 };
@@ -49,6 +51,8 @@ static const char run_usage[] =
 	"                    a timeline per case, findings failures first)\n"
 	"  -o, --output FILE write the report to FILE instead of stdout\n"
 	"  --color[=WHEN]    auto (default: on a terminal without NO_COLOR), always, never\n"
+	"  -j, --jobs N      evaluate N fixtures at a time in worker threads (default 1);\n"
+	"                    the report is the same bytes as with -j 1\n"
 	CLI_LIMIT_USAGE
 	"  -h, --help        show this help\n"
 	"\n"
@@ -74,6 +78,7 @@ struct run_opts {
 	struct cli_strv args;
 	struct casecheck_limits limits;
 	double max_fixture_mib;
+	int jobs;
 };
 
 /* The worst status of RESULT as an exit code: 1 for fail/late, 3 for error. */
@@ -181,6 +186,11 @@ static int run_parse(int argc, char **argv, struct run_opts *o)
 		case RUN_OUTPUT:
 			o->output = v;
 			break;
+		case RUN_JOBS:
+			rc = cli_jobs_parse("run", v, &o->jobs);
+			if (rc)
+				return rc;
+			break;
 		case RUN_COLOR:
 			if (cli_color_parse(v, &o->color) != 0)
 				return cli_usage_error("run", "bad --color '%s': expected auto, always or never", v);
@@ -242,23 +252,178 @@ static int run_report_finish(struct run_reports *rr, size_t n_bad)
 	return 0;
 }
 
+/* One worker's engine and policies: engines are not shared between threads. */
+struct run_worker {
+	struct casecheck_engine *engine;	/* owned, except worker 0's (the run's) */
+	struct cli_policies own;		/* workers 1..: their policies */
+	struct cli_policies *ps;		/* own, or worker 0's: the run's */
+	struct cli_policy_entry *forced;	/* --policy's, in this engine */
+};
+
+/* One fixture, loaded and evaluated by a worker, waiting to be reported. */
+struct run_slot {
+	struct cli_fixture_peek peek;
+	struct casecheck_case *kase;
+	struct cli_policy_entry *pe;
+	struct casecheck_result *result;	/* NULL when it could not be evaluated */
+	struct casecheck_error err;		/* why, when load is 0 and result NULL */
+	int load;				/* cli_load_fixture's exit code */
+};
+
+/* A policy as the reports know it: the same file is one policy in every worker. */
+struct run_canon {
+	const struct cli_policy_entry *pe;
+	const struct casecheck_policy *policy;
+};
+
+struct run_ctx {
+	const struct run_opts *o;
+	const struct cli_strv *files;
+	struct run_worker *workers;
+	struct run_reports *rr;
+	struct run_canon *canon;
+	size_t n_canon, n_bad;
+	int rc;
+};
+
+/* Load and evaluate fixture I in worker W (cli_jobs_threads' job). */
+static void run_job(void *vctx, int w, size_t i, void *vslot)
+{
+	struct run_ctx *c = vctx;
+	struct run_worker *wk = &c->workers[w];
+	struct run_slot *sl = vslot;
+	const char *file = c->files->v[i];
+
+	sl->load = cli_load_fixture(wk->ps, wk->forced, file, &sl->peek, &sl->kase, &sl->pe);
+	if (sl->load == 0 && !sl->pe) {
+		cli_error_set(&sl->peek.error, CASECHECK_E_INPUT, file, NULL,
+			      "names no policy: give --policy or set \"policy\" in the fixture");
+		cli_print_error(stderr, &sl->peek.error);
+		sl->peek.has_error = 1;
+		casecheck_case_free(sl->kase);
+		sl->kase = NULL;
+		sl->load = CLI_EXIT_INPUT;
+	}
+	if (sl->load == 0)
+		sl->result = casecheck_evaluate(wk->engine, sl->pe->policy, sl->kase,
+						c->o->as_of, &sl->err);
+}
+
+static int run_same_file(const struct cli_policy_entry *a, const struct cli_policy_entry *b)
+{
+	if (a->has_id && b->has_id)
+		return a->dev == b->dev && a->ino == b->ino;
+	return a->has_id == b->has_id && strcmp(a->path, b->path) == 0;
+}
+
+/*
+** The policy the reports are given for PE: the first worker's copy of its
+** file, so that reports that compare policies see one policy per file, as
+** with -j 1. NULL when out of memory.
+*/
+static const struct casecheck_policy *run_canon_policy(struct run_ctx *c,
+						       const struct cli_policy_entry *pe)
+{
+	struct run_canon *grown;
+	size_t i;
+
+	for (i = 0; i < c->n_canon; i++)
+		if (c->canon[i].pe == pe || run_same_file(c->canon[i].pe, pe))
+			return c->canon[i].policy;
+	grown = realloc(c->canon, (c->n_canon + 1) * sizeof(*grown));
+	if (!grown)
+		return NULL;
+	c->canon = grown;
+	c->canon[c->n_canon].pe = pe;
+	c->canon[c->n_canon].policy = pe->policy;
+	c->n_canon++;
+	return pe->policy;
+}
+
+/* Report fixture I, in input order (cli_jobs_threads' emit). */
+static void run_emit(void *vctx, size_t i, void *vslot)
+{
+	struct run_ctx *c = vctx;
+	struct run_slot *sl = vslot;
+	const struct casecheck_policy *policy;
+	const char *file = c->files->v[i];
+	int e = sl->load;
+
+	if (e == 0 && !sl->result) {
+		cli_print_error(stderr, &sl->err);
+		e = cli_exit_for(&sl->err);
+	}
+	if (e != 0) {
+		if (e > c->rc)
+			c->rc = e;
+		c->n_bad++;
+		if (run_bad(c->rr, file, sl->load ? &sl->peek.error : &sl->err) != 0)
+			c->rc = CLI_EXIT_INPUT;
+	} else {
+		e = run_result_exit(sl->result);
+		if (e > c->rc)
+			c->rc = e;
+		policy = run_canon_policy(c, sl->pe);
+		if (!policy) {
+			cli_errorf("run", "out of memory");
+			e = CLI_EXIT_POLICY;
+		} else {
+			e = run_report_case(c->rr, sl->kase, file, &sl->peek, policy, sl->result);
+		}
+		if (e > c->rc)
+			c->rc = e;
+	}
+	cli_fixture_peek_free(&sl->peek);
+	casecheck_result_free(sl->result);
+	casecheck_case_free(sl->kase);
+}
+
+/*
+** Workers 1..JOBS-1 get an engine of their own, set up like the run's
+** (worker 0 uses that one). 0, or an exit code after printing why.
+*/
+static int run_workers_init(struct run_worker *ws, int jobs, const struct run_opts *o)
+{
+	struct casecheck_error err;
+	int w;
+
+	for (w = 1; w < jobs; w++) {
+		ws[w].engine = cli_engine_new(&o->limits);
+		if (!ws[w].engine)
+			return CLI_EXIT_POLICY;
+		casecheck_engine_set_hashes(ws[w].engine, strcmp(o->format, "json") == 0 ||
+					    strcmp(o->format, "html") == 0);
+		ws[w].ps = &ws[w].own;
+		cli_policies_init(ws[w].ps, ws[w].engine, &o->params);
+		ws[w].ps->max_fixture_mib = o->max_fixture_mib;
+		if (o->policy) {
+			ws[w].forced = cli_policies_get(ws[w].ps, o->policy, 0, &err);
+			if (!ws[w].forced || !ws[w].forced->policy) {
+				cli_errorf("run", "%s", err.text);
+				return cli_exit_for(&err);
+			}
+		}
+	}
+	return 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
 	struct run_opts o;
 	struct casecheck_engine *engine = NULL;
 	struct casecheck_error err;
 	struct cli_policies ps;
-	struct cli_policy_entry *forced = NULL, *pe;
+	struct cli_policy_entry *forced = NULL;
 	struct cli_strv files = { NULL, 0, 0 };
 	struct run_reports rr;
 	struct cli_output output = { NULL, NULL, NULL };
-	struct cli_fixture_peek peek;
-	struct casecheck_case *kase;
-	struct casecheck_result *result;
+	struct run_worker *workers = NULL;
+	struct run_ctx ctx;
 	size_t i, n_bad = 0;
-	int rc = 0, e;
+	int rc = 0, e, w, n_workers = 0;
 
 	memset(&o, 0, sizeof(o));
+	o.jobs = 1;
 	memset(&rr, 0, sizeof(rr));
 	o.format = "text";
 	rr.format = "text";
@@ -317,48 +482,39 @@ int cmd_run(int argc, char **argv)
 	if (strcmp(o.format, "tap") == 0)
 		report_tap_init(&rr.tap, rr.out);
 
-	for (i = 0; i < files.n; i++) {
-		e = cli_load_fixture(&ps, forced, files.v[i], &peek, &kase, &pe);
-		if (e == 0 && !pe) {
-			cli_error_set(&peek.error, CASECHECK_E_INPUT, files.v[i], NULL,
-				      "names no policy: give --policy or set \"policy\" in the fixture");
-			cli_print_error(stderr, &peek.error);
-			peek.has_error = 1;
-			casecheck_case_free(kase);
-			e = CLI_EXIT_INPUT;
-		}
-		if (e != 0) {
-			if (e > rc)
-				rc = e;
-			n_bad++;
-			if (run_bad(&rr, files.v[i], &peek.error) != 0)
-				rc = CLI_EXIT_INPUT;
-			cli_fixture_peek_free(&peek);
-			continue;
-		}
-		result = casecheck_evaluate(engine, pe->policy, kase, o.as_of, &err);
-		if (!result) {
-			cli_print_error(stderr, &err);
-			e = cli_exit_for(&err);
-			if (e > rc)
-				rc = e;
-			n_bad++;
-			casecheck_case_free(kase);
-			if (run_bad(&rr, files.v[i], &err) != 0)
-				rc = CLI_EXIT_INPUT;
-			cli_fixture_peek_free(&peek);
-			continue;
-		}
-		e = run_result_exit(result);
-		if (e > rc)
-			rc = e;
-		e = run_report_case(&rr, kase, files.v[i], &peek, pe->policy, result);
-		if (e > rc)
-			rc = e;
-		cli_fixture_peek_free(&peek);
-		casecheck_result_free(result);
-		casecheck_case_free(kase);
+	if ((size_t)o.jobs > files.n)
+		o.jobs = files.n ? (int)files.n : 1;
+	workers = calloc((size_t)o.jobs, sizeof(*workers));
+	if (!workers) {
+		cli_errorf("run", "out of memory");
+		rc = CLI_EXIT_POLICY;
+		goto out;
 	}
+	n_workers = o.jobs;
+	workers[0].engine = engine;
+	workers[0].ps = &ps;
+	workers[0].forced = forced;
+	e = run_workers_init(workers, o.jobs, &o);
+	if (e != 0) {
+		rc = e;
+		goto out;
+	}
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.o = &o;
+	ctx.files = &files;
+	ctx.workers = workers;
+	ctx.rr = &rr;
+	ctx.rc = rc;
+	if (cli_jobs_threads(files.n, o.jobs, sizeof(struct run_slot), run_job, run_emit,
+			     &ctx) != 0) {
+		cli_errorf("run", "cannot start the worker threads");
+		rc = CLI_EXIT_POLICY;
+		free(ctx.canon);
+		goto out;
+	}
+	free(ctx.canon);
+	rc = ctx.rc;
+	n_bad = ctx.n_bad;
 	e = run_report_finish(&rr, n_bad);
 	if (e > rc)
 		rc = e;
@@ -371,6 +527,12 @@ out:
 	report_junit_free(&rr.junit);
 	report_tap_free(&rr.tap);
 	cli_strv_free(&files);
+	for (w = 1; w < n_workers; w++) {
+		cli_policies_free(&workers[w].own);
+		if (workers[w].engine)
+			casecheck_engine_free(workers[w].engine);
+	}
+	free(workers);
 	cli_policies_free(&ps);
 	if (engine)
 		casecheck_engine_free(engine);

@@ -21,11 +21,11 @@
 #include "report_text.h"
 #include "test_coverage.h"
 #include "test_expect.h"
+#include "cli_jobs.h"
 #include "test_jobs.h"
 #include "test_update.h"
 
 #define TEST_DEFAULT_PATH "fixtures"
-#define TEST_MAX_JOBS 256
 
 enum test_opt { TEST_HELP = 1, TEST_POLICY, TEST_COLOR, TEST_UPDATE, TEST_RUN, TEST_JOBS,
 		TEST_VERBOSE, TEST_COVERAGE, TEST_MIN_COVERAGE, TEST_FORMAT, TEST_OUTPUT };
@@ -505,9 +505,8 @@ static int test_parse(int argc, char **argv, struct test_opts *o)
 	struct cli_parser p;
 	const char *v;
 	char *end;
-	long n;
 	double d;
-	int id;
+	int id, rc;
 
 	cli_parser_init(&p, "test", argc, argv);
 	while ((id = cli_parser_next(&p, test_options, &v)) != CLI_OPT_END) {
@@ -538,12 +537,9 @@ static int test_parse(int argc, char **argv, struct test_opts *o)
 			o->run = v;
 			break;
 		case TEST_JOBS:
-			errno = 0;
-			n = strtol(v, &end, 10);
-			if (errno || end == v || *end || n < 1 || n > TEST_MAX_JOBS)
-				return cli_usage_error("test", "bad -j '%s': expected a number from 1 to %d",
-						       v, TEST_MAX_JOBS);
-			o->jobs = (int)n;
+			rc = cli_jobs_parse("test", v, &o->jobs);
+			if (rc)
+				return rc;
 			break;
 		case TEST_VERBOSE:
 			o->verbose = 1;

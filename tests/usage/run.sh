@@ -120,5 +120,22 @@ text json junit tap html
 steps" "$got"
 fi
 
+# run -j: the same report bytes and exit code as -j 1 in every format, over
+# good, failing and bad fixtures under two policies (England and Wales,
+# Scotland), and with --policy given
+for fmt in text json junit tap html; do
+	"$bin" run --format "$fmt" -o "$tmp/j1.$fmt" fixtures tests/cli/fixtures tests/bad-fixtures 2>"$tmp/j1.err"
+	rc1=$?
+	"$bin" run -j 2 --format "$fmt" -o "$tmp/j2.$fmt" fixtures tests/cli/fixtures tests/bad-fixtures 2>"$tmp/j2.err"
+	rc2=$?
+	expect "run -j 2 $fmt exit" "$rc1" "$rc2"
+	if cmp -s "$tmp/j1.$fmt" "$tmp/j2.$fmt" && [ -s "$tmp/j1.$fmt" ]; then ok; else bad "run -j 2 --format $fmt: not the bytes of -j 1"; fi
+done
+"$bin" run --format json --policy england-wales/conduct fixtures/carrick >"$tmp/p1.json" 2>/dev/null
+"$bin" run --format json --policy england-wales/conduct --jobs 3 fixtures/carrick >"$tmp/p3.json" 2>/dev/null
+if cmp -s "$tmp/p1.json" "$tmp/p3.json" && [ -s "$tmp/p1.json" ]; then ok; else bad "run --jobs 3 --policy: not the bytes of -j 1"; fi
+expect "run -j 0" "casecheck run: bad -j '0': expected a number from 1 to 256" \
+	"$("$bin" run -j 0 fixtures 2>&1 | head -n 1)"
+
 echo "usage: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -1,0 +1,35 @@
+/*
+** cli_jobs.h: what 'run -j' and 'test -j' share: the -j option and the
+** in-order hand-off. cli_jobs_threads() evaluates items in worker threads
+** (each worker with its own engine, which the caller keeps per worker) and
+** hands each finished item to the calling thread in input order, so the
+** output is the same bytes as -j 1. 'test' runs workers as processes
+** instead (test_jobs.c), because it captures what each fixture writes to
+** stderr, and a file descriptor belongs to the whole process.
+*/
+#ifndef CLI_JOBS_H
+#define CLI_JOBS_H
+
+#include <stddef.h>
+
+#define CLI_MAX_JOBS 256
+
+/* Parse -j's value V for command CMD into *JOBS. 0, or the usage error's exit code. */
+int cli_jobs_parse(const char *cmd, const char *v, int *jobs);
+
+/* Work on item I in worker W (0..jobs-1), filling SLOT (zeroed before). */
+typedef void (*cli_job_fn)(void *ctx, int w, size_t i, void *slot);
+/* Hand on item I's SLOT; called in the calling thread for I = 0, 1, ... */
+typedef void (*cli_emit_fn)(void *ctx, size_t i, void *slot);
+
+/*
+** Run FN over items 0..N-1 in JOBS threads (1: in this thread, no thread
+** started) and call EMIT for each in order. At most a few items per worker
+** are done and waiting, so memory does not grow with N. SLOT_SIZE is the
+** size of one slot. 0, or -1 when no thread could be started (then nothing
+** was run).
+*/
+int cli_jobs_threads(size_t n, int jobs, size_t slot_size, cli_job_fn fn, cli_emit_fn emit,
+		     void *ctx);
+
+#endif
