@@ -17,8 +17,14 @@ void json_writer_init(struct json_writer *w, FILE *fp, int depth)
 
 static void indent(struct json_writer *w, int depth)
 {
+	/* a newline and 2 spaces a level, written at once */
+	static const char line[] = "\n                                ";
 	int i;
 
+	if (depth >= 0 && depth <= (int)(sizeof(line) - 2) / 2) {
+		fwrite(line, 1, 1 + 2 * (size_t)depth, w->fp);
+		return;
+	}
 	fputc('\n', w->fp);
 	for (i = 0; i < depth; i++)
 		fputs("  ", w->fp);
@@ -60,19 +66,35 @@ void json_writer_end_object(struct json_writer *w) { close_level(w, '}'); }
 void json_writer_begin_array(struct json_writer *w) { open_level(w, '['); }
 void json_writer_end_array(struct json_writer *w) { close_level(w, ']'); }
 
+/* Is byte C printable ASCII that a JSON string holds as it is? */
+#define JSON_PLAIN(c) ((c) >= 0x20 && (c) < 0x7f && (c) != '"' && (c) != '\\')
+
 void json_put_string(FILE *fp, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
+	const char *run;	/* the start of the characters not yet written */
 	unsigned long cp;
 	size_t n;
 
+	/* runs of characters that need no escape go out in one fwrite */
 	fputc('"', fp);
+	run = s;
 	while (*s) {
+		if (JSON_PLAIN((unsigned char)*s)) {
+			s++;
+			continue;
+		}
 		n = utf8_decode(s, &cp);
+		if (n > 0 && cp >= 0x80 && !utf8_is_control(cp)) {
+			s += n;
+			continue;
+		}
+		if (s > run)
+			fwrite(run, 1, (size_t)(s - run), fp);
 		if (n == 0) {
 			/* an invalid byte: JSON text must be UTF-8 */
 			fputs("\\ufffd", fp);
-			s++;
+			run = ++s;
 			continue;
 		}
 		switch (cp) {
@@ -84,17 +106,16 @@ void json_put_string(FILE *fp, const char *s)
 		case '\b': fputs("\\b", fp); break;
 		case '\f': fputs("\\f", fp); break;
 		default:
-			if (utf8_is_control(cp)) {
-				/* C1 and DEL too: a terminal showing the report must not act on them */
-				fputs("\\u00", fp);
-				fputc(hex[cp >> 4], fp);
-				fputc(hex[cp & 15], fp);
-			} else {
-				fwrite(s, 1, n, fp);
-			}
+			/* C0, C1 and DEL: a terminal showing the report must not act on them */
+			fputs("\\u00", fp);
+			fputc(hex[cp >> 4], fp);
+			fputc(hex[cp & 15], fp);
 		}
 		s += n;
+		run = s;
 	}
+	if (s > run)
+		fwrite(run, 1, (size_t)(s - run), fp);
 	fputc('"', fp);
 }
 
