@@ -1,8 +1,9 @@
 /*
 ** cli_jobs.c: the -j option and the in-order thread runner (cli_jobs.h).
 ** Items are kept in a ring of WINDOW slots: a worker takes the next item
-** only when its slot has been emitted, so a slow item holds back at most
-** WINDOW finished ones, and the emitter waits on the item it needs next.
+** only when its slot is free again (emitted, then released by the worker
+** that filled it), so a slow item holds back at most WINDOW finished ones,
+** and the emitter waits on the item it needs next.
 */
 #include <errno.h>
 #include <pthread.h>
@@ -28,15 +29,18 @@ int cli_jobs_parse(const char *cmd, const char *v, int *jobs)
 /* Finished items waiting per worker: enough to cover uneven items. */
 #define JOBS_AHEAD 4
 
+enum jobs_state { SLOT_FREE = 0, SLOT_BUSY, SLOT_DONE, SLOT_EMITTED };
+
 struct jobs_pool {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	size_t n, window, slot_size;
 	size_t taken;		/* items handed to workers */
-	size_t emitted;		/* items handed on in order */
 	unsigned char *slots;	/* WINDOW slots of SLOT_SIZE */
-	char *done;		/* per slot: its item is finished */
+	unsigned char *state;	/* per slot: enum jobs_state */
+	int *owner;		/* per slot: the worker that filled it */
 	cli_job_fn fn;
+	cli_release_fn release;
 	void *ctx;
 };
 
@@ -45,33 +49,61 @@ struct jobs_worker {
 	int w;
 };
 
+/*
+** Release worker W's emitted slots, in W's thread (called and returning with
+** the lock held). How many of W's slots are still to be emitted.
+*/
+static size_t jobs_release_own(struct jobs_pool *p, int w)
+{
+	size_t s, pending = 0;
+
+	for (s = 0; s < p->window; s++) {
+		if (p->owner[s] != w || p->state[s] == SLOT_FREE)
+			continue;
+		if (p->state[s] != SLOT_EMITTED) {
+			pending++;
+			continue;
+		}
+		pthread_mutex_unlock(&p->mu);
+		p->release(p->ctx, w, p->slots + s * p->slot_size);
+		memset(p->slots + s * p->slot_size, 0, p->slot_size);
+		pthread_mutex_lock(&p->mu);
+		p->state[s] = SLOT_FREE;
+		pthread_cond_broadcast(&p->cv);
+	}
+	return pending;
+}
+
 static void *jobs_thread(void *arg)
 {
 	struct jobs_worker *wk = arg;
 	struct jobs_pool *p = wk->pool;
 	size_t i, s;
 
+	pthread_mutex_lock(&p->mu);
 	for (;;) {
-		pthread_mutex_lock(&p->mu);
-		while (p->taken < p->n && p->taken >= p->emitted + p->window)
+		if (jobs_release_own(p, wk->w) == 0 && p->taken >= p->n)
+			break;
+		if (p->taken >= p->n || p->state[p->taken % p->window] != SLOT_FREE) {
 			pthread_cond_wait(&p->cv, &p->mu);
-		if (p->taken >= p->n) {
-			pthread_mutex_unlock(&p->mu);
-			return NULL;
+			continue;
 		}
 		i = p->taken++;
-		pthread_mutex_unlock(&p->mu);
 		s = i % p->window;
+		p->state[s] = SLOT_BUSY;
+		p->owner[s] = wk->w;
+		pthread_mutex_unlock(&p->mu);
 		p->fn(p->ctx, wk->w, i, p->slots + s * p->slot_size);
 		pthread_mutex_lock(&p->mu);
-		p->done[s] = 1;
+		p->state[s] = SLOT_DONE;
 		pthread_cond_broadcast(&p->cv);
-		pthread_mutex_unlock(&p->mu);
 	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
 }
 
 int cli_jobs_threads(size_t n, int jobs, size_t slot_size, cli_job_fn fn, cli_emit_fn emit,
-		     void *ctx)
+		     cli_release_fn release, void *ctx)
 {
 	struct jobs_pool p;
 	struct jobs_worker *wks;
@@ -88,12 +120,14 @@ int cli_jobs_threads(size_t n, int jobs, size_t slot_size, cli_job_fn fn, cli_em
 	p.window = (size_t)jobs * JOBS_AHEAD;
 	p.slot_size = slot_size;
 	p.fn = fn;
+	p.release = release;
 	p.ctx = ctx;
-	p.slots = calloc(jobs == 1 ? 1 : p.window, slot_size);
-	p.done = calloc(p.window, 1);
+	p.slots = calloc(p.window, slot_size);
+	p.state = calloc(p.window, 1);
+	p.owner = calloc(p.window, sizeof(*p.owner));
 	tids = calloc((size_t)jobs, sizeof(*tids));
 	wks = calloc((size_t)jobs, sizeof(*wks));
-	if (!p.slots || !p.done || !tids || !wks) {
+	if (!p.slots || !p.state || !p.owner || !tids || !wks) {
 		rc = -1;
 		goto out;
 	}
@@ -102,6 +136,7 @@ int cli_jobs_threads(size_t n, int jobs, size_t slot_size, cli_job_fn fn, cli_em
 			memset(p.slots, 0, slot_size);
 			fn(ctx, 0, i, p.slots);
 			emit(ctx, i, p.slots);
+			release(ctx, 0, p.slots);
 		}
 		goto out;
 	}
@@ -119,14 +154,12 @@ int cli_jobs_threads(size_t n, int jobs, size_t slot_size, cli_job_fn fn, cli_em
 		for (i = 0; i < n; i++) {
 			s = i % p.window;
 			pthread_mutex_lock(&p.mu);
-			while (!p.done[s])
+			while (p.state[s] != SLOT_DONE)
 				pthread_cond_wait(&p.cv, &p.mu);
 			pthread_mutex_unlock(&p.mu);
 			emit(ctx, i, p.slots + s * slot_size);
-			memset(p.slots + s * slot_size, 0, slot_size);
 			pthread_mutex_lock(&p.mu);
-			p.done[s] = 0;
-			p.emitted++;
+			p.state[s] = SLOT_EMITTED;
 			pthread_cond_broadcast(&p.cv);
 			pthread_mutex_unlock(&p.mu);
 		}
@@ -137,7 +170,8 @@ int cli_jobs_threads(size_t n, int jobs, size_t slot_size, cli_job_fn fn, cli_em
 	pthread_mutex_destroy(&p.mu);
 out:
 	free(p.slots);
-	free(p.done);
+	free(p.state);
+	free(p.owner);
 	free(tids);
 	free(wks);
 	return rc;

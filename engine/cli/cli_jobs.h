@@ -21,15 +21,21 @@ int cli_jobs_parse(const char *cmd, const char *v, int *jobs);
 typedef void (*cli_job_fn)(void *ctx, int w, size_t i, void *slot);
 /* Hand on item I's SLOT; called in the calling thread for I = 0, 1, ... */
 typedef void (*cli_emit_fn)(void *ctx, size_t i, void *slot);
+/*
+** Free what worker W put in SLOT, after EMIT, in W's own thread: memory
+** freed by the thread that allocated it stays in that thread's malloc
+** arena (freeing in the emitting thread made -j 2 use 40 % more CPU).
+*/
+typedef void (*cli_release_fn)(void *ctx, int w, void *slot);
 
 /*
 ** Run FN over items 0..N-1 in JOBS threads (1: in this thread, no thread
-** started) and call EMIT for each in order. At most a few items per worker
+** started), call EMIT for each in order, then RELEASE. At most a few items per worker
 ** are done and waiting, so memory does not grow with N. SLOT_SIZE is the
 ** size of one slot. 0, or -1 when no thread could be started (then nothing
 ** was run).
 */
 int cli_jobs_threads(size_t n, int jobs, size_t slot_size, cli_job_fn fn, cli_emit_fn emit,
-		     void *ctx);
+		     cli_release_fn release, void *ctx);
 
 #endif

@@ -373,6 +373,15 @@ static void run_emit(void *vctx, size_t i, void *vslot)
 		if (e > c->rc)
 			c->rc = e;
 	}
+}
+
+/* Free fixture I's slot, in the worker that loaded it (cli_jobs_threads' release). */
+static void run_release(void *vctx, int w, void *vslot)
+{
+	struct run_slot *sl = vslot;
+
+	(void)vctx;
+	(void)w;
 	cli_fixture_peek_free(&sl->peek);
 	casecheck_result_free(sl->result);
 	casecheck_case_free(sl->kase);
@@ -506,7 +515,7 @@ int cmd_run(int argc, char **argv)
 	ctx.rr = &rr;
 	ctx.rc = rc;
 	if (cli_jobs_threads(files.n, o.jobs, sizeof(struct run_slot), run_job, run_emit,
-			     &ctx) != 0) {
+			     run_release, &ctx) != 0) {
 		cli_errorf("run", "cannot start the worker threads");
 		rc = CLI_EXIT_POLICY;
 		free(ctx.canon);
