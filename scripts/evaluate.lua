@@ -321,6 +321,17 @@ local function settle_words(settle, gap, t, t_event, done, due, as_of)
 	return "the dates are too imprecise"
 end
 
+-- 'explain''s line for a deadline: "10 working days after 2019-05-01 -> 2019-05-16",
+-- or, counting the day itself, "5 working days beginning with 2023-01-17 -> 2023-01-23".
+local function deadline_line(unit, n, t, due)
+	if unit == "working_days_beginning" then
+		return string.format("deadline: %s beginning with %s -> %s", dates.period("working_days", n),
+			dates.iso_span(t), dates.iso_span(due))
+	end
+	return string.format("deadline: %s after %s -> %s", dates.period(unit, n), dates.iso_span(t),
+		dates.iso_span(due))
+end
+
 -- The declarative duty: trigger, deadline, what satisfies it, what breaches it.
 local function run_declared(s, step, m, ctx, f)
 	local t, t_event, why = resolve_trigger(step, m, ctx)
@@ -433,7 +444,7 @@ local function run_declared(s, step, m, ctx, f)
 	if ctx.want_detail then
 		local lines = {
 			string.format("trigger: %s %s", t_event and describe(t_event) or "date", dates.iso_span(t)),
-			string.format("deadline: %s after %s -> %s", dates.period(unit, n), dates.iso_span(t), f.due),
+			deadline_line(unit, n, t, due),
 		}
 		if unit == "working_days" then
 			local hol = dates.holidays_between(t.lo, due.hi)
@@ -481,8 +492,7 @@ local function deadline_detail(ctx, args, t, due)
 	local unit, n
 	if args.within then unit, n = ctx:period_of(args.within) end
 	if unit and t then
-		lines[#lines + 1] = string.format("deadline: %s after %s -> %s", dates.period(unit, n),
-			dates.iso_span(t), dates.iso_span(due))
+		lines[#lines + 1] = deadline_line(unit, n, t, due)
 	elseif t then
 		-- the check function's own arithmetic is not visible here: say what the dates amount to
 		local wd

@@ -1,0 +1,1 @@
+explain fixtures/steps/lists.barred_and_advisory.beginning-with.json --step lists.barred_and_advisory
