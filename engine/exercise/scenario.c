@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "error.h"
 #include "exercise.h"
 
 static const char *const scenario_keys[] = {
@@ -23,26 +24,14 @@ __attribute__((format(printf, 4, 5)))
 static void bad(struct casecheck_errors *errs, const char *file, const char *path,
 		const char *fmt, ...)
 {
-	struct casecheck_error *e;
+	char text[sizeof(errs->items[0].text)];
 	va_list ap;
 
-	if (errs->count == errs->cap) {
-		size_t cap = errs->cap ? errs->cap * 2 : 8;
-		struct casecheck_error *v = realloc(errs->items, cap * sizeof(*v));
-
-		if (!v)
-			return;
-		errs->items = v;
-		errs->cap = cap;
-	}
-	e = &errs->items[errs->count++];
-	memset(e, 0, sizeof(*e));
-	e->kind = CASECHECK_E_INPUT;
-	snprintf(e->source, sizeof(e->source), "%s", file);
-	snprintf(e->path, sizeof(e->path), "%s", path);
 	va_start(ap, fmt);
-	vsnprintf(e->text, sizeof(e->text), fmt, ap);
+	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
+	/* the library's own error list: one way to grow it */
+	errors_addf(errs, CASECHECK_E_INPUT, file, path, 0, 0, "%s", text);
 }
 
 int exercise_is_day(const char *s)
