@@ -15,6 +15,7 @@ local STEP_KEYS = {
 	applies = "function", from = "any", within = "any", done_by = "table", before_close = "boolean",
 	breach = "table", check = "function", says = "table", basis = "string", params = "table",
 	duty = "any", limit = "table", vars = "table",
+	in_force_from = "string", why_not_yet = "string", every = "table",
 }
 -- The kinds of duty and where a time limit comes from (policy-guide.md).
 local DUTY_KINDS = { statutory = true, power = true, guidance = true, practice = true }
@@ -22,8 +23,16 @@ local BASES = { statutory = true, guidance = true, benchmark = true }
 local LIMIT_KEYS = { basis = "string", source = "string" }
 local DONE_BY_KEYS = { type = "any", by = "string", to = "string", where = "function" }
 local BREACH_KEYS = { type = "any", where = "function", says = "string", scope = "string" }
+-- every = { period = ..., first = ..., ends = ..., chain = function } (recurring.lua)
+local EVERY_KEYS = { period = "table", first = "table", ends = "any", chain = "function", gaps = "any" }
+-- What a recurring duty's templates may use besides a step's (evaluate.lua, run_recurring),
+-- and its two templates of its own: upcoming (nothing due yet), gap (unknown for a gap).
+local RECUR_VARS = { "due_when", "ends_when", "start", "start_date", "done_when", "days_late_words", "settle",
+	"trigger_when" }
+local RECUR_SAYS = { upcoming = true, gap = true }
 local SAYS_KEYS = { trigger = true, done = true, missing = true, duty = true, pass = true,
-	late = true, fail = true, pending = true, unknown = true, closed = true, not_applicable = true }
+	late = true, fail = true, pending = true, unknown = true, closed = true, not_applicable = true,
+	upcoming = true, gap = true }
 
 --[[
 The placeholders a message template may use, by what the engine provides
@@ -218,6 +227,106 @@ function dsl.collector(strict)
 	-- "Within N working days beginning with D": D counts when it is a working day.
 	api.working_days_beginning = deadline("working_days_beginning")
 
+	--[[
+	Predicate combinators for a step's applies: each predicate is
+	function(m, ctx) -> ok, why, and so is what these return. all: every one
+	holds (the first that fails gives its why); any: one holds (else the
+	last one's why); not_(p, why): p does not hold (WHY when it does).
+	]]
+	local function predicates(name, list)
+		if not strict then return end
+		if type(list) ~= "table" then
+			fail("%s expects a list of predicates { p1, p2, ... }, got %s%s", name, type(list),
+				type(list) == "function" and (" (for one predicate write " .. name .. " { p })") or "")
+		end
+		local n = #list
+		if n == 0 then fail("%s expects at least one predicate", name) end
+		for _, k in ipairs(sorted_keys(list)) do
+			if math.type(k) ~= "integer" or k < 1 or k > n then
+				fail("%s: unknown key '%s': it takes a list of predicates, not named fields", name, tostring(k))
+			end
+			if type(list[k]) ~= "function" then
+				fail("%s: predicate %d must be a function(m, ctx) returning ok, why, got %s", name, k, type(list[k]))
+			end
+		end
+	end
+
+	function api.all(list)
+		if strict then mark() end
+		predicates("all", list)
+		return function(m, ctx)
+			for i = 1, #list do
+				local ok, why = list[i](m, ctx)
+				if not ok then return false, why end
+			end
+			return true
+		end
+	end
+
+	function api.any(list)
+		if strict then mark() end
+		predicates("any", list)
+		return function(m, ctx)
+			local why
+			for i = 1, #list do
+				local ok, w = list[i](m, ctx)
+				if ok then return true end
+				why = w
+			end
+			return false, why
+		end
+	end
+
+	function api.not_(p, why)
+		if strict then
+			mark()
+			if type(p) ~= "function" then
+				fail("not_ expects a predicate function(m, ctx) and the reason it gives when that holds, got %s", type(p))
+			end
+			if type(why) ~= "string" then
+				fail("not_ needs a reason as its second argument: not_(p, \"why the step does not apply when p holds\")")
+			end
+		end
+		return function(m, ctx)
+			if p(m, ctx) then return false, why end
+			return true
+		end
+	end
+
+	--[[
+	The earliest of several things: at most one deadline (the step's period)
+	and any number of event types (the first event of one re the matter) or
+	functions(m, ctx) -> event or span or nil. In 'within' the due date is the
+	earliest of the period's and the others'; in every.ends the duty stops at
+	the earliest that happened.
+	]]
+	function api.first_of(list)
+		local r = { first_of = true, earliest = {} }
+		if strict then
+			mark()
+			if type(list) ~= "table" or #list == 0 then
+				fail("first_of expects a list { ... } of event types, deadlines or functions, got %s", type(list))
+			end
+			for _, k in ipairs(sorted_keys(list)) do
+				if math.type(k) ~= "integer" or k < 1 or k > #list then
+					fail("first_of: unknown key '%s': it takes a list, not named fields", tostring(k))
+				end
+			end
+		end
+		for i, v in ipairs(list) do
+			if type(v) == "table" and v.unit then
+				if strict and r.unit then fail("first_of takes at most one deadline (item %d is a second)", i) end
+				r.unit, r.param, r.n = v.unit, v.param, v.n
+			elseif type(v) == "string" or type(v) == "function" then
+				r.earliest[#r.earliest + 1] = v
+			elseif strict then
+				fail("first_of: item %d must be an event type, a deadline such as days(28) or a function(m, ctx), got %s",
+					i, type(v))
+			end
+		end
+		return r
+	end
+
 	function api.event_type(name)
 		return function(t)
 			if strict then
@@ -379,7 +488,11 @@ function dsl.collector(strict)
 			if type(v) ~= "string" then fail("%s: vars[%d] must be a placeholder name", what, i) end
 			extra[#extra + 1] = v
 		end
-		local timed = t.within ~= nil or (t.check ~= nil and t.limit ~= nil)
+		if t.every then
+			for _, v in ipairs(RECUR_VARS) do extra[#extra + 1] = v end
+		end
+		local timed = t.within ~= nil or t.every ~= nil or (t.before_close == true and t.done_by ~= nil)
+			or (t.check ~= nil and t.limit ~= nil)
 		local limit_vars = timed and LIMIT_VARS or {}
 		local phrases = t.check and {} or PHRASE_VARS
 		local function group(name, g)
@@ -395,9 +508,11 @@ function dsl.collector(strict)
 			if type(v) == "table" and t.check then
 				-- a named group of templates a check chooses: ctx:deadline { says = "name" }
 				group(key, v)
-			elseif STATUS_VARS[key] then
+			elseif STATUS_VARS[key] or (t.every and RECUR_SAYS[key]) then
 				if type(v) ~= "string" then fail("%s: says.%s must be a string", what, key) end
-				check_template(v, set_of(phrases, COMMON_VARS, limit_vars, STATUS_VARS[key], extra), what, key)
+				check_template(v, set_of(phrases, COMMON_VARS, limit_vars, STATUS_VARS[key] or {}, extra), what, key)
+			elseif RECUR_SAYS[key] then
+				fail("%s: says.%s belongs to a recurring duty ('every')", what, key)
 			elseif type(v) == "string" and v:find("{%a[%w_]*}") then
 				fail("%s: says.%s is a phrase put into sentences, not a template: it cannot use placeholders", what, key)
 			end
@@ -426,7 +541,8 @@ function dsl.collector(strict)
 		else
 			check_kind(t.duty, what, "")
 		end
-		local has_deadline = t.within ~= nil
+		-- a recurring duty, or one due by the closing decision, has a deadline too
+		local has_deadline = t.within ~= nil or t.every ~= nil or (t.before_close == true and not t.check)
 		if t.limit == nil then
 			if has_deadline then
 				fail("%s has a deadline but no 'limit': say where the time limit comes from (limit = { basis = \"statutory\"|\"guidance\"|\"benchmark\", source = \"...\" })", what)
@@ -474,6 +590,13 @@ function dsl.collector(strict)
 			fail("%s: its time limit is statutory, so it cannot be the param '%s' (statutory limits are not overridable): write the number, e.g. %s(%d)",
 				what, t.within.param, t.within.unit, P.params[t.within.param].default)
 		end
+		for _, k in ipairs({ "first", "period" }) do
+			local v = t.every and t.every[k]
+			if statutory and type(v) == "table" and v.param then
+				fail("%s: its time limit is statutory, so every.%s cannot be the param '%s' (statutory limits are not overridable): write the number, e.g. %s(%d)",
+					what, k, v.param, v.unit, P.params[v.param] and P.params[v.param].default or 1)
+			end
+		end
 		if t.check and statutory and all_statutory then
 			for _, name in ipairs(t.params or {}) do
 				local p = P.params[name]
@@ -482,6 +605,52 @@ function dsl.collector(strict)
 						what, name)
 				end
 			end
+		end
+	end
+
+	-- A per-step in-force date: the duty exists for triggers from that day on.
+	local function check_in_force_from(what, t)
+		if t.in_force_from == nil then
+			if t.why_not_yet ~= nil then fail("%s: 'why_not_yet' goes with 'in_force_from' (the date the duty began)", what) end
+			return
+		end
+		if not cc.parse_day(t.in_force_from) then
+			fail("%s: 'in_force_from' must be a YYYY-MM-DD date, got '%s'", what, t.in_force_from)
+		end
+		if t.why_not_yet == nil then
+			fail("%s: 'in_force_from' needs 'why_not_yet', the reason a matter before %s is not_applicable", what,
+				t.in_force_from)
+		end
+		if t.per == "case" then fail("%s: 'in_force_from' is judged against a matter's trigger; a per = \"case\" step has none", what) end
+	end
+
+	-- A recurring duty (recurring.lua): its period, first occurrence and end.
+	local function check_every(what, t)
+		check_keys(t.every, EVERY_KEYS, what .. " every")
+		local e = t.every
+		for _, k in ipairs({ "first", "period" }) do
+			local v = e[k]
+			if v ~= nil and (type(v) ~= "table" or not v.unit or v.first_of) then
+				fail("%s: every.%s must be a deadline such as months(6) or years \"param\"", what, k)
+			end
+			if v and v.n and v.n < 1 then fail("%s: every.%s must be at least 1 %s", what, k, v.unit) end
+		end
+		if not e.period then fail("%s: every needs a 'period' (how often the duty recurs)", what) end
+		if e.ends ~= nil and type(e.ends) ~= "string" and type(e.ends) ~= "function" and
+			not (type(e.ends) == "table" and e.ends.first_of and not e.ends.unit) then
+			fail("%s: every.ends must be an event type, \"leaving\", first_of { types... } or a function", what)
+		end
+		if e.chain then
+			if t.done_by or t.from then
+				fail("%s: a renewal chain (every.chain) is its own trigger and satisfaction: drop 'from' and 'done_by'", what)
+			end
+		elseif t.done_by == nil then
+			fail("%s: a recurring duty needs 'done_by' (what satisfies each occurrence) or every.chain", what)
+		elseif t.per == "case" then
+			fail("%s: a schedule of occurrences runs from a matter's trigger; a per = \"case\" step needs every.chain", what)
+		end
+		if t.within ~= nil or t.check ~= nil or t.breach ~= nil then
+			fail("%s: a recurring duty ('every') has no 'within', 'breach' or 'check': every.first and every.period are its deadlines", what)
 		end
 	end
 
@@ -535,8 +704,11 @@ function dsl.collector(strict)
 			fail("%s: 'cite' must be a string or a table of strings by regime", what)
 		end
 		if not t.check then
-			if t.within == nil and not t.breach then
+			if t.within == nil and not t.breach and not t.every and not (t.before_close and t.done_by) then
 				fail("%s needs 'from', 'within' and 'done_by' (a deadline duty), 'breach' (a prohibition) or 'check'", what)
+			end
+			if t.before_close and t.within == nil and t.from ~= nil and not t.every then
+				fail("%s: before_close without 'within' makes the closing decision the deadline, so it has no 'from'", what)
 			end
 			if t.within ~= nil and (t.from == nil or t.done_by == nil) then
 				fail("%s: a deadline duty needs 'from', 'within' and 'done_by'", what)
@@ -546,6 +718,11 @@ function dsl.collector(strict)
 			check_keys(t.done_by, DONE_BY_KEYS, what .. " done_by")
 			if not t.done_by.type then fail("%s: done_by needs a 'type'", what) end
 		end
+		if type(t.within) == "table" and t.within.first_of and not t.within.unit then
+			fail("%s: first_of in 'within' needs one deadline among its items, such as first_of { days(28), ... }", what)
+		end
+		check_in_force_from(what, t)
+		if t.every then check_every(what, t) end
 		if t.within ~= nil and type(t.within) ~= "function" and (type(t.within) ~= "table" or not t.within.unit) then
 			fail("%s: 'within' must be a deadline such as working_days \"param\" or days(28)", what)
 		end
@@ -685,6 +862,11 @@ function dsl.compile(P)
 		local used = {}
 		local function use(name) if name and not used[name] then used[name] = true; s.params[#s.params + 1] = name end end
 		if type(t.within) == "table" then use(t.within.param) end
+		if t.every then
+			use(t.every.first and t.every.first.param)
+			use(t.every.period.param)
+		end
+		if t.in_force_from then s.in_force_from = cc.parse_day(t.in_force_from) end
 		for _, p in ipairs(t.params or {}) do use(p) end
 		-- the event types the step names, for lint against the vocabulary
 		s.event_types = {}
@@ -693,6 +875,12 @@ function dsl.compile(P)
 		for _, ty in ipairs(as_list(t.done_by and t.done_by.type or {})) do name_type(ty) end
 		for _, b in ipairs(t.breach or {}) do
 			for _, ty in ipairs(as_list(b.type)) do name_type(ty) end
+		end
+		-- first_of { types... } in within and every.ends
+		local ends = t.every and t.every.ends
+		for _, f in ipairs({ type(t.within) == "table" and t.within.earliest or {},
+			type(ends) == "table" and ends.earliest or { ends ~= "leaving" and ends or nil } }) do
+			for _, ty in ipairs(f) do name_type(ty) end
 		end
 		meta.step_list[#meta.step_list + 1] = s
 	end

@@ -6,7 +6,7 @@ dates, gaps and the as-of date; a step with a 'check' function decides for
 itself, with the same helpers at hand (ctx:deadline).
 ]]
 local cc, M = ...
-local dates, judge = M.dates, M.judge
+local dates, judge, recurring = M.dates, M.judge, M.recurring
 local NONE = M.model.EMPTY
 -- Every call into policy code goes through guard: the instruction and time
 -- budgets count there (engine.c, l_cc_guard), not in the engine's own code.
@@ -332,9 +332,40 @@ local function deadline_line(unit, n, t, due)
 		dates.iso_span(due))
 end
 
+--[[
+A due span DUE brought forward by a `first_of` deadline's other items: the
+first event re M of a named type, or what a function(m, ctx) returns (an
+event, a span or nil). Each end of the span is the earliest of them.
+]]
+local function earliest_due(spec, due, m, ctx)
+	local list = spec.earliest
+	if not list then return due end
+	for i = 1, #list do
+		local x = list[i]
+		if type(x) == "string" then
+			x = m:first(x)
+		else
+			x = guard(x, m, ctx)
+			if x ~= nil and (type(x) ~= "table" or math.type(x.lo) ~= "integer" or math.type(x.hi) ~= "integer") then
+				error("a function in first_of must return an event, a span {lo, hi} or nil", 0)
+			end
+		end
+		if x then due = { lo = math.min(due.lo, x.lo), hi = math.min(due.hi, x.hi), prec = 0 } end
+	end
+	return due
+end
+
 -- The declarative duty: trigger, deadline, what satisfies it, what breaches it.
 local function run_declared(s, step, m, ctx, f)
-	local t, t_event, why = resolve_trigger(step, m, ctx)
+	-- before_close with no 'within': the closing decision is the deadline (and the trigger)
+	local by_close = step.before_close and not step.within
+	local t, t_event, why
+	if by_close then
+		t_event = m:closing()
+		if t_event then t = dates.of(t_event) else why = "the matter has not been closed" end
+	else
+		t, t_event, why = resolve_trigger(step, m, ctx)
+	end
 	if not t then
 		f.status, f.message = "not_applicable", cap(why) .. "."
 		return f
@@ -346,7 +377,7 @@ local function run_declared(s, step, m, ctx, f)
 		if type(v) == "function" then v = guard(v, m, ctx) end
 		return v
 	end
-	local lim = step.within and limits_for(s, ctx.regime) or nil
+	local lim = (step.within or by_close) and limits_for(s, ctx.regime) or nil
 	local vars = {
 		trigger = phrase("trigger"),
 		done = phrase("done"),
@@ -373,7 +404,7 @@ local function run_declared(s, step, m, ctx, f)
 					vars.event = describe(e)
 					if step.within then
 						local unit, n = ctx:period_of(step.within)
-						local due = dates.due(unit, n, t)
+						local due = earliest_due(step.within, dates.due(unit, n, t), m, ctx)
 						f.due = dates.iso_span(due)
 						vars.due = dates.by(due)
 						limit_vars(vars, lim, unit, n)
@@ -386,7 +417,7 @@ local function run_declared(s, step, m, ctx, f)
 		end
 	end
 
-	if not step.within then
+	if not step.within and not by_close then
 		-- A prohibition with no deadline: nothing forbidden happened.
 		local gap
 		for _, b in ipairs(step.breach or NONE) do gap = gap or gapped(ctx, b.type) end
@@ -401,14 +432,20 @@ local function run_declared(s, step, m, ctx, f)
 		return f
 	end
 
-	local unit, n = ctx:period_of(step.within)
-	local due = dates.due(unit, n, t)
+	local unit, n, due
+	if by_close then
+		due = t
+	else
+		unit, n = ctx:period_of(step.within)
+		due = earliest_due(step.within, dates.due(unit, n, t), m, ctx)
+	end
 	vars.due = dates.by(due)
 	limit_vars(vars, lim, unit, n)
 	f.due = dates.iso_span(due)
-	local done = first_satisfying(ctx, step.done_by, m, t)
+	-- what is due by the closing decision counts whenever it was done
+	local done = first_satisfying(ctx, step.done_by, m, not by_close and t or nil)
 
-	if step.before_close then
+	if step.before_close and not by_close then
 		local close = m:closing()
 		-- A closing decision with nothing done before it fails at once, unless
 		-- the record is silent on what would have satisfied the duty (gaps).
@@ -433,7 +470,7 @@ local function run_declared(s, step, m, ctx, f)
 	if status == "late" then
 		f.days_late = days_late
 		vars.days_late_words = days_words(days_late)
-		vars.elapsed = elapsed_words(unit, t, done)
+		vars.elapsed = elapsed_words(unit or "days", t, done)
 	elseif status == "pass" then
 		f.days_late = 0
 	elseif status == "unknown" then
@@ -444,8 +481,11 @@ local function run_declared(s, step, m, ctx, f)
 	if ctx.want_detail then
 		local lines = {
 			string.format("trigger: %s %s", t_event and describe(t_event) or "date", dates.iso_span(t)),
-			deadline_line(unit, n, t, due),
+			by_close and "deadline: the closing decision itself" or deadline_line(unit, n, t, due),
 		}
+		if not by_close and due.hi < dates.due(unit, n, t).hi then
+			lines[#lines + 1] = "  brought forward by the step's first_of -> " .. dates.iso_span(due)
+		end
 		if unit == "working_days" then
 			local hol = dates.holidays_between(t.lo, due.hi)
 			if #hol > 0 then
@@ -683,6 +723,132 @@ checked_result = function(s, r)
 	return r
 end
 
+-- The span at which a recurring duty stops (every.ends), or nil.
+local function recurring_end(ends, m, ctx)
+	local within = m or ctx.case
+	if ends == nil then return nil end
+	if ends == "leaving" then return ctx.case:leaving() end
+	if type(ends) == "string" then return within:first(ends) end
+	if type(ends) == "function" then return guard(ends, m or ctx.case, ctx) end
+	local best
+	for _, x in ipairs(ends.earliest) do
+		if type(x) == "string" then x = within:first(x) else x = guard(x, m or ctx.case, ctx) end
+		if x and (not best or x.lo < best.lo) then best = x end
+	end
+	return best
+end
+
+-- "15 January 2010", "2001": a span's date in words, without "on" or "in".
+local function bare_when(span)
+	return (dates.when(span):gsub("^%a+ ", ""))
+end
+
+--[[
+A recurring duty (step.every; recurring.lua decides): a schedule of reports
+from the trigger, or a chain of renewals. The step's says give a template per
+status; `pass` is the whole duty kept, `upcoming` nothing due yet,
+`not_applicable` the duty ended before its first occurrence (or, in a chain,
+there is nothing to renew), `gap` an unknown that rests on a gap.
+]]
+local function run_recurring(s, step, m, ctx, f)
+	local every, says = step.every, step.says or NONE
+	local lim = limits_for(s, ctx.regime)
+	local unit, n = ctx:period_of(every.period)
+	local function next_due(x) return dates.due(unit, n, x) end
+	local ends = recurring_end(every.ends, m, ctx)
+	if ends and ends.type then ends = dates.of(ends) end
+	local vars = { as_of = dates.long(ctx.as_of), trigger_when = "", done_when = "", due = "", due_when = "",
+		days_late_words = "", settle = "", start = "", start_date = "", ends_when = ends and dates.when(ends) or "",
+		limit = nil, basis = nil, limit_source = nil, period = nil }
+	limit_vars(vars, lim, unit, n)
+	local function say(key, fallback)
+		local tpl = says[key] or says[fallback]
+		if not tpl then error("step '" .. s.id .. "' has no message for '" .. key .. "' (says." .. key .. ")", 0) end
+		f.message = render(tpl, vars)
+	end
+	local v
+	if every.chain then
+		local list = guard(every.chain, m or ctx.case, ctx)
+		if type(list) ~= "table" then error("every.chain must return a list of spans or events", 0) end
+		local copy = {}
+		for i = 1, rawlen(list) do
+			local x = list[i]
+			if type(x) ~= "table" or math.type(x.lo) ~= "integer" or math.type(x.hi) ~= "integer" then
+				error("every.chain must return a list of spans or events; item " .. i .. " is not one", 0)
+			end
+			copy[i] = { lo = x.lo, hi = x.hi, prec = x.prec, id = x.id, label = tostring(x.label or x.id or "") }
+		end
+		if #copy == 0 then
+			say("not_applicable")
+			return f
+		end
+		local until_day = ends and math.min(ends.lo, ctx.as_of) or ctx.as_of
+		v = recurring.chain(copy, next_due, until_day, every.gaps and gapped(ctx, every.gaps) or nil)
+		if v.last then
+			vars.start, vars.start_date = v.last.label, bare_when(v.last)
+			if v.status == "fail" then f.evidence = { v.last.id } end
+		end
+		if v.after then vars.trigger_when = dates.when(v.after) end
+	else
+		local t, _, why = resolve_trigger(step, m, ctx)
+		if not t then
+			f.message = cap(why) .. "."
+			return f
+		end
+		vars.trigger_when = dates.when(t)
+		local fu, fn = unit, n
+		if every.first then fu, fn = ctx:period_of(every.first) end
+		local spec, done = step.done_by, {}
+		local types = type(spec.type) == "table" and spec.type or { spec.type }
+		for _, ty in ipairs(types) do
+			for _, e in ipairs(m:all(ty)) do
+				if accepts(ctx, spec, e, m) then done[#done + 1] = e end
+			end
+		end
+		if #types > 1 then
+			table.sort(done, function(a, b) return a.lo < b.lo or (a.lo == b.lo and a.id < b.id) end)
+		end
+		v = recurring.schedule(t, function(x) return dates.due(fu, fn, x) end, next_due, ends, ctx.as_of, done,
+			gapped(ctx, spec.type))
+		if v.ended then
+			say("not_applicable")
+			return f
+		end
+		if v.upcoming then
+			f.status, f.due = "pending", dates.iso_span(v.upcoming)
+			vars.due, vars.due_when = dates.by(v.upcoming), dates.when(v.upcoming)
+			say("upcoming", "pending")
+			set_deadline(f, lim)
+			return f
+		end
+		f.evidence = v.evidence
+	end
+	f.status = v.status
+	if v.due then
+		f.due = dates.iso_span(v.due)
+		vars.due, vars.due_when = dates.by(v.due), dates.when(v.due)
+	end
+	if v.done then
+		vars.done_when = dates.when(dates.of(v.done))
+		if every.chain then
+			f.done, f.evidence = dates.iso_span(v.done), { v.done.id }
+		else
+			f.done = v.done.date
+		end
+	end
+	if v.status == "late" then
+		f.days_late = v.days_late
+		vars.days_late_words = days_words(v.days_late)
+	elseif v.status == "pass" and not every.chain then
+		f.days_late = 0
+	elseif v.status == "unknown" and v.settle then
+		vars.settle = settle_words(v.settle, v.gap, v.due, nil, v.done, v.due, ctx.as_of)
+	end
+	if v.status == "unknown" and v.gap then say("gap", "unknown") else say(v.status) end
+	set_deadline(f, lim)
+	return f
+end
+
 local function run_step(s, step, m, ctx, regime, ref)
 	local track = m and ctx.track or nil
 	local f = new_finding(s, m, "not_applicable", regime, track)
@@ -702,6 +868,14 @@ local function run_step(s, step, m, ctx, regime, ref)
 		-- no duty under this regime, unless the policy names one for it
 		f.duty = s.duty[regime.id]
 		return f
+	end
+	if s.in_force_from and m then
+		-- the duty began on a day of its own: judged against the trigger, when there is one
+		local t = resolve_trigger(step, m, ctx)
+		if t and t.hi < s.in_force_from then
+			f.message = cap(step.why_not_yet) .. "."
+			return f
+		end
 	end
 	if step.applies then
 		local ok, why = guard(step.applies, m, ctx)
@@ -755,6 +929,7 @@ local function run_step(s, step, m, ctx, regime, ref)
 		set_deadline(f, lim)
 		return f
 	end
+	if step.every then return run_recurring(s, step, m, ctx, f) end
 	return run_declared(s, step, m, ctx, f)
 end
 

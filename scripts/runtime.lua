@@ -11,7 +11,7 @@ local cc = ...
 -- the incremental one.
 collectgarbage("generational")
 local M = {}
-for _, name in ipairs({ "dates", "judge", "model", "dsl", "evaluate" }) do
+for _, name in ipairs({ "dates", "judge", "recurring", "model", "dsl", "evaluate" }) do
 	M[name] = cc.module(name, M)
 end
 local dsl, model, evaluate = M.dsl, M.model, M.evaluate

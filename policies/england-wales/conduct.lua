@@ -206,14 +206,35 @@ local function name_matter(o)
 	return "allegation '" .. o.id .. "' (" .. o.allegation.date .. ")"
 end
 
--- Why a matter is no conduct matter at all: it predates the subject joining
--- the police (PRA 2002 s.12: conduct of a person serving with the police).
-local function not_yet_serving(m, ctx)
+--[[
+Predicates for a step's applies (function(m, ctx) -> ok, why), combined
+with all { ... }, any { ... } and not_(p, why).
+]]
+-- A conduct matter at all: the conduct of a person serving with the police
+-- (PRA 2002 s.12), so not an allegation from before the subject joined.
+local function serving(m, ctx)
 	local joined = ctx.case.subject.joined
 	if joined and m.allegation.hi < joined.lo then
-		return "the allegation predates the subject joining the police, so it was not a conduct matter"
+		return false, "the allegation predates the subject joining the police, so it was not a conduct matter"
 	end
-	return nil
+	return true
+end
+
+-- Professional standards knew of the matter (WHY: what follows when it did not).
+local function known(why)
+	return function(m) return m.aware ~= nil, why end
+end
+
+local function received_by(role, why)
+	return function(m, ctx) return ctx.case:is(role, m.allegation.by), why end
+end
+
+local function has(ty, why)
+	return function(m) return m:has(ty), why end
+end
+
+local function some_category(m)
+	return m:has_category_except("other"), "the allegation's only category is 'other'"
 end
 
 local function join(list)
@@ -297,18 +318,11 @@ step "intake.route_to_psd" {
 	duty = "practice",
 	limit = benchmark("route_days"),
 	basis = "Only the appropriate authority's professional standards department can assess, record and refer a conduct matter. Carrick 2002.",
-	applies = function(m, ctx)
-		local c = ctx.case
-		local why = not_yet_serving(m, ctx)
-		if why then return false, why end
-		if not c:is("aa", m.allegation.by) then
-			return false, "the allegation was not received by the subject's own force (see xforce.notify_home_force)"
-		end
-		if c:is("aa_psd", m.allegation.by) then
-			return false, "the allegation was received by professional standards itself"
-		end
-		return true
-	end,
+	applies = all {
+		serving,
+		received_by("aa", "the allegation was not received by the subject's own force (see xforce.notify_home_force)"),
+		not_(received_by "aa_psd", "the allegation was received by professional standards itself"),
+	},
 	from = "allegation",
 	within = working_days "route_days",
 	done_by = { type = "psd_referral", to = "aa_psd" },
@@ -336,15 +350,11 @@ step "xforce.notify_home_force" {
 	duty = "practice",
 	limit = benchmark("notify_days"),
 	basis = "The force investigating the crime cannot record, assess or refer the conduct matter; only the home force can.",
-	applies = function(m, ctx)
-		local c = ctx.case
-		local why = not_yet_serving(m, ctx)
-		if why then return false, why end
-		local f = c:force_of(m.allegation.by)
+	applies = all { serving, function(m, ctx)
+		local f = ctx.case:force_of(m.allegation.by)
 		if f == nil then return false, "the allegation was not received by a police force" end
-		if f == c.subject.force then return false, "the allegation was received by the subject's own force" end
-		return true
-	end,
+		return f ~= ctx.case.subject.force, "the allegation was received by the subject's own force"
+	end },
 	from = "allegation",
 	within = working_days "notify_days",
 	done_by = { type = "home_force_notified", by = "receiving_force", to = "aa_psd" },
@@ -723,18 +733,10 @@ step "victim.contacted_before_close" {
 	},
 	duty = "practice",
 	limit = { basis = "benchmark", source = "before the closing decision (IOPC finding on Carrick 2021); no rule sets a time" },
-	applies = function(m)
-		if not m.allegation.victim then return false, "the allegation names no victim" end
-		if not m:closing() then return false, "the matter has not been closed" end
-		return true
-	end,
-	check = function(m, ctx)
-		local close = m:closing()
-		return ctx:deadline {
-			trigger = close, due = ctx.dates.of(close), gap = ctx:gap("victim_contacted"),
-			done = m:first("victim_contacted"),
-		}
-	end,
+	applies = function(m) return not not m.allegation.victim, "the allegation names no victim" end,
+	-- due by the closing decision itself (not_applicable while there is none)
+	before_close = true,
+	done_by = { type = "victim_contacted" },
 	says = {
 		pass = "The victim was spoken to {done_when}, before the matter was closed {trigger_when}.",
 		late = "The matter was closed {trigger_when} and the victim was spoken to only {done_when}, after the decision.",
@@ -856,30 +858,19 @@ step "probation.review" {
 	duty = "power",
 	limit = benchmark("probation_days"),
 	basis = "Carrick 2002: a probationer who 'could have been removed from the force'.",
-	params = { "probation_days" },
-	applies = function(m, ctx)
+	applies = all { serving, function(m, ctx)
 		local s = ctx.case.subject
-		local why = not_yet_serving(m, ctx)
-		if why then return false, why end
 		if s.probationer then return true end
-		local pe = s.probation_ends
-		if not pe then return false, "the subject was not a probationer" end
-		if pe.hi <= m.allegation.lo then
-			return false, "the subject's probation had ended before the allegation"
-		end
-		return true
-	end,
-	check = function(m, ctx)
-		local due = ctx.dates.due("working_days", ctx:param("probation_days"), ctx.dates.of(m.allegation))
-		local pe = ctx.case.subject.probation_ends
-		if pe and not ctx.case.subject.probationer then
-			due = { lo = math.min(due.lo, pe.lo), hi = math.min(due.hi, pe.hi), prec = 0 }
-		end
-		return ctx:deadline {
-			trigger = m.allegation, due = due, within = working_days "probation_days",
-			done = m:first("probation_review"), gap = ctx:gap("probation_review"),
-		}
-	end,
+		if not s.probation_ends then return false, "the subject was not a probationer" end
+		return s.probation_ends.hi > m.allegation.lo, "the subject's probation had ended before the allegation"
+	end },
+	from = "allegation",
+	-- within the benchmark, and before the probation ends
+	within = first_of { working_days "probation_days", function(_, ctx)
+		local s = ctx.case.subject
+		if not s.probationer then return s.probation_ends end
+	end },
+	done_by = { type = "probation_review" },
 	says = {
 		pass = "The allegation against the probationer was made {trigger_when} and discharge was considered {done_when}, by {due}: within {limit}.",
 		late = "The allegation against the probationer was made {trigger_when} but discharge was considered only {done_when}, {days_late_words} after {due}: later than {limit}.",
@@ -889,8 +880,6 @@ step "probation.review" {
 	},
 }
 
-local VETTING_CODE = "2017-10-01"
-
 step "vetting.review_on_adverse" {
 	title = "Vetting is reviewed on adverse information",
 	cite = {
@@ -899,13 +888,9 @@ step "vetting.review_on_adverse" {
 	},
 	duty = "guidance",
 	limit = benchmark("vetting_days"),
-	applies = function(m, ctx)
-		if not m.aware then return false, "professional standards never knew of the matter" end
-		if m.aware.hi < ctx.dates.day(VETTING_CODE) then
-			return false, "the Vetting Code of Practice applies from 1 October 2017"
-		end
-		return m:has_category_except("other"), "the allegation's only category is 'other'"
-	end,
+	in_force_from = "2017-10-01",
+	why_not_yet = "the Vetting Code of Practice applies from 1 October 2017",
+	applies = all { known "professional standards never knew of the matter", some_category },
 	from = "aware",
 	within = working_days "vetting_days",
 	done_by = { type = "vetting_review", where = function(e) return e.trigger == "adverse_information" end },
@@ -925,65 +910,31 @@ step "vetting.renewal_on_time" {
 	},
 	duty = "guidance",
 	limit = { basis = "guidance", source = "Vetting Code of Practice and Vetting APP: renewal every 10 years (param vetting_renewal_years); whether it bound a 2001 recruit in 2011 is unverified" },
-	params = { "vetting_renewal_years" },
-	check = function(c, ctx)
-		local list = {}
-		for _, v in ipairs(c.subject.vetting or {}) do
-			list[#list + 1] = { lo = v.lo, hi = v.hi, prec = v.prec, label = (v.level or "clearance") }
-		end
-		for _, e in ipairs(c:all("vetting_review")) do
-			if e.outcome == "cleared" then
-				list[#list + 1] = { lo = e.lo, hi = e.hi, prec = e.prec, label = "review '" .. e.id .. "'", id = e.id }
+	-- each clearance on record, and each review that cleared the subject,
+	-- renews the last; the latest must not run out while the subject serves
+	every = {
+		period = years "vetting_renewal_years", ends = "leaving", gaps = "vetting_review",
+		chain = function(c)
+			local list = {}
+			for _, v in ipairs(c.subject.vetting or {}) do
+				list[#list + 1] = { lo = v.lo, hi = v.hi, prec = v.prec, label = v.level or "clearance" }
 			end
-		end
-		if #list == 0 then
-			return { status = "not_applicable", message = "The subject has no vetting clearance on the record." }
-		end
-		table.sort(list, function(a, b) return a.lo < b.lo end)
-		local years = ctx:param("vetting_renewal_years")
-		local leave = c:leaving()
-		local until_day = leave and math.min(leave.lo, ctx.as_of) or ctx.as_of
-		local worst_late, unsure
-		for i = 1, #list - 1 do
-			local due = ctx.dates.due("years", years, list[i])
-			local nxt = list[i + 1]
-			if nxt.lo > due.hi then
-				local late = nxt.lo - due.hi
-				if not worst_late or late > worst_late.days then
-					worst_late = { days = late, due = due, after = list[i], renewal = nxt }
+			for _, e in ipairs(c:all("vetting_review")) do
+				if e.outcome == "cleared" then
+					list[#list + 1] = { lo = e.lo, hi = e.hi, prec = e.prec, label = "review '" .. e.id .. "'", id = e.id }
 				end
-			elseif nxt.hi > due.lo then
-				unsure = unsure or { due = due, after = list[i], renewal = nxt }
 			end
-		end
-		local last = list[#list]
-		local expiry = ctx.dates.due("years", years, last)
-		if expiry.hi < until_day and ctx:gap("vetting_review") then
-			return { status = "unknown", due = ctx.dates.iso_span(expiry),
-				message = string.format("The subject's last vetting clearance on record (%s, %s) expired %s; the record is silent on vetting reviews (listed in gaps), so a renewal may have happened.",
-					last.label, ctx:when(last):gsub("^%a+ ", ""), ctx:when(expiry)) }
-		end
-		if expiry.hi < until_day then
-			return { status = "fail", due = ctx.dates.iso_span(expiry), evidence = { last.id },
-				message = string.format("The subject's last vetting clearance (%s, %s) expired %s, at the end of %s, and was never renewed while he served.",
-					last.label, ctx:when(last):gsub("^%a+ ", ""), ctx:when(expiry), ctx:limit_words("years", years)) }
-		end
-		if worst_late then
-			return { status = "late", due = ctx.dates.iso_span(worst_late.due), days_late = worst_late.days,
-				evidence = { worst_late.renewal.id }, done = ctx.dates.iso_span(worst_late.renewal),
-				message = string.format("Vetting cleared %s was due for renewal %s but was renewed only %s, %d days after the end of %s.",
-					ctx:when(worst_late.after), ctx:when(worst_late.due), ctx:when(worst_late.renewal), worst_late.days,
-					ctx:limit_words("years", years)) }
-		end
-		if unsure or expiry.lo < until_day then
-			return { status = "unknown",
-				message = "The vetting dates on record are too imprecise to settle whether every renewal came within " ..
-					years .. " years; exact clearance dates would settle it." }
-		end
-		return { status = "pass", due = ctx.dates.iso_span(expiry),
-			message = "Every vetting clearance was renewed within " .. ctx:limit_words("years", years) ..
-				"; the current one runs to " .. ctx.dates.by(expiry) .. "." }
-	end,
+			return list
+		end,
+	},
+	says = {
+		not_applicable = "The subject has no vetting clearance on the record.",
+		pass = "Every vetting clearance was renewed within {limit}; the current one runs to {due}.",
+		late = "Vetting cleared {trigger_when} was due for renewal {due_when} but was renewed only {done_when}, {days_late_words} after the end of {limit}.",
+		fail = "The subject's last vetting clearance ({start}, {start_date}) expired {due_when}, at the end of {limit}, and was never renewed while he served.",
+		gap = "The subject's last vetting clearance on record ({start}, {start_date}) expired {due_when}; the record is silent on vetting reviews (listed in gaps), so a renewal may have happened.",
+		unknown = "The vetting dates on record are too imprecise to settle whether every renewal came within {period}; exact clearance dates would settle it.",
+	},
 }
 
 step "timeliness.progress_reports" {
@@ -999,53 +950,18 @@ step "timeliness.progress_reports" {
 	limit = {
 		["2020"] = { basis = "statutory", source = "PCR 2020 reg 19 and PCMR 2020 reg 13: 12 months after the matter came to attention, then every 6 months" },
 	},
-	vars = { "due_when" },
-	applies = function(m)
-		if not m.aware then return false, "professional standards never knew of the matter" end
-		return m:has("investigator_appointed"), "no conduct investigation was started"
-	end,
-	check = function(m, ctx)
-		local ends
-		for _, t in ipairs({ "conduct_closed", "investigation_completed" }) do
-			local e = m:first(t)
-			if e and (not ends or e.lo < ends.lo) then ends = e end
-		end
-		local point = { lo = ctx.dates.add_months(m.aware.lo, 12), hi = ctx.dates.add_months(m.aware.hi, 12), prec = 0 }
-		if ends and ends.hi < point.lo then
-			return { status = "not_applicable",
-				message = "The investigation ended " .. ctx:when(ends) .. ", within 12 months of professional standards learning of it." }
-		end
-		local reports = m:all("progress_report")
-		local rank = { pass = 1, pending = 2, unknown = 3, late = 4, fail = 5 }
-		local prev, worst, used, evidence = nil, nil, {}, {}
-		while point.lo <= ctx.as_of and (not ends or point.lo < ends.lo) do
-			local next_hi = ctx.dates.add_months(point.hi, 6)
-			local rep
-			for i, r in ipairs(reports) do
-				if not used[i] and (not prev or r.lo > prev.hi) and r.lo <= next_hi then
-					used[i], rep = true, r
-					break
-				end
-			end
-			local r = ctx:deadline { due = point, done = rep, gap = ctx:gap("progress_report"),
-				vars = { due_when = ctx:when(point) } }
-			if rep then evidence[#evidence + 1] = rep.id end
-			if not worst or rank[r.status] > rank[worst.status] then worst = r end
-			prev = point
-			point = { lo = ctx.dates.add_months(point.lo, 6), hi = ctx.dates.add_months(point.hi, 6), prec = 0 }
-		end
-		if not worst then
-			return { status = "pending", due = ctx.dates.iso_span(point),
-				message = "The investigation is open; the first progress report is due " .. ctx:when(point) .. "." }
-		end
-		worst.evidence = evidence
-		if worst.status == "pass" then
-			worst.message = "Every progress report due while the investigation was open was sent within the statutory time limits."
-		end
-		return worst
-	end,
+	applies = all { known "professional standards never knew of the matter",
+		has("investigator_appointed", "no conduct investigation was started") },
+	-- a report 12 months after the matter came to attention, then every 6
+	-- months after that, until the investigation ends
+	from = "aware",
+	every = { first = months(12), period = months(6),
+		ends = first_of { "conduct_closed", "investigation_completed" } },
+	done_by = { type = "progress_report" },
 	says = {
-		pass = "The investigation was open {trigger_when} and a progress report was sent {done_when}, within the statutory time limit.",
+		not_applicable = "The investigation ended {ends_when}, within 12 months of professional standards learning of it.",
+		upcoming = "The investigation is open; the first progress report is due {due_when}.",
+		pass = "Every progress report due while the investigation was open was sent within the statutory time limits.",
 		late = "A progress report was due {due_when}, when the investigation had been open 12 months or another 6 months, but came only {done_when}, {days_late_words} after the statutory time limit.",
 		fail = "The investigation was still open {due_when} and no progress report was sent to the local policing body; the law required one then and every 6 months after.",
 		unknown = "The investigation was open {due_when}; the record cannot settle whether a progress report was sent by then: {settle}.",
@@ -1179,12 +1095,8 @@ step "assess.route_decided" {
 	duty = "statutory",
 	limit = { basis = "benchmark", source = "casecheck default (param route_decision_days); the law sets no time limit" },
 	basis = "Every later duty depends on how the allegation is routed: a complaint, a recordable conduct matter, or neither. An allegation of an offence or of a breach of standards is itself an indication (PRA 2002 s.12); a criminal NFA does not remove it.",
-	applies = function(m, ctx)
-		local why = not_yet_serving(m, ctx)
-		if why then return false, why end
-		return m.aware ~= nil,
-			"professional standards never knew of the matter, so no route decision fell due (see intake.route_to_psd and xforce.notify_home_force)"
-	end,
+	applies = all { serving,
+		known "professional standards never knew of the matter, so no route decision fell due (see intake.route_to_psd and xforce.notify_home_force)" },
 	from = "aware",
 	within = working_days "route_decision_days",
 	-- a recorded conduct matter is itself the record of a decision that it is one
