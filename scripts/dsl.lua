@@ -110,6 +110,19 @@ local function as_list(v)
 end
 
 --[[
+A load error ERR that calls or indexes an unknown global ("attempt to call a
+nil value (global 'alll')"), with the nearest word of the language API
+suggested. Any other error (a budget trip included) is returned as it is.
+]]
+function dsl.hint_word(err, api)
+	if type(err) ~= "string" or #err > 4096 then return err end
+	local name = err:match("nil value %(global '([%a_][%w_]*)'%)$")
+	local hint = name and nearest(name, api)
+	if not hint then return err end
+	return err .. " (did you mean '" .. hint .. "'?)"
+end
+
+--[[
 A new collector. STRICT checks declarations (load time); otherwise the chunk is
 trusted to declare what it declared at load and is only collected (per case).
 Returns the declarations table P and the API table to put in the policy's env.
@@ -633,7 +646,7 @@ function dsl.collector(strict)
 			if v ~= nil and (type(v) ~= "table" or not v.unit or v.first_of) then
 				fail("%s: every.%s must be a deadline such as months(6) or years \"param\"", what, k)
 			end
-			if v and v.n and v.n < 1 then fail("%s: every.%s must be at least 1 %s", what, k, v.unit) end
+			if v and v.n and v.n < 1 then fail("%s: every.%s must be %s(1) or more, got %s(%d)", what, k, v.unit, v.unit, v.n) end
 		end
 		if not e.period then fail("%s: every needs a 'period' (how often the duty recurs)", what) end
 		if e.ends ~= nil and type(e.ends) ~= "string" and type(e.ends) ~= "function" and

@@ -766,7 +766,11 @@ local function run_recurring(s, step, m, ctx, f)
 		if not tpl then error("step '" .. s.id .. "' has no message for '" .. key .. "' (says." .. key .. ")", 0) end
 		f.message = render(tpl, vars)
 	end
-	local v
+	local v, lines
+	if ctx.want_detail then
+		lines = { "recurs: every " .. dates.period(unit, n) ..
+			(ends and (", until " .. dates.iso_span(ends)) or ", until the as-of date") }
+	end
 	if every.chain then
 		local list = guard(every.chain, m or ctx.case, ctx)
 		if type(list) ~= "table" then error("every.chain must return a list of spans or events", 0) end
@@ -783,6 +787,9 @@ local function run_recurring(s, step, m, ctx, f)
 			return f
 		end
 		local until_day = ends and math.min(ends.lo, ctx.as_of) or ctx.as_of
+		if lines then
+			for _, x in ipairs(copy) do lines[#lines + 1] = "  entry: " .. x.label .. " " .. dates.iso_span(x) end
+		end
 		v = recurring.chain(copy, next_due, until_day, every.gaps and gapped(ctx, every.gaps) or nil)
 		if v.last then
 			vars.start, vars.start_date = v.last.label, bare_when(v.last)
@@ -798,6 +805,9 @@ local function run_recurring(s, step, m, ctx, f)
 		vars.trigger_when = dates.when(t)
 		local fu, fn = unit, n
 		if every.first then fu, fn = ctx:period_of(every.first) end
+		if lines then
+			table.insert(lines, 1, "trigger: " .. dates.iso_span(t) .. "; first due " .. dates.period(fu, fn) .. " after")
+		end
 		local spec, done = step.done_by, {}
 		local types = type(spec.type) == "table" and spec.type or { spec.type }
 		for _, ty in ipairs(types) do
@@ -819,6 +829,7 @@ local function run_recurring(s, step, m, ctx, f)
 			vars.due, vars.due_when = dates.by(v.upcoming), dates.when(v.upcoming)
 			say("upcoming", "pending")
 			set_deadline(f, lim)
+			if lines then f.detail = table.concat(lines, "\n") .. "\nnothing due yet; the first is due " .. f.due end
 			return f
 		end
 		f.evidence = v.evidence
@@ -846,6 +857,11 @@ local function run_recurring(s, step, m, ctx, f)
 	end
 	if v.status == "unknown" and v.gap then say("gap", "unknown") else say(v.status) end
 	set_deadline(f, lim)
+	if lines then
+		lines[#lines + 1] = "decided by: " .. (v.due and ("the occurrence due " .. dates.iso_span(v.due)) or "the dates") ..
+			(v.done and ("; satisfied by " .. (v.done.id and ("'" .. v.done.id .. "' ") or "") .. dates.iso_span(v.done)) or "")
+		f.detail = table.concat(lines, "\n")
+	end
 	return f
 end
 

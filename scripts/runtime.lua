@@ -23,7 +23,13 @@ local function run_chunk(chunk, strict)
 	local env = cc.new_env()
 	for k, v in pairs(api) do env[k] = v end
 	cc.set_env(chunk, env)
-	cc.guard(chunk)
+	if strict then
+		-- at load, a misspelt word of the language gets a did-you-mean
+		local ok, err = pcall(cc.guard, chunk)
+		if not ok then error(dsl.hint_word(err, api), 0) end
+	else
+		cc.guard(chunk)
+	end
 	return P
 end
 

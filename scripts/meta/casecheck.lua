@@ -473,6 +473,8 @@ function Ctx:period_of(spec) end
 ---@field unknown? string
 ---@field closed? string
 ---@field not_applicable? string
+---@field upcoming? string a recurring schedule with nothing due yet (pending)
+---@field gap? string a recurring duty's unknown that rests on a gap
 
 ---A step: one duty of the law. Either a deadline duty (from, within, done_by),
 ---a prohibition (breach), or a check function that decides for itself.
@@ -487,9 +489,12 @@ function Ctx:period_of(spec) end
 ---@field why_not_in_force? string why the duty does not apply under other regimes
 ---@field applies? fun(m: Matter, ctx: Ctx): boolean?, string? false plus why when it does not apply
 ---@field from? "allegation"|"aware"|string|fun(m: Matter, ctx: Ctx): (Event|Span|nil), string? the trigger: an event type, or a function
----@field within? Deadline|fun(m: Matter, ctx: Ctx): Deadline
+---@field within? Deadline|FirstOf|fun(m: Matter, ctx: Ctx): Deadline
 ---@field done_by? DoneBy
----@field before_close? boolean it must be done before any closing decision, too
+---@field before_close? boolean it must be done before any closing decision, too; without within, the closing decision is the deadline
+---@field in_force_from? string "YYYY-MM-DD": the duty began then; a matter whose trigger ends before it is not_applicable
+---@field why_not_yet? string the reason given before in_force_from (with in_force_from)
+---@field every? Every a recurring duty
 ---@field breach? Breach[]
 ---@field check? fun(m: Matter|Case, ctx: Ctx): Finding for per = "case" steps, M is the Case
 ---@field says? Says
@@ -497,6 +502,22 @@ function Ctx:period_of(spec) end
 ---@field params? string[] params the step uses besides within's
 
 ---@alias DutyKind "statutory"|"power"|"guidance"|"practice"
+
+---A recurring duty: a schedule (first, period, ends, with from and done_by) or a chain of renewals.
+---@class Every
+---@field period Deadline how often it recurs (at least 1 of its unit)
+---@field first? Deadline the first occurrence after the trigger (default: period)
+---@field ends? string|"leaving"|FirstOf|fun(m: Matter|Case, ctx: Ctx): (Event|Span|nil) when the duty stops
+---@field chain? fun(c: Matter|Case, ctx: Ctx): Span[] the clearances, each renewed by the next (label, id optional)
+---@field gaps? string|string[] for a chain: the event types whose gap leaves a renewal possible
+
+---The earliest of its items (first_of { ... }).
+---@class FirstOf
+---@field first_of true
+---@field earliest (string|function)[]
+
+---A predicate for applies: ok, and why when not.
+---@alias Predicate fun(m: Matter, ctx: Ctx): boolean?, string?
 
 ---Where a time limit comes from. A statutory limit cannot be a param.
 ---@class LimitSpec
@@ -582,4 +603,25 @@ function working_days_beginning(x) end
 ---"By the end of the working day after": the first working day after the trigger.
 ---@type Deadline
 next_working_day = { unit = "working_days", n = 1 }
+
+---Every predicate holds; else the first that fails gives its why.
+---@param list Predicate[]
+---@return Predicate
+function all(list) end
+
+---One predicate holds; else the last one's why.
+---@param list Predicate[]
+---@return Predicate
+function any(list) end
+
+---P does not hold; WHY when it does.
+---@param p Predicate
+---@param why string
+---@return Predicate
+function not_(p, why) end
+
+---The earliest of at most one deadline, event types and functions(m, ctx) -> event|span|nil.
+---@param list (Deadline|string|fun(m: Matter, ctx: Ctx): (Event|Span|nil))[]
+---@return FirstOf
+function first_of(list) end
 -- }==========

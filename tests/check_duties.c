@@ -1,0 +1,368 @@
+/*
+** check_duties.c: the policy language's duty shapes beyond "within N of X",
+** through the public API: recurring duties (every: a schedule of reports, a
+** chain of renewals), first_of, a duty due by the closing decision, per-step
+** in-force dates and the applies combinators (all, any, not_); and the load
+** errors for their misuse, each naming the policy's file:line and, where a
+** name was mistyped, the nearest valid one.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <check.h>
+#include "casecheck.h"
+
+Suite *duties_suite(void);
+
+#define HEAD \
+	"policy { id = \"test/duties\", title = \"Test\", closing = \"conduct_closed\", leaving = \"resigned\" }\n" \
+	"calendar \"england-wales\"\n" \
+	"regime \"all\" { from = \"1990-01-01\", title = \"everything\" }\n" \
+	"param \"renew_years\" { default = 2, unit = \"years\" }\n" \
+	"param \"review_days\" { default = 10, unit = \"working_days\" }\n"
+#define LIMIT " title = \"t\", cite = \"Act s.1\", duty = \"statutory\", limit = { basis = \"benchmark\", source = \"b\" },\n"
+
+/* Reports 12 months after the allegation, then every 6 months, until the matter is closed. */
+static const char SCHEDULE[] = HEAD
+	"step \"report.every\" {" LIMIT
+	"  from = \"allegation\", done_by = { type = \"progress_report\" },\n"
+	"  every = { first = months(12), period = months(6), ends = first_of { \"conduct_closed\" } },\n"
+	"  says = { not_applicable = \"Ended {ends_when}.\", upcoming = \"First due {due_when}.\",\n"
+	"    pass = \"All on time.\", late = \"Due {due_when}, sent {done_when}, {days_late_words} late.\",\n"
+	"    fail = \"None by {due_when}.\", unknown = \"Unsure for {due_when}: {settle}.\", pending = \"Due {due_when}.\" },\n"
+	"}\n";
+
+/* A clearance renewed every renew_years while serving (per case). */
+static const char CHAIN[] = HEAD
+	"step \"vet.renew\" {" LIMIT
+	"  per = \"case\",\n"
+	"  every = { period = years \"renew_years\", ends = \"leaving\", gaps = \"vetting_review\",\n"
+	"    chain = function(c)\n"
+	"      local l = {}\n"
+	"      for _, v in ipairs(c.subject.vetting or {}) do l[#l + 1] = { lo = v.lo, hi = v.hi, label = v.level } end\n"
+	"      return l\n"
+	"    end },\n"
+	"  says = { not_applicable = \"None.\", pass = \"Renewed; runs to {due}.\",\n"
+	"    late = \"Cleared {trigger_when}, due {due_when}, renewed {done_when}, {days_late_words} late.\",\n"
+	"    fail = \"Last ({start}, {start_date}) ran out {due_when}.\", gap = \"Gap after {start}.\",\n"
+	"    unknown = \"Too imprecise for {period}.\" },\n"
+	"}\n";
+
+/* Review within review_days of the allegation, or by the end of probation if sooner;
+** the victim is heard before the closing decision; a duty in force from 2017. */
+static const char OTHERS[] = HEAD
+	"step \"prob.review\" {" LIMIT
+	"  applies = any { function(m) return m.allegation.victim ~= nil, \"no victim\" end,\n"
+	"    function() return false, \"no probation\" end },\n"
+	"  from = \"allegation\", done_by = { type = \"probation_review\" },\n"
+	"  within = first_of { working_days \"review_days\", function(_, ctx) return ctx.case.subject.probation_ends end },\n"
+	"  says = { fail = \"Due {due}.\", pass = \"Done {done_when}, by {due}.\" },\n"
+	"}\n"
+	"step \"victim.heard\" {" LIMIT
+	"  applies = all { function(m) return m.allegation.victim ~= nil, \"no victim\" end,\n"
+	"    not_(function(m) return m:has(\"conduct_paused\") end, \"the matter was paused\") },\n"
+	"  before_close = true, done_by = { type = \"victim_contacted\" },\n"
+	"  says = { pass = \"Heard {done_when}, before {trigger_when}.\", late = \"Heard only {done_when}.\",\n"
+	"    fail = \"Closed {trigger_when}, never heard.\" },\n"
+	"}\n"
+	"step \"code.review\" {" LIMIT
+	"  in_force_from = \"2017-10-01\", why_not_yet = \"the code applies from 1 October 2017\",\n"
+	"  from = \"allegation\", within = days(20), done_by = { type = \"vetting_review\" },\n"
+	"}\n";
+
+static const char CASE_FMT[] =
+	"{\"format\": \"casecheck/case@1\", \"id\": \"t1\", \"title\": \"t\",\n"
+	" \"subject\": {\"name\": \"X\", \"rank\": \"PC\", \"force\": \"F\"%s},\n"
+	" \"parties\": {\"F\": {\"kind\": \"force\"}, \"P\": {\"kind\": \"psd\", \"of\": \"F\"},"
+	" \"B\": {\"kind\": \"policing_body\"}, \"V\": {\"kind\": \"victim\"}},\n"
+	" \"events\": [\n"
+	"  {\"id\": \"a1\", \"date\": \"%s\", \"type\": \"allegation_received\", \"by\": \"P\",\n"
+	"   \"categories\": [\"assault\"]%s}%s\n"
+	" ]%s}\n";
+
+struct out {
+	char status[16];
+	char message[512];
+	char due[32];
+	long days_late;
+};
+
+/*
+** Evaluate POLICY over a case (SUBJECT: extra subject fields; ALLEGATION:
+** extra allegation fields; EVENTS: more events, each starting with a comma;
+** TAIL: top-level fields such as gaps) as of AS_OF, and copy out the finding
+** of step STEP.
+*/
+static struct out run(const char *policy, const char *step, const char *subject, const char *allegation,
+		      const char *events, const char *tail, const char *as_of)
+{
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p;
+	struct casecheck_case *c;
+	struct casecheck_result *r;
+	struct out o = { "", "", "", -1 };
+	char text[4096];
+	size_t i;
+
+	ck_assert_ptr_nonnull(e);
+	p = casecheck_policy_load_string(e, policy, strlen(policy), "policies/duties.lua", &err);
+	ck_assert_msg(p != NULL, "policy: %s", err.text);
+	snprintf(text, sizeof(text), CASE_FMT, subject ? subject : "", "2019-05-01", allegation ? allegation : "",
+		 events ? events : "", tail ? tail : "");
+	c = casecheck_case_load_buffer(e, text, strlen(text), "t1.json", p, &errs);
+	ck_assert_msg(c != NULL, "case: %s %s", errs.count ? errs.items[0].path : "",
+		      errs.count ? errs.items[0].text : "");
+	r = casecheck_evaluate(e, p, c, as_of, &err);
+	ck_assert_msg(r != NULL, "evaluate: %s", err.text);
+	for (i = 0; i < casecheck_result_count(r); i++) {
+		const struct casecheck_finding *f = casecheck_result_finding(r, i);
+
+		if (strcmp(f->step, step) != 0)
+			continue;
+		snprintf(o.status, sizeof(o.status), "%s", casecheck_status_name(f->status));
+		snprintf(o.message, sizeof(o.message), "%s", f->message ? f->message : "");
+		snprintf(o.due, sizeof(o.due), "%s", f->due ? f->due : "");
+		o.days_late = f->has_days_late ? f->days_late : -1;
+	}
+	casecheck_case_free(c);
+	casecheck_result_free(r);
+	casecheck_engine_free(e);
+	return o;
+}
+
+#define REPORT(id, date) ",\n  {\"id\": \"" id "\", \"date\": \"" date "\", \"type\": \"progress_report\", " \
+	"\"by\": \"P\", \"re\": \"a1\", \"to\": \"B\"}"
+#define CLOSED(date) ",\n  {\"id\": \"cl\", \"date\": \"" date "\", \"type\": \"conduct_closed\", \"by\": \"P\", " \
+	"\"re\": \"a1\", \"reason\": \"other\"}"
+
+static void expect(struct out o, const char *status, const char *message)
+{
+	ck_assert_str_eq(o.status, status);
+	ck_assert_str_eq(o.message, message);
+}
+
+/* A schedule: first 12 months after the trigger, then 6 months after each due date. */
+START_TEST(test_recurring_schedule)
+{
+	/* nothing due yet: pending, with the first due date */
+	expect(run(SCHEDULE, "report.every", NULL, NULL, NULL, NULL, "2020-01-01"),
+	       "pending", "First due on 1 May 2020.");
+	/* closed before the first was due */
+	expect(run(SCHEDULE, "report.every", NULL, NULL, CLOSED("2020-03-01"), NULL, "2021-01-01"),
+	       "not_applicable", "Ended on 1 March 2020.");
+	/* both reports on their due dates (1 May, 1 November 2020) */
+	expect(run(SCHEDULE, "report.every", NULL, NULL, REPORT("r1", "2020-05-01") REPORT("r2", "2020-11-01"),
+		   NULL, "2021-01-01"), "pass", "All on time.");
+	/* the second a day late: the worst occurrence decides */
+	expect(run(SCHEDULE, "report.every", NULL, NULL, REPORT("r1", "2020-05-01") REPORT("r2", "2020-11-02"),
+		   NULL, "2021-01-01"), "late", "Due on 1 November 2020, sent on 2 November 2020, 1 day late.");
+	/* one report cannot serve two occurrences */
+	expect(run(SCHEDULE, "report.every", NULL, NULL, REPORT("r1", "2020-05-01"), NULL, "2021-01-01"),
+	       "fail", "None by on 1 November 2020.");
+	/* the duty stops when the matter is closed: the 1 November report was never due */
+	expect(run(SCHEDULE, "report.every", NULL, NULL, REPORT("r1", "2020-05-01") CLOSED("2020-10-01"),
+		   NULL, "2021-01-01"), "pass", "All on time.");
+	/* a gap in the record turns a missing report into unknown */
+	expect(run(SCHEDULE, "report.every", NULL, NULL, NULL, ", \"gaps\": [\"progress_report\"]", "2020-06-01"),
+	       "unknown", "Unsure for on 1 May 2020: the record is silent on progress_report (it is listed in gaps), so it may have happened.");
+}
+END_TEST
+
+/* A chain: each clearance renewed within the period; the latest must not run out while serving. */
+START_TEST(test_recurring_chain)
+{
+	expect(run(CHAIN, "vet.renew", NULL, NULL, NULL, NULL, "2019-06-01"), "not_applicable", "None.");
+	expect(run(CHAIN, "vet.renew", ", \"vetting\": [{\"date\": \"2018-01-10\", \"level\": \"recruitment\"}]",
+		   NULL, NULL, NULL, "2019-06-01"), "pass", "Renewed; runs to 10 January 2020.");
+	expect(run(CHAIN, "vet.renew", ", \"vetting\": [{\"date\": \"2016-01-10\", \"level\": \"recruitment\"}]",
+		   NULL, NULL, NULL, "2019-06-01"), "fail", "Last (recruitment, 10 January 2016) ran out on 10 January 2018.");
+	expect(run(CHAIN, "vet.renew", ", \"vetting\": [{\"date\": \"2016-01-10\", \"level\": \"recruitment\"}]",
+		   NULL, NULL, ", \"gaps\": [\"vetting_review\"]", "2019-06-01"), "unknown", "Gap after recruitment.");
+	expect(run(CHAIN, "vet.renew", ", \"vetting\": [{\"date\": \"2016-01-10\", \"level\": \"recruitment\"},"
+		   " {\"date\": \"2018-01-11\", \"level\": \"renewal\"}]", NULL, NULL, NULL, "2019-06-01"),
+	       "late", "Cleared on 10 January 2016, due on 10 January 2018, renewed on 11 January 2018, 1 day late.");
+	/* the duty stops when the subject leaves: a clearance running out afterwards is no failure */
+	expect(run(CHAIN, "vet.renew", ", \"vetting\": [{\"date\": \"2016-01-10\", \"level\": \"recruitment\"}]", NULL,
+		   ",\n  {\"id\": \"out\", \"date\": \"2017-06-01\", \"type\": \"resigned\", \"by\": \"F\"}", NULL,
+		   "2019-06-01"), "pass", "Renewed; runs to 10 January 2018.");
+	/* imprecise dates that straddle the due date */
+	expect(run(CHAIN, "vet.renew", ", \"vetting\": [{\"date\": \"2016\", \"level\": \"recruitment\"},"
+		   " {\"date\": \"2018\", \"level\": \"renewal\"}]", NULL, NULL, NULL, "2019-06-01"),
+	       "unknown", "Too imprecise for 2 years.");
+}
+END_TEST
+
+/* first_of in within, a duty due by the closing decision, in_force_from, the combinators. */
+START_TEST(test_first_of_close_in_force_combinators)
+{
+	struct out o;
+
+	/* 10 working days from 1 May 2019 is 16 May (6 May a bank holiday); probation ends first */
+	o = run(OTHERS, "prob.review", ", \"probation_ends\": \"2019-05-08\"", ", \"victim\": \"V\"", NULL, NULL,
+		"2019-06-01");
+	expect(o, "fail", "Due 8 May 2019.");
+	ck_assert_str_eq(o.due, "2019-05-08");
+	o = run(OTHERS, "prob.review", NULL, ", \"victim\": \"V\"", NULL, NULL, "2019-06-01");
+	expect(o, "fail", "Due 16 May 2019.");
+	/* any: the last predicate's reason when none holds */
+	expect(run(OTHERS, "prob.review", NULL, NULL, NULL, NULL, "2019-06-01"), "not_applicable", "No probation.");
+	/* before_close without within: the closing decision is the deadline; contact before it counts */
+	expect(run(OTHERS, "victim.heard", NULL, ", \"victim\": \"V\"", NULL, NULL, "2019-06-01"),
+	       "not_applicable", "The matter has not been closed.");
+	expect(run(OTHERS, "victim.heard", NULL, ", \"victim\": \"V\"", CLOSED("2019-05-20"), NULL, "2019-06-01"),
+	       "fail", "Closed on 20 May 2019, never heard.");
+	expect(run(OTHERS, "victim.heard", NULL, ", \"victim\": \"V\"",
+		   ",\n  {\"id\": \"vc\", \"date\": \"2019-05-02\", \"type\": \"victim_contacted\", \"by\": \"P\", \"re\": \"a1\"}"
+		   CLOSED("2019-05-20"), NULL, "2019-06-01"),
+	       "pass", "Heard on 2 May 2019, before on 20 May 2019.");
+	/* all: the first failing predicate's reason; not_: its own */
+	expect(run(OTHERS, "victim.heard", NULL, NULL, NULL, NULL, "2019-06-01"), "not_applicable", "No victim.");
+	expect(run(OTHERS, "victim.heard", NULL, ", \"victim\": \"V\"",
+		   ",\n  {\"id\": \"cp\", \"date\": \"2019-05-02\", \"type\": \"conduct_paused\", \"by\": \"P\", \"re\": \"a1\"}",
+		   NULL, "2019-06-01"), "not_applicable", "The matter was paused.");
+	/* a matter whose trigger predates the step's own in-force date */
+	expect(run(OTHERS, "code.review", NULL, NULL, NULL, NULL, "2019-06-01"), "fail",
+	       "The duty arose on 1 May 2019 but it was never done; it had to be done, and the 20-day benchmark "
+	       "(the law sets no time limit) ran to 21 May 2019.");
+}
+END_TEST
+
+START_TEST(test_in_force_from_before)
+{
+	static const char P[] = HEAD
+		"step \"code.review\" {" LIMIT
+		"  in_force_from = \"2019-06-01\", why_not_yet = \"the code applies from 1 June 2019\",\n"
+		"  from = \"allegation\", within = days(20), done_by = { type = \"vetting_review\" },\n"
+		"}\n";
+
+	expect(run(P, "code.review", NULL, NULL, NULL, NULL, "2019-07-01"), "not_applicable",
+	       "The code applies from 1 June 2019.");
+}
+END_TEST
+
+static void load_fails(const char *policy, int line, const char *text)
+{
+	struct casecheck_error err;
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, policy, strlen(policy),
+								  "policies/bad.lua", &err);
+
+	ck_assert_ptr_null(p);
+	ck_assert_int_eq(err.kind, CASECHECK_E_POLICY);
+	ck_assert_str_eq(err.source, "policies/bad.lua");
+	ck_assert_msg(err.line == line && strstr(err.text, text) != NULL, "got %d '%s', want %d '%s'",
+		      err.line, err.text, line, text);
+	casecheck_engine_free(e);
+}
+
+/* HEAD is lines 1-5; the step under test begins on line 6. */
+#define STEP "step \"a.b\" {" LIMIT
+
+START_TEST(test_misuse_names_line_and_nearest)
+{
+	load_fails(HEAD STEP " from = \"allegation\", done_by = { type = \"progress_report\" },\n"
+		   " every = { perod = months(6) } }\n",
+		   6, "unknown field 'perod' in step 'a.b' every (did you mean 'period'?)");
+	load_fails(HEAD STEP " from = \"allegation\", done_by = { type = \"progress_report\" },\n"
+		   " every = { first = months(12) } }\n",
+		   6, "step 'a.b': every needs a 'period'");
+	load_fails(HEAD STEP " from = \"allegation\", done_by = { type = \"progress_report\" },\n"
+		   " every = { period = months(0) } }\n",
+		   6, "step 'a.b': every.period must be months(1) or more, got months(0)");
+	load_fails(HEAD STEP " from = \"allegation\", done_by = { type = \"progress_report\" }, within = days(3),\n"
+		   " every = { period = months(6) } }\n",
+		   6, "a recurring duty ('every') has no 'within', 'breach' or 'check'");
+	load_fails(HEAD STEP " per = \"case\", done_by = { type = \"progress_report\" },\n"
+		   " every = { period = months(6) } }\n",
+		   6, "a per = \"case\" step needs every.chain");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " says = { upcoming = \"Soon.\" } }\n",
+		   6, "step 'a.b': says.upcoming belongs to a recurring duty ('every')");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " in_force_form = \"2017-10-01\" }\n",
+		   6, "unknown field 'in_force_form' in step 'a.b' (did you mean 'in_force_from'?)");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " in_force_from = \"2017-10-01\", why_not_yte = \"not yet\" }\n",
+		   6, "unknown field 'why_not_yte' in step 'a.b' (did you mean 'why_not_yet'?)");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " in_force_from = \"2017-10-01\" }\n",
+		   6, "step 'a.b': 'in_force_from' needs 'why_not_yet'");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " in_force_from = \"1 October 2017\", why_not_yet = \"w\" }\n",
+		   6, "step 'a.b': 'in_force_from' must be a YYYY-MM-DD date, got '1 October 2017'");
+	/* the combinators fail on their own line */
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " applies = all(function() return true end) }\n",
+		   8, "all expects a list of predicates { p1, p2, ... }, got function (for one predicate write all { p })");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " applies = any { function() return true end, \"serving\" } }\n",
+		   8, "any: predicate 2 must be a function(m, ctx) returning ok, why, got string");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " applies = not_(function() return true end) }\n",
+		   8, "not_ needs a reason as its second argument");
+	load_fails(HEAD STEP " from = \"allegation\", done_by = { type = \"x\" },\n"
+		   " within = first_of { days(3), days(4) } }\n",
+		   8, "first_of takes at most one deadline (item 2 is a second)");
+	load_fails(HEAD STEP " from = \"allegation\", done_by = { type = \"x\" },\n"
+		   " within = first_of { \"conduct_closed\" } }\n",
+		   6, "step 'a.b': first_of in 'within' needs one deadline among its items");
+	load_fails(HEAD STEP " from = \"allegation\", done_by = { type = \"x\" },\n"
+		   " within = first_of { days(3), 4 } }\n",
+		   8, "first_of: item 2 must be an event type, a deadline such as days(28) or a function(m, ctx), got number");
+	/* a mistyped word of the language: the nearest one */
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " applies = alll { function() return true end } }\n",
+		   8, "attempt to call a nil value (global 'alll') (did you mean 'all'?)");
+	load_fails(HEAD STEP " from = \"allegation\", done_by = { type = \"x\" },\n"
+		   " within = frist_of { days(3) } }\n",
+		   8, "(global 'frist_of') (did you mean 'first_of'?)");
+	/* before_close as the deadline takes no trigger of its own */
+	load_fails(HEAD STEP " from = \"allegation\", before_close = true, done_by = { type = \"x\" } }\n",
+		   6, "before_close without 'within' makes the closing decision the deadline, so it has no 'from'");
+}
+END_TEST
+
+/* A period that a param sets to 0 cannot make the recurring loop spin: the step errors. */
+START_TEST(test_zero_period_param_is_an_error)
+{
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, CHAIN, strlen(CHAIN), "policies/duties.lua", &err);
+	struct casecheck_case *c;
+	struct casecheck_result *r;
+	char text[4096];
+
+	ck_assert_ptr_nonnull(p);
+	snprintf(text, sizeof(text), CASE_FMT, ", \"vetting\": [{\"date\": \"2016-01-10\", \"level\": \"recruitment\"},"
+		 " {\"date\": \"2017-01-10\", \"level\": \"renewal\"}]", "2019-05-01", "", "", "");
+	c = casecheck_case_load_buffer(e, text, strlen(text), "t1.json", p, &errs);
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_eq(casecheck_policy_set_param(p, "renew_years", "0", &err), 0);
+	r = casecheck_evaluate(e, p, c, "2019-06-01", &err);
+	ck_assert_ptr_nonnull(r);
+	ck_assert_int_eq(casecheck_result_finding(r, 0)->status, CASECHECK_ERROR);
+	ck_assert_str_eq(casecheck_result_finding(r, 0)->message, "a recurring duty's period must be at least one day");
+	casecheck_result_free(r);
+	casecheck_case_free(c);
+	casecheck_engine_free(e);
+}
+END_TEST
+
+Suite *duties_suite(void)
+{
+	Suite *s = suite_create("duties");
+	TCase *tc = tcase_create("duties");
+
+	tcase_add_test(tc, test_recurring_schedule);
+	tcase_add_test(tc, test_recurring_chain);
+	tcase_add_test(tc, test_first_of_close_in_force_combinators);
+	tcase_add_test(tc, test_in_force_from_before);
+	tcase_add_test(tc, test_misuse_names_line_and_nearest);
+	tcase_add_test(tc, test_zero_period_param_is_an_error);
+	tcase_set_timeout(tc, 20);
+	suite_add_tcase(s, tc);
+	return s;
+}
