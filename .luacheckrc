@@ -36,7 +36,7 @@ stds.casecheck_policy = {
 		-- the DSL (scripts/dsl.lua, dsl.collector's api)
 		"policy", "regime", "param", "step", "event_type", "roles", "awareness", "calendar",
 		"working_days", "days", "months", "years", "next_working_day", "working_days_beginning",
-		"all", "any", "not_", "first_of",
+		"all", "any", "not_", "first_of", "beforehand",
 	},
 }
 

@@ -15,7 +15,8 @@ local STEP_KEYS = {
 	applies = "function", from = "any", within = "any", done_by = "table", before_close = "boolean",
 	breach = "table", check = "function", says = "table", basis = "string", params = "table",
 	duty = "any", limit = "table", vars = "table",
-	in_force_from = "string", why_not_yet = "string", every = "table",
+	in_force_from = "string", why_not_yet = "string", every = "table", in_force_to = "string",
+	why_unsure = "string",
 }
 -- The kinds of duty and where a time limit comes from (policy-guide.md).
 local DUTY_KINDS = { statutory = true, power = true, guidance = true, practice = true }
@@ -237,6 +238,9 @@ function dsl.collector(strict)
 	api.years = deadline("years")
 	-- "By the end of the working day after D": the first working day after D.
 	api.next_working_day = { unit = "working_days", n = 1 }
+	-- Due on the trigger's own day, and met whenever it was done before it
+	-- ("not without consent first"): after the trigger is late.
+	api.beforehand = { unit = "days", n = 0, before = true }
 	-- "Within N working days beginning with D": D counts when it is a working day.
 	api.working_days_beginning = deadline("working_days_beginning")
 
@@ -269,8 +273,8 @@ function dsl.collector(strict)
 		predicates("all", list)
 		return function(m, ctx)
 			for i = 1, #list do
-				local ok, why = list[i](m, ctx)
-				if not ok then return false, why end
+				local ok, why, unsure = list[i](m, ctx)
+				if not ok then return false, why, unsure end
 			end
 			return true
 		end
@@ -280,13 +284,13 @@ function dsl.collector(strict)
 		if strict then mark() end
 		predicates("any", list)
 		return function(m, ctx)
-			local why
+			local why, unsure
 			for i = 1, #list do
-				local ok, w = list[i](m, ctx)
+				local ok, w, u = list[i](m, ctx)
 				if ok then return true end
-				why = w
+				why, unsure = w, u
 			end
-			return false, why
+			return false, why, unsure
 		end
 	end
 
@@ -479,7 +483,8 @@ function dsl.collector(strict)
 				for k in pairs(allowed) do names[#names + 1] = k end
 				table.sort(names)
 				local hint = nearest(name, allowed)
-				fail("%s: says.%s uses unknown placeholder {%s}%s; it can use {%s}", what, key, name,
+				fail("%s: %s uses unknown placeholder {%s}%s; it can use {%s}", what,
+					key:match("^why_") and ("'" .. key .. "'") or ("says." .. key), name,
 					hint and (" (did you mean {" .. hint .. "}?)") or "", table.concat(names, "}, {"))
 			end
 		end
@@ -621,19 +626,30 @@ function dsl.collector(strict)
 		end
 	end
 
-	-- A per-step in-force date: the duty exists for triggers from that day on.
+	-- A per-step in-force date: the duty exists for triggers from that day on
+	-- (and, with in_force_to, until that day).
 	local function check_in_force_from(what, t)
-		if t.in_force_from == nil then
-			if t.why_not_yet ~= nil then fail("%s: 'why_not_yet' goes with 'in_force_from' (the date the duty began)", what) end
+		if t.in_force_from == nil and t.in_force_to == nil then
+			for _, k in ipairs({ "why_not_yet", "why_unsure" }) do
+				if t[k] ~= nil then fail("%s: '%s' goes with 'in_force_from' (the date the duty began)", what, k) end
+			end
 			return
 		end
-		if not cc.parse_day(t.in_force_from) then
-			fail("%s: 'in_force_from' must be a YYYY-MM-DD date, got '%s'", what, t.in_force_from)
+		for _, k in ipairs({ "in_force_from", "in_force_to" }) do
+			if t[k] ~= nil and not cc.parse_day(t[k]) then
+				fail("%s: '%s' must be a YYYY-MM-DD date, got '%s'", what, k, t[k])
+			end
+		end
+		if t.in_force_from and t.in_force_to and cc.parse_day(t.in_force_to) < cc.parse_day(t.in_force_from) then
+			fail("%s: 'in_force_to' (%s) is before 'in_force_from' (%s)", what, t.in_force_to, t.in_force_from)
 		end
 		if t.why_not_yet == nil then
 			fail("%s: 'in_force_from' needs 'why_not_yet', the reason a matter before %s is not_applicable", what,
-				t.in_force_from)
+				t.in_force_from or t.in_force_to)
 		end
+		local allowed = { trigger = true, trigger_when = true, trigger_date = true }
+		check_template(t.why_not_yet, allowed, what, "why_not_yet")
+		if t.why_unsure then check_template(t.why_unsure, allowed, what, "why_unsure") end
 		if t.per == "case" then fail("%s: 'in_force_from' is judged against a matter's trigger; a per = \"case\" step has none", what) end
 	end
 
@@ -880,6 +896,7 @@ function dsl.compile(P)
 			use(t.every.period.param)
 		end
 		if t.in_force_from then s.in_force_from = cc.parse_day(t.in_force_from) end
+		if t.in_force_to then s.in_force_to = cc.parse_day(t.in_force_to) end
 		for _, p in ipairs(t.params or {}) do use(p) end
 		-- the event types the step names, for lint against the vocabulary
 		s.event_types = {}

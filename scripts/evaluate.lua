@@ -442,8 +442,8 @@ local function run_declared(s, step, m, ctx, f)
 	vars.due = dates.by(due)
 	limit_vars(vars, lim, unit, n)
 	f.due = dates.iso_span(due)
-	-- what is due by the closing decision counts whenever it was done
-	local done = first_satisfying(ctx, step.done_by, m, not by_close and t or nil)
+	-- what is due by the closing decision (or beforehand) counts whenever it was done
+	local done = first_satisfying(ctx, step.done_by, m, not (by_close or step.within.before) and t or nil)
 
 	if step.before_close and not by_close then
 		local close = m:closing()
@@ -481,7 +481,9 @@ local function run_declared(s, step, m, ctx, f)
 	if ctx.want_detail then
 		local lines = {
 			string.format("trigger: %s %s", t_event and describe(t_event) or "date", dates.iso_span(t)),
-			by_close and "deadline: the closing decision itself" or deadline_line(unit, n, t, due),
+			by_close and "deadline: the closing decision itself" or
+				(step.within.before and ("deadline: beforehand, by " .. dates.iso_span(due) .. " itself")) or
+				deadline_line(unit, n, t, due),
 		}
 		if not by_close and due.hi < dates.due(unit, n, t).hi then
 			lines[#lines + 1] = "  brought forward by the step's first_of -> " .. dates.iso_span(due)
@@ -885,16 +887,40 @@ local function run_step(s, step, m, ctx, regime, ref)
 		f.duty = s.duty[regime.id]
 		return f
 	end
-	if s.in_force_from and m then
-		-- the duty began on a day of its own: judged against the trigger, when there is one
-		local t = resolve_trigger(step, m, ctx)
-		if t and t.hi < s.in_force_from then
-			f.message = cap(step.why_not_yet) .. "."
-			return f
+	local unsure_in_force
+	if (s.in_force_from or s.in_force_to) and m then
+		-- the duty began (or ended) on a day of its own: judged against the
+		-- trigger, when there is one; a trigger whose dates straddle the day
+		-- leaves it unsure, when the step says so (why_unsure), once applies agrees
+		local t, e = resolve_trigger(step, m, ctx)
+		if t then
+			local lo, hi = s.in_force_from, s.in_force_to
+			local words = { trigger = (step.says or NONE).trigger or DEFAULT_PHRASES.trigger,
+				trigger_when = dates.when(t), trigger_date = e and e.date or "" }
+			if type(words.trigger) == "function" then words.trigger = guard(words.trigger, m, ctx) end
+			if (lo and t.hi < lo) or (hi and t.lo > hi) then
+				f.message = render(step.why_not_yet, words) .. "."
+				return f
+			end
+			if step.why_unsure and ((lo and t.lo < lo) or (hi and t.hi > hi)) then
+				unsure_in_force = render(step.why_unsure, words) .. "."
+				f.trigger = e and e.id or nil
+			end
 		end
 	end
 	if step.applies then
-		local ok, why = guard(step.applies, m, ctx)
+		local ok, why, unsure = guard(step.applies, m, ctx)
+		-- a third value: the record cannot settle whether the duty applies
+		-- (the in-force date's doubt, if any, is named first)
+		if not ok and unsure then
+			f.status, f.message = "unknown", unsure_in_force or (cap(why or "whether the step applies cannot be settled") .. ".")
+			if not unsure_in_force then
+				local _, e = resolve_trigger(step, m, ctx)
+				f.trigger = e and e.id or nil
+			end
+			set_deadline(f, pick_limit(s, limits_for(s, ctx.regime), nil, ctx.regime))
+			return f
+		end
 		if not ok and m and m.categories_possible then
 			-- would it apply were the allegation also of a category the sources leave open?
 			local definite = m.categories
@@ -912,8 +938,14 @@ local function run_step(s, step, m, ctx, regime, ref)
 		end
 		if not ok then
 			f.message = cap(why or "the step does not apply to this matter") .. "."
+			f.trigger = nil
 			return f
 		end
+	end
+	if unsure_in_force then
+		f.status, f.message = "unknown", unsure_in_force
+		set_deadline(f, pick_limit(s, limits_for(s, ctx.regime), nil, ctx.regime))
+		return f
 	end
 	if step.check then
 		local r = checked_result(s, guard(step.check, m or ctx.case, ctx))

@@ -242,6 +242,49 @@ START_TEST(test_in_force_from_before)
 }
 END_TEST
 
+/* A duty met beforehand, in force for a window of dates, applying only while a condition held. */
+static const char WINDOW[] = HEAD
+	"step \"leave.consent\" {" LIMIT
+	"  in_force_from = \"2015-01-12\", in_force_to = \"2017-12-14\",\n"
+	"  why_not_yet = \"{trigger} {trigger_when}, outside the window\",\n"
+	"  why_unsure = \"{trigger} {trigger_when}; {trigger_date} may fall outside the window\",\n"
+	"  from = function(_, ctx) return ctx.case:first(\"resigned\"), \"no notice\" end,\n"
+	"  applies = function(m, ctx)\n"
+	"    if m:has(\"conduct_paused\") then return false, \"the record cannot tell\", true end\n"
+	"    return not m:has(\"conduct_closed\"), \"the matter was closed\"\n"
+	"  end,\n"
+	"  within = beforehand, done_by = { type = \"leave_consented\" },\n"
+	"  says = { trigger = \"the subject resigned\", pass = \"{trigger} {trigger_when}, consent {done_when}.\",\n"
+	"    late = \"{trigger} {trigger_when}, consent only {done_when}.\", fail = \"{trigger} {trigger_when} without consent.\" },\n"
+	"}\n";
+
+#define RESIGNED(date) ",\n  {\"id\": \"out\", \"date\": \"" date "\", \"type\": \"resigned\", \"by\": \"F\"}"
+#define CONSENT(date) ",\n  {\"id\": \"ok\", \"date\": \"" date "\", \"type\": \"leave_consented\", \"by\": \"P\", \"re\": \"a1\"}"
+
+START_TEST(test_beforehand_window_unsure)
+{
+	expect(run(WINDOW, "leave.consent", NULL, NULL, NULL, NULL, "2019-06-01"), "not_applicable", "No notice.");
+	expect(run(WINDOW, "leave.consent", NULL, NULL, RESIGNED("2018-01-15"), NULL, "2019-06-01"),
+	       "not_applicable", "The subject resigned on 15 January 2018, outside the window.");
+	expect(run(WINDOW, "leave.consent", NULL, NULL, RESIGNED("2015-01"), NULL, "2019-06-01"),
+	       "unknown", "The subject resigned in January 2015; 2015-01 may fall outside the window.");
+	/* not applicable for a reason of applies comes before the window's doubt */
+	expect(run(WINDOW, "leave.consent", NULL, NULL, RESIGNED("2015-01") CLOSED("2015-01-02"), NULL, "2019-06-01"),
+	       "not_applicable", "The matter was closed.");
+	/* applies unsure (its third value): unknown with its reason */
+	expect(run(WINDOW, "leave.consent", NULL, NULL, RESIGNED("2016-03-15")
+		   ",\n  {\"id\": \"cp\", \"date\": \"2016-01-02\", \"type\": \"conduct_paused\", \"by\": \"P\", \"re\": \"a1\"}",
+		   NULL, "2019-06-01"), "unknown", "The record cannot tell.");
+	/* beforehand: consent any time before the notice passes; after it is late */
+	expect(run(WINDOW, "leave.consent", NULL, NULL, CONSENT("2016-01-01") RESIGNED("2016-03-15"), NULL, "2019-06-01"),
+	       "pass", "The subject resigned on 15 March 2016, consent on 1 January 2016.");
+	expect(run(WINDOW, "leave.consent", NULL, NULL, RESIGNED("2016-03-15") CONSENT("2016-03-18"), NULL, "2019-06-01"),
+	       "late", "The subject resigned on 15 March 2016, consent only on 18 March 2016.");
+	expect(run(WINDOW, "leave.consent", NULL, NULL, RESIGNED("2016-03-15"), NULL, "2019-06-01"),
+	       "fail", "The subject resigned on 15 March 2016 without consent.");
+}
+END_TEST
+
 static void load_fails(const char *policy, int line, const char *text)
 {
 	struct casecheck_error err;
@@ -318,6 +361,16 @@ START_TEST(test_misuse_names_line_and_nearest)
 	load_fails(HEAD STEP " from = \"allegation\", done_by = { type = \"x\" },\n"
 		   " within = frist_of { days(3) } }\n",
 		   8, "(global 'frist_of') (did you mean 'first_of'?)");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " in_force_from = \"2017-10-01\", in_force_to = \"2016-01-01\", why_not_yet = \"w\" }\n",
+		   6, "step 'a.b': 'in_force_to' (2016-01-01) is before 'in_force_from' (2017-10-01)");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " why_unsure = \"w\" }\n",
+		   6, "step 'a.b': 'why_unsure' goes with 'in_force_from'");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " in_force_from = \"2017-10-01\", why_not_yet = \"{trigger} {trigger_wen}\" }\n",
+		   6, "step 'a.b': 'why_not_yet' uses unknown placeholder {trigger_wen} (did you mean {trigger_when}?); "
+		   "it can use {trigger}, {trigger_date}, {trigger_when}");
 	/* before_close as the deadline takes no trigger of its own */
 	load_fails(HEAD STEP " from = \"allegation\", before_close = true, done_by = { type = \"x\" } }\n",
 		   6, "before_close without 'within' makes the closing decision the deadline, so it has no 'from'");
@@ -360,6 +413,7 @@ Suite *duties_suite(void)
 	tcase_add_test(tc, test_recurring_chain);
 	tcase_add_test(tc, test_first_of_close_in_force_combinators);
 	tcase_add_test(tc, test_in_force_from_before);
+	tcase_add_test(tc, test_beforehand_window_unsure);
 	tcase_add_test(tc, test_misuse_names_line_and_nearest);
 	tcase_add_test(tc, test_zero_period_param_is_an_error);
 	tcase_set_timeout(tc, 20);

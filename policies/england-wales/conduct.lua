@@ -1144,6 +1144,45 @@ local function restriction_end(m, ctx)
 	return ends, open_fww
 end
 
+-- The subject's notice to resign or retire: the earlier of the two.
+local function leaving_notice(c)
+	local leave
+	for _, t in ipairs({ "resigned", "retired" }) do
+		local e = c:first(t)
+		if e and (not leave or e.lo < leave.lo) then leave = e end
+	end
+	return leave
+end
+
+--[[
+reg 10A(1): the restriction held while the matter was under investigation,
+from the authority's awareness until it ended (reg 10A(3), (4)). Not
+applicable when the notice came before or after; unsure (a third value)
+when the dates, or a final written warning still perhaps in force, leave it
+open. No notice or no awareness: the trigger ('from') says so.
+]]
+local function under_investigation(m, ctx)
+	local leave = leaving_notice(ctx.case)
+	if not leave or not m.aware then return true end
+	local left = "the subject " .. leave.type .. " " .. ctx:when(leave)
+	if leave.hi < m.aware.lo then return false, left .. ", before professional standards learned of the matter" end
+	local ends, fww = restriction_end(m, ctx)
+	if ends and ends.hi <= leave.lo then
+		return false, left .. "; the restriction on resigning had already ended " .. ctx:when(ends) .. " ('" .. ends.id .. "')"
+	end
+	local unsure
+	if leave.lo < m.aware.hi then
+		unsure = "the dates do not settle whether the subject left after professional standards learned of the matter"
+	elseif ends and ends.lo <= leave.hi then
+		unsure = "the dates do not settle whether the restriction had ended ('" .. ends.id .. "') before the subject left"
+	elseif fww then
+		unsure = "the matter was assessed as misconduct and a final written warning ('" .. fww.id ..
+			"') is on record; whether it was still in force (reg 10A(3)(b)) would settle it"
+	end
+	if unsure then return false, left .. " while the matter may have been under investigation; " .. unsure, true end
+	return true
+end
+
 step "leavers.resignation_consented" {
 	title = "An officer under investigation resigns or retires only with the appropriate authority's consent",
 	regimes = { "2012" },
@@ -1155,58 +1194,23 @@ step "leavers.resignation_consented" {
 	duty = "statutory",
 	limit = { basis = "statutory", source = "PCR 2012 reg 10A: consent must be obtained before notice to resign or retire is given" },
 	basis = "From 12 January 2015 to 14 December 2017 an officer whose conduct was being dealt with as possible misconduct or gross misconduct could not give notice to resign or retire without the appropriate authority's consent, given only for medical unfitness or exceptional circumstances.",
-	applies = function(m)
-		return m.aware ~= nil, "professional standards never knew of the matter, so the 2012 Regulations never applied to it"
+	-- reg 10A was in force from 12 January 2015 to 14 December 2017: judged by the notice's date
+	in_force_from = LEAVE_RULE_FROM, in_force_to = LEAVE_RULE_TO,
+	why_not_yet = "{trigger} {trigger_when}, outside the period in which the 2012 Regulations required consent (12 January 2015 to 14 December 2017)",
+	why_unsure = "{trigger} {trigger_when} while the matter may have been under investigation; the leaving date {trigger_date} may fall outside 12 January 2015 to 14 December 2017; its exact date would settle it",
+	from = function(m, ctx)
+		if not m.aware then return nil, "professional standards never knew of the matter, so the 2012 Regulations never applied to it" end
+		return leaving_notice(ctx.case), "the subject did not resign or retire"
 	end,
-	check = function(m, ctx)
-		local d = ctx.dates
-		local leave
-		for _, t in ipairs({ "resigned", "retired" }) do
-			local e = ctx.case:first(t)
-			if e and (not leave or e.lo < leave.lo) then leave = e end
-		end
-		if not leave then
-			return { status = "not_applicable", message = "The subject did not resign or retire." }
-		end
-		local from, to = d.day(LEAVE_RULE_FROM), d.day(LEAVE_RULE_TO)
-		local left = "The subject " .. leave.type .. " " .. ctx:when(leave)
-		if leave.hi < from or leave.lo > to then
-			return { status = "not_applicable", message = left ..
-				", outside the period in which the 2012 Regulations required consent (12 January 2015 to 14 December 2017)." }
-		end
-		if leave.hi < m.aware.lo then
-			return { status = "not_applicable", message = left .. ", before professional standards learned of the matter." }
-		end
-		local ends, fww = restriction_end(m, ctx)
-		if ends and ends.hi <= leave.lo then
-			return { status = "not_applicable", message = left .. "; the restriction on resigning had already ended " ..
-				ctx:when(ends) .. " ('" .. ends.id .. "')." }
-		end
-		local unsure
-		if leave.lo < from or leave.hi > to then
-			unsure = "the leaving date " .. leave.date .. " may fall outside 12 January 2015 to 14 December 2017; its exact date would settle it"
-		elseif leave.lo < m.aware.hi then
-			unsure = "the dates do not settle whether the subject left after professional standards learned of the matter"
-		elseif ends and ends.lo <= leave.hi then
-			unsure = "the dates do not settle whether the restriction had ended ('" .. ends.id .. "') before the subject left"
-		elseif fww then
-			unsure = "the matter was assessed as misconduct and a final written warning ('" .. fww.id ..
-				"') is on record; whether it was still in force (reg 10A(3)(b)) would settle it"
-		end
-		if unsure then
-			return { status = "unknown", trigger = leave.id,
-				message = left .. " while the matter may have been under investigation; " .. unsure .. "." }
-		end
-		return ctx:deadline {
-			trigger = leave, due = d.of(leave), gap = ctx:gap("leave_consented"),
-			done = m:first("leave_consented"),
-			vars = { left = leave.type },
-			says = {
-				pass = "The subject {left} {trigger_when} while the matter was under investigation, with the appropriate authority's consent given {done_when}.",
-				late = "The subject {left} {trigger_when} while the matter was under investigation; the appropriate authority's consent came only {done_when}, after the notice, when it had to come first.",
-				fail = "The subject {left} {trigger_when} while the matter was under investigation, without the appropriate authority's consent; from 12 January 2015 to 14 December 2017 an officer in that position could give notice only with consent.",
-				unknown = "The subject {left} {trigger_when} while the matter was under investigation; the record cannot settle whether the appropriate authority consented first: {settle}.",
-			},
-		}
-	end,
+	applies = under_investigation,
+	-- consent had to come before the notice
+	within = beforehand,
+	done_by = { type = "leave_consented" },
+	says = {
+		trigger = function(_, ctx) return "the subject " .. leaving_notice(ctx.case).type end,
+		pass = "{trigger} {trigger_when} while the matter was under investigation, with the appropriate authority's consent given {done_when}.",
+		late = "{trigger} {trigger_when} while the matter was under investigation; the appropriate authority's consent came only {done_when}, after the notice, when it had to come first.",
+		fail = "{trigger} {trigger_when} while the matter was under investigation, without the appropriate authority's consent; from 12 January 2015 to 14 December 2017 an officer in that position could give notice only with consent.",
+		unknown = "{trigger} {trigger_when} while the matter was under investigation; the record cannot settle whether the appropriate authority consented first: {settle}.",
+	},
 }

@@ -487,13 +487,15 @@ function Ctx:period_of(spec) end
 ---@field limit? LimitSpec|table<string, LimitSpec|table<string, LimitSpec>> where the time limit comes from; by regime; named alternatives for a check
 ---@field vars? string[] extra placeholder names a check's ctx:deadline supplies
 ---@field why_not_in_force? string why the duty does not apply under other regimes
----@field applies? fun(m: Matter, ctx: Ctx): boolean?, string? false plus why when it does not apply
+---@field applies? fun(m: Matter, ctx: Ctx): boolean?, string?, boolean? false plus why when it does not apply; a third true: unknown whether it applies
 ---@field from? "allegation"|"aware"|string|fun(m: Matter, ctx: Ctx): (Event|Span|nil), string? the trigger: an event type, or a function
 ---@field within? Deadline|FirstOf|fun(m: Matter, ctx: Ctx): Deadline
 ---@field done_by? DoneBy
 ---@field before_close? boolean it must be done before any closing decision, too; without within, the closing decision is the deadline
 ---@field in_force_from? string "YYYY-MM-DD": the duty began then; a matter whose trigger ends before it is not_applicable
----@field why_not_yet? string the reason given before in_force_from (with in_force_from)
+---@field in_force_to? string "YYYY-MM-DD": the duty ended then; a trigger beginning after it is not_applicable
+---@field why_not_yet? string the reason outside in_force_from/in_force_to; may use {trigger}, {trigger_when}, {trigger_date}
+---@field why_unsure? string unknown, with this reason, for a trigger whose dates straddle in_force_from/in_force_to
 ---@field every? Every a recurring duty
 ---@field breach? Breach[]
 ---@field check? fun(m: Matter|Case, ctx: Ctx): Finding for per = "case" steps, M is the Case
@@ -516,8 +518,8 @@ function Ctx:period_of(spec) end
 ---@field first_of true
 ---@field earliest (string|function)[]
 
----A predicate for applies: ok, and why when not.
----@alias Predicate fun(m: Matter, ctx: Ctx): boolean?, string?
+---A predicate for applies: ok, why when not, and true third when the record cannot settle it.
+---@alias Predicate fun(m: Matter, ctx: Ctx): boolean?, string?, boolean?
 
 ---Where a time limit comes from. A statutory limit cannot be a param.
 ---@class LimitSpec
@@ -603,6 +605,10 @@ function working_days_beginning(x) end
 ---"By the end of the working day after": the first working day after the trigger.
 ---@type Deadline
 next_working_day = { unit = "working_days", n = 1 }
+
+---Due on the trigger's own day, met by what was done at any time before it.
+---@type Deadline
+beforehand = { unit = "days", n = 0 }
 
 ---Every predicate holds; else the first that fails gives its why.
 ---@param list Predicate[]
