@@ -189,14 +189,42 @@ static void calendar_set(struct calendar *cal, int day, unsigned idx)
 /*
 ** The regular rules, one function per holiday and rule, each for one year.
 ** Which rule held in which years is data (a calendar file's "regular");
-** calendar_new applies today's set to every year.
+** calendar_new applies today's set to every year. ARGS carries what a rule
+** entry gives beyond its name (rule "fixed": the day and its names); the
+** other rules ignore it.
 */
+struct rule_args {
+	int month, day;			/* "on", for rule "fixed" */
+	unsigned idx, sub_idx;		/* the name indexes of the day and its substitute */
+};
+
+/* MONTH-DAY of year Y named IDX; at a weekend, the next Monday named SUB_IDX. */
+static void calendar_set_fixed(struct calendar *cal, int y, int month, int day,
+			       unsigned idx, unsigned sub_idx)
+{
+	int d = date_from_ymd(y, month, day), w = date_weekday(d);
+
+	if (w >= 5)
+		calendar_set(cal, d + 7 - w, sub_idx);
+	else
+		calendar_set(cal, d, idx);
+}
+
+/* A day of the year the calendar file names ("fixed": on = "MM-DD", name = ...). */
+static void rule_fixed(struct calendar *cal, int y, const struct rule_args *a)
+{
+	/* 29 February only in leap years */
+	if (a->month == 2 && a->day == 29 && date_from_ymd(y, 3, 1) - date_from_ymd(y, 2, 28) != 2)
+		return;
+	calendar_set_fixed(cal, y, a->month, a->day, a->idx, a->sub_idx);
+}
 
 /* New Year's Day; at a weekend, the next Monday (from 1974). */
-static void rule_new_year(struct calendar *cal, int y)
+static void rule_new_year(struct calendar *cal, int y, const struct rule_args *a)
 {
 	int d = date_from_ymd(y, 1, 1), w = date_weekday(d);
 
+	(void)a;
 	if (w >= 5)
 		calendar_set(cal, d + 7 - w, CAL_NEW_YEAR_SUB);
 	else
@@ -208,10 +236,11 @@ static void rule_new_year(struct calendar *cal, int y)
 ** first weekday after it that is not already one of the pair's days, as
 ** Christmas and Boxing Day do (rule_christmas).
 */
-static void rule_new_year_pair(struct calendar *cal, int y)
+static void rule_new_year_pair(struct calendar *cal, int y, const struct rule_args *a)
 {
 	int d = date_from_ymd(y, 1, 1);
 
+	(void)a;
 	switch (date_weekday(d)) {
 	case 4:		/* Friday: 2 January on Saturday moves to Monday 4 */
 		calendar_set(cal, d, CAL_NEW_YEAR);
@@ -233,70 +262,74 @@ static void rule_new_year_pair(struct calendar *cal, int y)
 }
 
 /* 30 November; at a weekend, the next Monday. */
-static void rule_november_30(struct calendar *cal, int y)
+static void rule_november_30(struct calendar *cal, int y, const struct rule_args *a)
 {
-	int d = date_from_ymd(y, 11, 30), w = date_weekday(d);
-
-	if (w >= 5)
-		calendar_set(cal, d + 7 - w, CAL_NOV30_SUB);
-	else
-		calendar_set(cal, d, CAL_NOV30);
+	(void)a;
+	calendar_set_fixed(cal, y, 11, 30, CAL_NOV30, CAL_NOV30_SUB);
 }
 
-static void rule_good_friday(struct calendar *cal, int y)
+static void rule_good_friday(struct calendar *cal, int y, const struct rule_args *a)
 {
+	(void)a;
 	calendar_set(cal, calendar_easter(y) - 2, CAL_GOOD_FRIDAY);
 }
 
-static void rule_easter_monday(struct calendar *cal, int y)
+static void rule_easter_monday(struct calendar *cal, int y, const struct rule_args *a)
 {
+	(void)a;
 	calendar_set(cal, calendar_easter(y) + 1, CAL_EASTER_MONDAY);
 }
 
 /* The Monday after Pentecost, seven weeks after Easter (1871 Act). */
-static void rule_whit_monday(struct calendar *cal, int y)
+static void rule_whit_monday(struct calendar *cal, int y, const struct rule_args *a)
 {
+	(void)a;
 	calendar_set(cal, calendar_easter(y) + 50, CAL_WHIT_MONDAY);
 }
 
 /* First Monday in May (from 1978). */
-static void rule_early_may(struct calendar *cal, int y)
+static void rule_early_may(struct calendar *cal, int y, const struct rule_args *a)
 {
 	int d = date_from_ymd(y, 5, 1);
 
+	(void)a;
 	calendar_set(cal, d + (7 - date_weekday(d)) % 7, CAL_EARLY_MAY);
 }
 
 /* Last Monday in May (1971 Act). */
-static void rule_spring(struct calendar *cal, int y)
+static void rule_spring(struct calendar *cal, int y, const struct rule_args *a)
 {
 	int d = date_from_ymd(y, 5, 31);
 
+	(void)a;
 	calendar_set(cal, d - date_weekday(d), CAL_SPRING);
 }
 
 /* First Monday in August (1871 Act). */
-static void rule_august(struct calendar *cal, int y)
+static void rule_august(struct calendar *cal, int y, const struct rule_args *a)
 {
 	int d = date_from_ymd(y, 8, 1);
 
+	(void)a;
 	calendar_set(cal, d + (7 - date_weekday(d)) % 7, CAL_AUGUST);
 }
 
 /* The Monday after the last Saturday in August: the 1965-1970 trial. */
-static void rule_august_late(struct calendar *cal, int y)
+static void rule_august_late(struct calendar *cal, int y, const struct rule_args *a)
 {
 	int d = date_from_ymd(y, 8, 31);
 
+	(void)a;
 	d -= (date_weekday(d) + 2) % 7;		/* the last Saturday (weekday 5) */
 	calendar_set(cal, d + 2, CAL_SUMMER);
 }
 
 /* Last Monday in August (1971 Act). */
-static void rule_summer(struct calendar *cal, int y)
+static void rule_summer(struct calendar *cal, int y, const struct rule_args *a)
 {
 	int d = date_from_ymd(y, 8, 31);
 
+	(void)a;
 	calendar_set(cal, d - date_weekday(d), CAL_SUMMER);
 }
 
@@ -306,10 +339,11 @@ static void rule_summer(struct calendar *cal, int y)
 ** (2021: Monday 27 and Tuesday 28) and practice give each its own weekday,
 ** so the cases are written out by the weekday of 25 December.
 */
-static void rule_christmas(struct calendar *cal, int y)
+static void rule_christmas(struct calendar *cal, int y, const struct rule_args *a)
 {
 	int d = date_from_ymd(y, 12, 25);
 
+	(void)a;
 	switch (date_weekday(d)) {
 	case 4:		/* Friday: Boxing Day on Saturday moves to Monday 28 */
 		calendar_set(cal, d, CAL_CHRISTMAS);
@@ -335,10 +369,11 @@ static void rule_christmas(struct calendar *cal, int y)
 ** Day on the 26th, or the 27th when the 26th is a Sunday (1871 and 1875
 ** Acts), and none when it is a Saturday.
 */
-static void rule_christmas_1871(struct calendar *cal, int y)
+static void rule_christmas_1871(struct calendar *cal, int y, const struct rule_args *a)
 {
 	int d = date_from_ymd(y, 12, 25);
 
+	(void)a;
 	calendar_set(cal, d, CAL_CHRISTMAS);
 	if (date_weekday(d + 1) == 6)
 		calendar_set(cal, d + 2, CAL_BOXING_SUB);
@@ -348,7 +383,7 @@ static void rule_christmas_1871(struct calendar *cal, int y)
 
 static const struct calendar_rule {
 	const char *name;
-	void (*apply)(struct calendar *cal, int y);
+	void (*apply)(struct calendar *cal, int y, const struct rule_args *a);
 	int today;		/* part of the rules as they stand now */
 } calendar_rules[] = {
 	{ "new_year", rule_new_year, 1 },
@@ -364,6 +399,7 @@ static const struct calendar_rule {
 	{ "christmas_1871", rule_christmas_1871, 0 },
 	{ "new_year_pair", rule_new_year_pair, 0 },
 	{ "november_30", rule_november_30, 0 },
+	{ "fixed", rule_fixed, 0 },
 };
 
 #define CAL_N_RULES (sizeof(calendar_rules) / sizeof(calendar_rules[0]))
@@ -375,7 +411,7 @@ static void calendar_regular_year(struct calendar *cal, int y)
 
 	for (i = 0; i < CAL_N_RULES; i++)
 		if (calendar_rules[i].today)
-			calendar_rules[i].apply(cal, y);
+			calendar_rules[i].apply(cal, y, NULL);
 }
 
 /* Count the holidays, make room for them in the ordered list, and index. */
@@ -758,12 +794,82 @@ static int calendar_rule_year(lua_State *L, lua_Integer i, const char *field, in
 	return 0;
 }
 
-/* Read regular[I] (at the top of the stack) into *RULE, *FROM, *TO. [-0, +0, -] */
-static int calendar_read_rule(lua_State *L, lua_Integer i, const struct calendar_rule **rule,
-			      int *from, int *to, struct casecheck_error *err)
-{
-	int t = lua_gettop(L), rc = -1;
+/* What regular[I] says: its rule, its years, and for rule "fixed" its day and name. */
+struct rule_entry {
+	const struct calendar_rule *rule;
+	int from, to;
+	int month, day;			/* "on" */
+	const char *name;		/* "name"; lives in the entry's table */
+};
 
+/* The rule names, for a message: "a, b or c". */
+static void calendar_rule_names(char *out, size_t outlen)
+{
+	size_t i, used = 0;
+
+	out[0] = '\0';
+	for (i = 0; i < CAL_N_RULES && used < outlen; i++) {
+		int n = snprintf(out + used, outlen - used, "%s%s",
+				 i == 0 ? "" : i + 1 == CAL_N_RULES ? " or " : ", ",
+				 calendar_rules[i].name);
+
+		if (n < 0)
+			break;
+		used += (size_t)n;
+	}
+}
+
+/*
+** Rule "fixed"'s "on" ("MM-DD", a day some year has) and "name" (a non-empty
+** string) from the entry at T, into E. [-0, +0, -]
+*/
+static int calendar_read_fixed(lua_State *L, int t, lua_Integer i, struct rule_entry *e,
+			       struct casecheck_error *err)
+{
+	const char *on;
+	char iso[16];
+	struct date_span span;
+	const char *why = NULL;
+
+	lua_pushliteral(L, "on");
+	on = lua_rawget(L, t) == LUA_TSTRING && lua_rawlen(L, -1) == 5 ? lua_tostring(L, -1) : NULL;
+	if (on) {
+		/* 2000 is a leap year: "02-29" is a day of the year (rule_fixed skips it in other years) */
+		snprintf(iso, sizeof(iso), "2000-%s", on);
+		if (date_parse(iso, strlen(iso), &span, &why) != 0 || span.prec != DATE_DAY)
+			on = NULL;
+	}
+	if (!on) {
+		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "rule \"fixed\" in regular[%lld] needs on = \"MM-DD\", the day of the year it falls on (\"03-17\")",
+			   (long long)i);
+		lua_pop(L, 1);
+		return -1;
+	}
+	e->month = (on[0] - '0') * 10 + (on[1] - '0');
+	e->day = (on[3] - '0') * 10 + (on[4] - '0');
+	lua_pop(L, 1);
+	lua_pushliteral(L, "name");
+	if (lua_rawget(L, t) != LUA_TSTRING || lua_rawlen(L, -1) == 0 || lua_rawlen(L, -1) > 200) {
+		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "rule \"fixed\" in regular[%lld] needs a name, what the holiday is called (at most 200 bytes)",
+			   (long long)i);
+		lua_pop(L, 1);
+		return -1;
+	}
+	e->name = lua_tostring(L, -1);	/* the entry's table keeps the string alive */
+	lua_pop(L, 1);
+	return 0;
+}
+
+/* Read regular[I] (at the top of the stack) into *E. [-0, +0, -] */
+static int calendar_read_rule(lua_State *L, lua_Integer i, struct rule_entry *e,
+			      struct casecheck_error *err)
+{
+	int t = lua_gettop(L), rc = -1, fixed;
+	char names[256];
+
+	memset(e, 0, sizeof(*e));
 	if (!lua_istable(L, t)) {
 		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
 			   "regular[%lld] is a %s, not a table", (long long)i, luaL_typename(L, t));
@@ -774,34 +880,53 @@ static int calendar_read_rule(lua_State *L, lua_Integer i, const struct calendar
 		const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : NULL;
 
 		lua_pop(L, 1);
-		if (!k || (strcmp(k, "rule") != 0 && strcmp(k, "from") != 0 && strcmp(k, "to") != 0)) {
+		if (!k || (strcmp(k, "rule") != 0 && strcmp(k, "from") != 0 && strcmp(k, "to") != 0 &&
+			   strcmp(k, "on") != 0 && strcmp(k, "name") != 0)) {
 			error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
-				   "unexpected key \"%.100s\" in regular[%lld]: expected rule, from and to",
+				   "unexpected key \"%.100s\" in regular[%lld]: expected rule, from and to (and on and name for rule \"fixed\")",
 				   k ? k : luaL_typename(L, -1), (long long)i);
 			goto out;
 		}
 	}
 	lua_pushliteral(L, "rule");
-	if (lua_rawget(L, t) != LUA_TSTRING || !(*rule = calendar_find_rule(lua_tostring(L, -1)))) {
+	if (lua_rawget(L, t) != LUA_TSTRING || !(e->rule = calendar_find_rule(lua_tostring(L, -1)))) {
+		calendar_rule_names(names, sizeof(names));
 		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
-			   "regular[%lld] names no known rule \"%.100s\" (expected new_year, good_friday, "
-			   "easter_monday, whit_monday, early_may, spring, august, august_late, summer, "
-			   "christmas, christmas_1871, new_year_pair or november_30)", (long long)i,
-			   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1));
+			   "regular[%lld] names no known rule \"%.100s\" (expected %s)", (long long)i,
+			   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : luaL_typename(L, -1),
+			   names);
 		goto out;
+	}
+	fixed = e->rule->apply == rule_fixed;
+	if (fixed && calendar_read_fixed(L, t, i, e, err) != 0)
+		goto out;
+	if (!fixed) {
+		int has_on, has_name;
+
+		lua_pushliteral(L, "on");
+		has_on = lua_rawget(L, t) != LUA_TNIL;
+		lua_pushliteral(L, "name");
+		has_name = lua_rawget(L, t) != LUA_TNIL;
+		lua_settop(L, t);
+		if (has_on || has_name) {
+			error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
+				   "regular[%lld]: on and name belong to rule \"fixed\"; rule \"%s\" has its own day and name",
+				   (long long)i, e->rule->name);
+			goto out;
+		}
 	}
 	lua_pushliteral(L, "from");
 	lua_rawget(L, t);
-	if (calendar_rule_year(L, i, "from", CALENDAR_MIN_YEAR, from, err) != 0)
+	if (calendar_rule_year(L, i, "from", CALENDAR_MIN_YEAR, &e->from, err) != 0)
 		goto out;
 	lua_pushliteral(L, "to");
 	lua_rawget(L, t);
-	if (calendar_rule_year(L, i, "to", CALENDAR_MAX_YEAR, to, err) != 0)
+	if (calendar_rule_year(L, i, "to", CALENDAR_MAX_YEAR, &e->to, err) != 0)
 		goto out;
-	if (*from > *to) {
+	if (e->from > e->to) {
 		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
 			   "regular[%lld] runs from %d to %d, which is no year at all", (long long)i,
-			   *from, *to);
+			   e->from, e->to);
 		goto out;
 	}
 	rc = 0;
@@ -818,13 +943,14 @@ out:
 static int calendar_apply_regular(struct calendar *cal, lua_State *L, int r,
 				  struct casecheck_error *err)
 {
-	const struct calendar_rule *rule;
+	struct rule_entry e;
+	struct rule_args a;
 	lua_Integer i, n = (lua_Integer)lua_rawlen(L, r);
-	int from, to, y;
+	int y;
 
 	for (i = 1; i <= n; i++) {
 		lua_rawgeti(L, r, i);
-		if (calendar_read_rule(L, i, &rule, &from, &to, err) != 0) {
+		if (calendar_read_rule(L, i, &e, err) != 0) {
 			lua_pop(L, 1);
 			return -1;
 		}
@@ -833,21 +959,35 @@ static int calendar_apply_regular(struct calendar *cal, lua_State *L, int r,
 	memset(cal->hol, 0, (size_t)cal->ndays * sizeof(*cal->hol));
 	for (i = 1; i <= n; i++) {
 		lua_rawgeti(L, r, i);
-		calendar_read_rule(L, i, &rule, &from, &to, err);
+		calendar_read_rule(L, i, &e, err);
+		memset(&a, 0, sizeof(a));
+		if (e.name) {
+			char sub[256];
+
+			snprintf(sub, sizeof(sub), "%s (substitute day)", e.name);
+			a.month = e.month;
+			a.day = e.day;
+			if ((a.idx = calendar_add_name(cal, e.name)) == CAL_NONE ||
+			    (a.sub_idx = calendar_add_name(cal, sub)) == CAL_NONE) {
+				lua_pop(L, 1);
+				goto oom;
+			}
+		}
 		lua_pop(L, 1);
-		if (from < cal->first_year)
-			from = cal->first_year;
-		if (to > cal->last_year)
-			to = cal->last_year;
-		for (y = from; y <= to; y++)
-			rule->apply(cal, y);
+		if (e.from < cal->first_year)
+			e.from = cal->first_year;
+		if (e.to > cal->last_year)
+			e.to = cal->last_year;
+		for (y = e.from; y <= e.to; y++)
+			e.rule->apply(cal, y, &a);
 	}
-	if (calendar_reindex_all(cal) != 0) {
-		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
-			   "out of memory applying the regular rules");
-		return -1;
-	}
+	if (calendar_reindex_all(cal) != 0)
+		goto oom;
 	return 0;
+oom:
+	error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+		   "out of memory applying the regular rules");
+	return -1;
 }
 
 /* }---------------------------------------------------------------------- */
@@ -992,53 +1132,79 @@ static int calendar_nearest(const char *name, char *out, size_t outlen)
 	return 1;
 }
 
-struct calendar *calendar_new_named(const char *name, int first_year, int last_year,
-				    struct casecheck_error *err)
+/*
+** A calendar file runs in a bare state of its own: no library, memory and
+** instructions bounded, so that data an embedder passes in (which may come
+** from a user) can neither loop nor grow without end.
+*/
+#define CALENDAR_MEMORY_LIMIT ((size_t)8 << 20)
+#define CALENDAR_INSTRUCTION_LIMIT 10000000
+
+struct calendar_alloc {
+	size_t used, limit;
+};
+
+static void *calendar_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
-	char path[256], chunk[260];
-	const struct embedded_script *s = NULL;
-	struct calendar *cal = NULL;
-	lua_State *L = NULL;
+	struct calendar_alloc *a = ud;
+	size_t old = ptr ? osize : 0;
+	void *p;
 
-	snprintf(path, sizeof(path), "policies/%s/calendar.lua", name ? name : "");
-	snprintf(chunk, sizeof(chunk), "@%s", path);
-	if (name && !(s = scripts_find(path))) {
-		char near[64];
-		int has = calendar_nearest(name, near, sizeof(near));
-
-		error_setf(err, CASECHECK_E_INPUT, path, NULL, 0, 0,
-			   "no calendar named '%s' in the library (a calendar is policies/NAME/calendar.lua)%s%s%s",
-			   name, has ? " (did you mean '" : "", has ? near : "", has ? "'?)" : "");
-		goto fail;
+	if (nsize == 0) {
+		free(ptr);
+		a->used -= old;
+		return NULL;
 	}
+	if (nsize > old && nsize - old > a->limit - a->used)
+		return NULL;
+	if (!(p = realloc(ptr, nsize)))
+		return NULL;
+	a->used = a->used - old + nsize;
+	return p;
+}
+
+/* Called once, after CALENDAR_INSTRUCTION_LIMIT instructions. */
+static void calendar_hook(lua_State *L, lua_Debug *ar)
+{
+	(void)ar;
+	luaL_error(L, "instruction budget exceeded (a calendar is data: return a table)");
+}
+
+struct calendar *calendar_new_text(const char *text, size_t len, const char *source,
+				   int first_year, int last_year, struct casecheck_error *err)
+{
+	struct calendar_alloc al = { 0, CALENDAR_MEMORY_LIMIT };
+	struct calendar *cal = NULL;
+	char chunk[520];
+	lua_State *L;
+
 	if (!(cal = calendar_new(first_year, last_year))) {
-		error_setf(err, CASECHECK_E_INTERNAL, path, NULL, 0, 0,
+		error_setf(err, CASECHECK_E_INTERNAL, source, NULL, 0, 0,
 			   "cannot make a calendar of years %d to %d (from %d to %d, or out of memory)",
 			   first_year, last_year, CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR);
-		goto fail;
+		return NULL;
 	}
-	if (!name) {
-		/* no calendar named: working days are Monday to Friday */
-		if (calendar_clear(cal) != 0) {
-			error_setf(err, CASECHECK_E_INTERNAL, "calendar", NULL, 0, 0, "out of memory");
-			goto fail;
-		}
-		return cal;
-	}
-	/* A bare state: the script is data, returning a table, and needs no library. */
-	if (!(L = luaL_newstate())) {
-		error_setf(err, CASECHECK_E_INTERNAL, path, NULL, 0, 0,
+	if (!(L = lua_newstate(calendar_alloc, &al))) {
+		error_setf(err, CASECHECK_E_INTERNAL, source, NULL, 0, 0,
 			   "out of memory starting Lua");
 		goto fail;
 	}
-	if (luaL_loadbufferx(L, s->text, s->len, chunk, "t") != LUA_OK ||
+	lua_sethook(L, calendar_hook, LUA_MASKCOUNT, CALENDAR_INSTRUCTION_LIMIT);
+	snprintf(chunk, sizeof(chunk), "@%s", source);
+	if (luaL_loadbufferx(L, text, len, chunk, "t") != LUA_OK ||
 	    lua_pcall(L, 0, 1, 0) != LUA_OK) {
-		error_setf(err, CASECHECK_E_INPUT, path, NULL, 0, 0,
+		error_setf(err, CASECHECK_E_INPUT, source, NULL, 0, 0,
 			   "cannot run it: %s",
-			   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(no message)");
+			   lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "out of memory");
 		goto fail;
 	}
-	if (calendar_apply_lua(cal, L, -1, path, err) != 0)
+	/*
+	** Reading the table runs unprotected; the handful of key strings it
+	** interns must not fail (a failure there would panic), so they get room.
+	*/
+	lua_sethook(L, NULL, 0, 0);
+	al.limit = al.used + ((size_t)1 << 20);
+	if (calendar_apply_lua(cal, L, -1, source, err) != 0)
 		goto fail;
 	lua_close(L);
 	return cal;
@@ -1047,4 +1213,38 @@ fail:
 		lua_close(L);
 	calendar_free(cal);
 	return NULL;
+}
+
+struct calendar *calendar_new_named(const char *name, int first_year, int last_year,
+				    struct casecheck_error *err)
+{
+	char path[256];
+	const struct embedded_script *s = NULL;
+	struct calendar *cal;
+
+	snprintf(path, sizeof(path), "policies/%s/calendar.lua", name ? name : "");
+	if (name && !(s = scripts_find(path))) {
+		char near[64];
+		int has = calendar_nearest(name, near, sizeof(near));
+
+		error_setf(err, CASECHECK_E_INPUT, path, NULL, 0, 0,
+			   "no calendar named '%s' in the library (a calendar is policies/NAME/calendar.lua)%s%s%s",
+			   name, has ? " (did you mean '" : "", has ? near : "", has ? "'?)" : "");
+		return NULL;
+	}
+	if (name)
+		return calendar_new_text(s->text, s->len, path, first_year, last_year, err);
+	/* no calendar named: working days are Monday to Friday */
+	if (!(cal = calendar_new(first_year, last_year))) {
+		error_setf(err, CASECHECK_E_INTERNAL, path, NULL, 0, 0,
+			   "cannot make a calendar of years %d to %d (from %d to %d, or out of memory)",
+			   first_year, last_year, CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR);
+		return NULL;
+	}
+	if (calendar_clear(cal) != 0) {
+		error_setf(err, CASECHECK_E_INTERNAL, "calendar", NULL, 0, 0, "out of memory");
+		calendar_free(cal);
+		return NULL;
+	}
+	return cal;
 }

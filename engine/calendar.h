@@ -46,6 +46,14 @@ void calendar_free(struct calendar *cal);
 struct calendar *calendar_new_named(const char *name, int first_year, int last_year,
 				    struct casecheck_error *err);
 
+/*
+** A calendar from the text of a calendar file (Lua returning the table
+** calendar_apply_lua reads), run with no library and bounded memory and
+** instructions; SOURCE names it in errors. NULL and ERR on any problem.
+*/
+struct calendar *calendar_new_text(const char *text, size_t len, const char *source,
+				   int first_year, int last_year, struct casecheck_error *err);
+
 /* Remove every holiday. 0, or -1 when out of memory. */
 int calendar_clear(struct calendar *cal);
 

@@ -542,6 +542,55 @@ struct casecheck_open_duty *casecheck_open_duties(struct casecheck_engine *engin
 
 /* }========== */
 
+/* {========== working-day calendars ==========
+**
+** A calendar says which days are bank holidays, and so which are working
+** days (Monday to Friday, not a holiday), for the years 1900 to 2200: what
+** a deadline "within N working days" skips. A policy chooses one by name
+** (calendar "NAME"). The library has every policies/NAME/calendar.lua of
+** its source tree compiled in (docs/policy-guide.md, "Calendars"); an
+** embedder may add its own, or its own version of one of those (a new
+** one-off holiday, say), before loading a policy that names it. Calendars
+** belong to the engine and live as long as it; same thread as the engine.
+*/
+struct casecheck_calendar;
+
+/*
+** Add calendar NAME (letters, digits and "-_.") to ENGINE from TEXT: Lua
+** that returns a calendar file's table (docs/policy-guide.md, "Calendars"):
+** which named rules hold in which years, and the one-off changes. A plain
+** list of holidays is { jurisdiction = "...", regular = {}, changes = {
+** { add = "2031-01-02", why = "..." }, ... } }. TEXT runs with no library,
+** at most 8 MiB and ten million instructions. CHUNKNAME names it in errors
+** (NULL: "calendar NAME"). Policies loaded afterwards that say calendar
+** "NAME" use it instead of a compiled-in calendar of that name. Returns 0;
+** or -1 and ERR (an input error) for a bad name or text, naming the line or
+** the entry ("changes[3]"), or when NAME is already in use in ENGINE (a
+** policy or casecheck_engine_calendar asked for it before).
+*/
+int casecheck_engine_add_calendar(struct casecheck_engine *engine, const char *name,
+				  const char *text, size_t len, const char *chunkname,
+				  struct casecheck_error *err);
+
+/*
+** Calendar NAME of ENGINE: one added, else the compiled-in one, built on
+** first use. NULL and ERR when there is none (naming the nearest name).
+*/
+const struct casecheck_calendar *casecheck_engine_calendar(struct casecheck_engine *engine,
+							   const char *name,
+							   struct casecheck_error *err);
+
+/*
+** 1 when DATE ("YYYY-MM-DD") is a working day under CAL; 0 when it is a
+** Saturday, a Sunday or a bank holiday, with *HOLIDAY (when not NULL) the
+** holiday's name ("Easter Monday"; NULL at a weekend); -1 when DATE is not a
+** day or lies outside the calendar's years.
+*/
+int casecheck_calendar_is_working_day(const struct casecheck_calendar *cal, const char *date,
+				      const char **holiday);
+
+/* }========== */
+
 /* {========== finding a policy ========== */
 
 /*

@@ -326,30 +326,6 @@ static int engine_boot(lua_State *L)
 	return 1;
 }
 
-struct calendar *engine_calendar(struct casecheck_engine *e, const char *name,
-				 struct casecheck_error *err)
-{
-	const char *key = name ? name : "";
-	struct engine_calendar *c;
-
-	for (c = e->calendars; c; c = c->next)
-		if (strcmp(c->name, key) == 0)
-			return c->cal;
-	if (!(c = calloc(1, sizeof(*c))) || !(c->name = strdup(key))) {
-		free(c);
-		error_setf(err, CASECHECK_E_INTERNAL, "casecheck", NULL, 0, 0, "out of memory");
-		return NULL;
-	}
-	if (!(c->cal = calendar_new_named(name, ENGINE_FIRST_YEAR, ENGINE_LAST_YEAR, err))) {
-		free(c->name);
-		free(c);
-		return NULL;
-	}
-	c->next = e->calendars;
-	e->calendars = c;
-	return c->cal;
-}
-
 struct casecheck_engine *casecheck_engine_new(const struct casecheck_limits *limits,
 					      struct casecheck_error *err)
 {
@@ -393,7 +369,7 @@ void casecheck_engine_free(struct casecheck_engine *e)
 	while (e->policies)
 		casecheck_policy_free(e->policies);
 	while (e->calendars) {
-		struct engine_calendar *c = e->calendars;
+		struct casecheck_calendar *c = e->calendars;
 
 		e->calendars = c->next;
 		calendar_free(c->cal);

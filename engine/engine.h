@@ -16,17 +16,20 @@ struct sandbox;
 struct calendar;
 struct vocab;
 
-/* A calendar by the name policies choose it by ("" for none), built once. */
-struct engine_calendar {
+/*
+** A calendar by the name policies choose it by ("" for none), built once:
+** the public handle (casecheck_engine_calendar). engine_calendar.c.
+*/
+struct casecheck_calendar {
 	char *name;
 	struct calendar *cal;
-	struct engine_calendar *next;
+	struct casecheck_calendar *next;
 };
 
 struct casecheck_engine {
 	struct sandbox *sb;
 	struct calendar *cal;		/* the calendar of the policy being run (not owned) */
-	struct engine_calendar *calendars;	/* every calendar a policy chose, owned */
+	struct casecheck_calendar *calendars;	/* every calendar added or chosen, owned */
 	lua_State *L;
 	int runtime_ref;		/* registry ref of the table scripts/runtime.lua returns */
 	int want_detail;		/* build each finding's 'detail' (explain) */

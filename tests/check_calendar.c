@@ -562,13 +562,28 @@ START_TEST(test_apply_errors)
 				    "regular = { { rule = \"whit\" } } }", &err),
 			 "regular[1] names no known rule \"whit\" (expected new_year, good_friday, "
 			 "easter_monday, whit_monday, early_may, spring, august, august_late, summer, "
-			 "christmas, christmas_1871, new_year_pair or november_30)");
+			 "christmas, christmas_1871, new_year_pair, november_30 or fixed)");
 	ck_assert_str_eq(apply_text("return { jurisdiction = \"England and Wales\", changes = {}, "
 				    "regular = { { rule = \"spring\", from = 1971, to = 1970 } } }", &err),
 			 "regular[1] runs from 1971 to 1970, which is no year at all");
+	/* rule "fixed": a day of the year with its name; only it takes on and name */
+	ck_assert_str_eq(apply_text("return { jurisdiction = \"X\", changes = {}, "
+				    "regular = { { rule = \"fixed\", on = \"02-29\", name = \"Leap Day\" } } }", &err), "");
+	ck_assert_str_eq(apply_text("return { jurisdiction = \"X\", changes = {}, "
+				    "regular = { { rule = \"fixed\", on = \"3-17\", name = \"x\" } } }", &err),
+			 "rule \"fixed\" in regular[1] needs on = \"MM-DD\", the day of the year it falls on (\"03-17\")");
+	ck_assert_str_eq(apply_text("return { jurisdiction = \"X\", changes = {}, "
+				    "regular = { { rule = \"fixed\", on = \"02-30\", name = \"x\" } } }", &err),
+			 "rule \"fixed\" in regular[1] needs on = \"MM-DD\", the day of the year it falls on (\"03-17\")");
+	ck_assert_str_eq(apply_text("return { jurisdiction = \"X\", changes = {}, "
+				    "regular = { { rule = \"fixed\", on = \"03-17\" } } }", &err),
+			 "rule \"fixed\" in regular[1] needs a name, what the holiday is called (at most 200 bytes)");
+	ck_assert_str_eq(apply_text("return { jurisdiction = \"X\", changes = {}, "
+				    "regular = { { rule = \"spring\", name = \"May Day\" } } }", &err),
+			 "regular[1]: on and name belong to rule \"fixed\"; rule \"spring\" has its own day and name");
 	ck_assert_str_eq(apply_text("return { jurisdiction = \"England and Wales\", changes = {}, "
 				    "regular = { { rule = \"spring\", form = 1971 } } }", &err),
-			 "unexpected key \"form\" in regular[1]: expected rule, from and to");
+			 "unexpected key \"form\" in regular[1]: expected rule, from and to (and on and name for rule \"fixed\")");
 }
 END_TEST
 

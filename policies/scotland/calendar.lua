@@ -11,12 +11,15 @@
 --   the first Monday in May (early May) and the last Monday in May (spring);
 --   the first Monday in August (summer), not the last;
 --   St Andrew's Day, 30 November, or the next Monday when it falls at a
---     weekend (St Andrew's Day Bank Holiday (Scotland) Act 2007; rule
+--     weekend, from 2007 (St Andrew's Day Bank Holiday (Scotland) Act 2007,
+--     in force from its Royal Assent on 15 January 2007; none before; rule
 --     november_30);
 --   Christmas Day and Boxing Day, with substitutes as in England and Wales.
--- Only these rules are encoded, for every year: the Scotland policy begins
--- on 1 April 2014, and the history before 2007 (no St Andrew's Day) is not
--- kept here. The one-offs are the United Kingdom-wide ones since 2014.
+-- The other rules apply to every year: the Scotland policy begins on 1 April
+-- 2014, and the history before 1971 is not encoded. The one-offs are the
+-- United Kingdom-wide ones since 1999, each proclaimed for Scotland too.
+-- tests/calendar/scotland.txt checks every day of 2000-2030 against the
+-- published lists.
 
 return {
 	jurisdiction = "Scotland",
@@ -26,10 +29,18 @@ return {
 		{ rule = "early_may" },
 		{ rule = "spring" },
 		{ rule = "august" },
-		{ rule = "november_30" },
+		{ rule = "november_30", from = 2007 },
 		{ rule = "christmas" },
 	},
 	changes = {
+		{ add = "1999-12-31", why = "Millennium Eve" },
+		{ move = { "2002-05-27", "2002-06-04" },
+		  why = "Spring bank holiday (moved for the Golden Jubilee)" },
+		{ add = "2002-06-03", why = "Golden Jubilee" },
+		{ add = "2011-04-29", why = "Royal wedding" },
+		{ move = { "2012-05-28", "2012-06-04" },
+		  why = "Spring bank holiday (moved for the Diamond Jubilee)" },
+		{ add = "2012-06-05", why = "Diamond Jubilee" },
 		{ move = { "2020-05-04", "2020-05-08" },
 		  why = "Early May bank holiday (moved for the 75th anniversary of VE Day)" },
 		{ move = { "2022-05-30", "2022-06-02" },
