@@ -9,6 +9,7 @@
 **                the line for people: casecheck_vocab_* (casecheck.h)
 **   party_kinds  the kinds a party may have (vocab.c)
 **   statuses     the finding statuses in enum order (casecheck_status_name)
+**   declarable_kinds  the field kinds a policy's event_type may declare
 **   globals      what a policy's environment holds: the sandbox's base
 **                functions and library tables (engine/sandbox_env.c) and the
 **                DSL's words (scripts/dsl.lua), read from the environment the
@@ -65,6 +66,18 @@ static json_t *types_json(void)
 		json_array_append_new(types, o);
 	}
 	return types;
+}
+
+/* The field kinds a policy may declare (event_type "x" { fields = ... }), in enum order. */
+static json_t *declarable_kinds(void)
+{
+	json_t *a = json_array();
+	int k;
+
+	for (k = VOCAB_STRING; k <= VOCAB_DATE; k++)
+		if (vocab_kind_parse(vocab_kind_name((enum vocab_kind)k)) == k)
+			json_array_append_new(a, json_string(vocab_kind_name((enum vocab_kind)k)));
+	return a;
 }
 
 /* The string keys of the table at IDX, sorted (a JSON array). */
@@ -169,6 +182,7 @@ int main(void)
 	json_object_set_new(out, "types", types_json());
 	json_object_set_new(out, "party_kinds", string_list(vocab_party_kinds()));
 	json_object_set_new(out, "statuses", statuses);
+	json_object_set_new(out, "declarable_kinds", declarable_kinds());
 	json_object_set_new(out, "globals", globals);
 	json_dumpf(out, stdout, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
 	putchar('\n');

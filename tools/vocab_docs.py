@@ -20,7 +20,8 @@ scripts/dsl.lua). From it:
 - scripts/meta/casecheck.lua and .luarc.json are written by hand (types and
   prose no engine list holds); they are checked: every global a policy has is
   declared there and nothing else, the status alias lists the statuses in
-  order, and the libraries LuaLS enables are exactly the sandbox's.
+  order, an event type's field kinds are those the engine accepts, and the
+  libraries LuaLS enables are exactly the sandbox's.
 
 --check changes nothing and fails, saying what differs, when a file is out
 of date. Standard library only (python3 is already needed by the tests).
@@ -192,6 +193,10 @@ def check_luals(vocab, meta, luarc):
     for m in re.finditer(r"^---@field status (\S+)", meta, re.M):
         if m.group(1) != alias:
             faults.append("%s: '---@field status %s' should list the statuses in order: %s" % (META, m.group(1), alias))
+    kinds = "|".join('"%s"' % k for k in vocab["declarable_kinds"])
+    for m in re.finditer(r"^---@field fields\? table<string, (\S+)>", meta, re.M):
+        if m.group(1) != kinds:
+            faults.append("%s: an event type's field kinds are %s; the engine accepts %s" % (META, m.group(1), kinds))
     builtin = json.loads(luarc).get("runtime.builtin", {})
     if builtin.get("basic") != "disable":
         faults.append('%s: "basic" must be "disable" (%s declares the base functions a policy has)' % (LUARC, META))

@@ -91,6 +91,11 @@ fresh
 sed -i 's/"pass"|"late"|"fail"/"pass"|"fail"|"late"/' "$tmp/t/scripts/meta/casecheck.lua"
 expect 'meta: statuses out of order' 'should list the statuses in order: "pass"|"late"|"fail"'
 
+# LuaLS: a field kind the engine does not accept for a declared event type
+fresh
+sed -i 's/table<string, "string"|"bool"/table<string, "string"|"boolean"/' "$tmp/t/scripts/meta/casecheck.lua"
+expect 'meta: a field kind the engine does not accept' 'the engine accepts "string"|"bool"|"party"'
+
 # .luarc.json: a library the sandbox does not open
 fresh
 sed -i 's/"os": "disable"/"os": "enable"/' "$tmp/t/.luarc.json"
