@@ -133,6 +133,16 @@ $(O)/gen/scripts_embed.c: $(O)/tools/embed $(SCRIPTS) Makefile
 $(O)/gen/scripts_embed.o: $(O)/gen/scripts_embed.c $(O)/flags.stamp
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
+# What the engine says a case and a policy may use, as JSON (tools/vocab.c):
+# the source that tools/vocab_docs.py generates the JSON Schema, .luacheckrc's
+# policy globals and the LuaLS checks from (make docs, make check-docs).
+$(O)/tools/vocab: tools/vocab.c $(LIB_A) $(O)/flags.stamp
+	@mkdir -p $(@D)
+	$(Q)$(CC) $(ALL_CFLAGS) $< $(ALL_LDFLAGS) $(LIB_A) $(DEP_LIBS) -o $@
+
+$(O)/vocab.json: $(O)/tools/vocab
+	$(Q)$(O)/tools/vocab > $@.tmp && mv $@.tmp $@
+
 $(LIB_A): $(LIB_OBJS)
 	$(Q)rm -f $@ && $(AR) rcs $@ $^
 
@@ -334,7 +344,12 @@ check-schema: $(CLI)
 	$(Q)sh tests/schema/run.sh $(CLI)
 
 # docs/steps.md is generated from the policy; the committed copy must match.
-check-docs: $(CLI)
+# So are the JSON Schema and .luacheckrc's policy globals, from the engine's
+# vocabulary and sandbox (tools/vocab_docs.py, which also checks the LuaLS
+# files against them); tests/vocab/run.sh shows that drift fails, named.
+check-docs: $(CLI) $(O)/vocab.json
+	$(Q)python3 tools/vocab_docs.py --check $(O)/vocab.json
+	$(Q)sh tests/vocab/run.sh $(O)/vocab.json
 	$(Q)$(CLI) steps england-wales/conduct --format markdown > $(O)/steps.md
 	$(Q)if ! cmp -s $(O)/steps.md docs/steps.md; then \
 		diff -u docs/steps.md $(O)/steps.md | head -40; \
@@ -348,7 +363,8 @@ check-docs: $(CLI)
 check-law-cites: $(CLI)
 	$(Q)sh tests/law_cites.sh $(CLI) docs/law.md
 
-docs: $(CLI)
+docs: $(CLI) $(O)/vocab.json
+	$(Q)python3 tools/vocab_docs.py --write $(O)/vocab.json
 	$(Q)$(CLI) steps england-wales/conduct --format markdown > docs/steps.md
 	$(Q)$(CLI) steps scotland/conduct --format markdown > docs/steps-scotland.md
 	$(Q)sh tools/man.sh $(CLI) > docs/casecheck.1

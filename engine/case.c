@@ -10,6 +10,7 @@
 #include <string.h>
 #include "case_priv.h"
 #include "error.h"
+#include "file_read.h"
 #include "sha256.h"
 
 /*
@@ -133,40 +134,21 @@ struct case_file *case_load_buffer_resolve(const char *buf, size_t len, const ch
 static struct case_file *load_file(const char *path, const struct vocab *vocab,
 				   case_vocab_fn resolve, void *ctx, struct casecheck_errors *errs)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t len = 0, cap = 0, got;
-	struct case_file *cf = NULL;
+	enum file_read_fault fault;
+	size_t len;
+	char *buf = file_read(path, &len, &fault);
+	struct case_file *cf;
 
-	if (!f) {
-		errors_addf(errs, CASECHECK_E_INPUT, path, "", 0, 0, "cannot open '%s': %s",
-			    path, strerror(errno));
+	if (!buf) {
+		if (fault == FILE_READ_MEMORY)
+			errors_addf(errs, CASECHECK_E_INTERNAL, path, "", 0, 0, "out of memory");
+		else
+			errors_addf(errs, CASECHECK_E_INPUT, path, "", 0, 0, "cannot %s '%s': %s",
+				    fault == FILE_READ_OPEN ? "open" : "read", path, strerror(errno));
 		return NULL;
 	}
-	do {
-		if (len == cap) {
-			char *p;
-
-			cap = cap ? cap * 2 : 16384;
-			p = realloc(buf, cap);
-			if (!p) {
-				errors_addf(errs, CASECHECK_E_INTERNAL, path, "", 0, 0, "out of memory");
-				goto out;
-			}
-			buf = p;
-		}
-		got = fread(buf + len, 1, cap - len, f);
-		len += got;
-	} while (got > 0);
-	if (ferror(f)) {
-		errors_addf(errs, CASECHECK_E_INPUT, path, "", 0, 0, "cannot read '%s': %s",
-			    path, strerror(errno));
-		goto out;
-	}
 	cf = load_buffer(buf, len, path, vocab, resolve, ctx, errs);
-out:
 	free(buf);
-	fclose(f);
 	return cf;
 }
 

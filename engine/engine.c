@@ -14,13 +14,10 @@
 #include "sandbox.h"
 #include "scripts.h"
 #include "suggest.h"
+#include "vocab.h"
 
 #define ENGINE_FIRST_YEAR CALENDAR_ENGINE_FIRST_YEAR
 #define ENGINE_LAST_YEAR CALENDAR_ENGINE_LAST_YEAR
-
-static const char *const status_names[CASECHECK_STATUS_COUNT] = {
-	"pass", "late", "fail", "pending", "not_applicable", "unknown", "error"
-};
 
 const char *casecheck_version(void)
 {
@@ -31,15 +28,16 @@ const char *casecheck_status_name(enum casecheck_status status)
 {
 	if ((int)status < 0 || status >= CASECHECK_STATUS_COUNT)
 		return "?";
-	return status_names[status];
+	return vocab_statuses()[status];	/* the one list, in enum order */
 }
 
 int casecheck_status_parse(const char *name)
 {
+	const char *const *names = vocab_statuses();
 	int i;
 
 	for (i = 0; i < CASECHECK_STATUS_COUNT; i++)
-		if (strcmp(status_names[i], name) == 0)
+		if (strcmp(names[i], name) == 0)
 			return i;
 	return -1;
 }
@@ -97,6 +95,24 @@ static int l_cc_iso(lua_State *L)
 	char buf[16];
 
 	date_format_iso(check_day(L, 1), buf, sizeof(buf));
+	lua_pushstring(L, buf);
+	return 1;
+}
+
+/*
+** cc.long(day [, prec]) -> "15 May 2019", "May 2019" (prec 1) or "2019"
+** (prec 2): date.c's words for a date, the one formatter of the engine.
+** [-0, +1, m]
+*/
+static int l_cc_long(lua_State *L)
+{
+	struct date_span s;
+	char buf[48];
+
+	s.lo = s.hi = check_day(L, 1);
+	s.prec = lua_isnoneornil(L, 2) ? DATE_DAY :
+		 (enum date_precision)check_int(L, 2, DATE_DAY, DATE_YEAR);
+	date_format_long(&s, buf, sizeof(buf));
 	lua_pushstring(L, buf);
 	return 1;
 }
@@ -194,10 +210,39 @@ static int l_cc_holidays_between(lua_State *L)
 	return 1;
 }
 
-/* cc.distance(a, b) -> edit distance, for did-you-mean   [-0, +1, -] */
-static int l_cc_distance(lua_State *L)
+/*
+** cc.suggest(word, set) -> the string key of SET closest to WORD by
+** suggest.c's rule (the one did-you-mean of the engine), or nil. Ties go to
+** the name first in byte order, so the answer never depends on the order a
+** table is walked in.   [-0, +1, -]
+*/
+static int l_cc_suggest(lua_State *L)
 {
-	lua_pushinteger(L, suggest_distance(luaL_checkstring(L, 1), luaL_checkstring(L, 2)));
+	const char *word = luaL_checkstring(L, 1);
+	const char *best = NULL;
+	int best_score = 0;
+
+	luaL_checktype(L, 2, LUA_TTABLE);
+	lua_pushnil(L);
+	while (lua_next(L, 2)) {
+		lua_pop(L, 1);
+		if (lua_type(L, -1) == LUA_TSTRING) {
+			const char *k = lua_tostring(L, -1);	/* kept alive by SET */
+			struct suggest one;
+
+			suggest_init(&one, word);
+			suggest_consider(&one, k);
+			if (suggest_result(&one) && (!best || one.score < best_score ||
+						      (one.score == best_score && strcmp(k, best) < 0))) {
+				best = k;
+				best_score = one.score;
+			}
+		}
+	}
+	if (best)
+		lua_pushstring(L, best);
+	else
+		lua_pushnil(L);
 	return 1;
 }
 
@@ -286,6 +331,7 @@ static int l_cc_module(lua_State *L)
 
 static const luaL_Reg cc_funcs[] = {
 	{ "iso", l_cc_iso },
+	{ "long", l_cc_long },
 	{ "ymd", l_cc_ymd },
 	{ "from_ymd", l_cc_from_ymd },
 	{ "days_in_month", l_cc_days_in_month },
@@ -293,7 +339,7 @@ static const luaL_Reg cc_funcs[] = {
 	{ "wd_add", l_cc_wd_add },
 	{ "calendar_range", l_cc_calendar_range },
 	{ "holidays_between", l_cc_holidays_between },
-	{ "distance", l_cc_distance },
+	{ "suggest", l_cc_suggest },
 	{ "where", l_cc_where },
 	{ "new_env", l_cc_new_env },
 	{ "set_env", l_cc_set_env },
@@ -309,6 +355,7 @@ static const luaL_Reg cc_funcs[] = {
 static int engine_boot(lua_State *L)
 {
 	const struct embedded_script *s = scripts_find("scripts/runtime.lua");
+	int i;
 
 	lua_createtable(L, 0, 16);		/* stack: engine, cc */
 	lua_pushvalue(L, 1);
@@ -317,6 +364,13 @@ static int engine_boot(lua_State *L)
 	lua_pushvalue(L, 2);
 	lua_pushcclosure(L, l_cc_module, 2);
 	lua_setfield(L, 2, "module");
+	/* cc.statuses: the finding statuses in enum order (vocab.c's one list) */
+	lua_newtable(L);
+	for (i = 0; i < CASECHECK_STATUS_COUNT; i++) {
+		lua_pushstring(L, vocab_statuses()[i]);
+		lua_rawseti(L, -2, i + 1);
+	}
+	lua_setfield(L, 2, "statuses");
 	if (!s)
 		return luaL_error(L, "scripts/runtime.lua is not compiled in");
 	if (luaL_loadbufferx(L, s->text, s->len, "@scripts/runtime.lua", "t") != LUA_OK)

@@ -11,6 +11,7 @@
 #include <lauxlib.h>
 #include "engine.h"
 #include "error.h"
+#include "file_read.h"
 #include "sandbox.h"
 #include "sha256.h"
 #include "suggest.h"
@@ -426,43 +427,16 @@ fail:
 /* Read a whole file; NULL and ERR filled when it cannot be read. */
 static char *policy_read_file(const char *path, size_t *len, struct casecheck_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
+	enum file_read_fault fault;
+	char *buf = file_read(path, len, &fault);
 
-	if (!f) {
-		error_setf(err, CASECHECK_E_INPUT, path, NULL, 0, 0, "cannot open: %s", strerror(errno));
-		return NULL;
+	if (!buf) {
+		if (fault == FILE_READ_MEMORY)
+			error_setf(err, CASECHECK_E_INTERNAL, path, NULL, 0, 0, "out of memory");
+		else
+			error_setf(err, CASECHECK_E_INPUT, path, NULL, 0, 0, "cannot %s: %s",
+				   fault == FILE_READ_OPEN ? "open" : "read", strerror(errno));
 	}
-	for (;;) {
-		size_t got;
-
-		if (cap - n < 4096) {
-			char *nb = realloc(buf, cap ? cap * 2 : 8192);
-
-			if (!nb) {
-				error_setf(err, CASECHECK_E_INTERNAL, path, NULL, 0, 0, "out of memory");
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = nb;
-			cap = cap ? cap * 2 : 8192;
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		error_setf(err, CASECHECK_E_INPUT, path, NULL, 0, 0, "cannot read: %s", strerror(errno));
-		free(buf);
-		fclose(f);
-		return NULL;
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*len = n;
 	return buf;
 }
 

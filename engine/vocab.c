@@ -5,6 +5,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include "casecheck.h"
 #include "strpool.h"
 #include "vocab.h"
 
@@ -23,10 +24,15 @@ static const char *const party_kinds[] = {
 	"reporter", "court", "policing_body", "college", "other", NULL
 };
 
-/* The order of enum casecheck_status. */
+/*
+** The order of enum casecheck_status: the one list of status names, for
+** fixtures' expect blocks, casecheck_status_name and the engine's Lua
+** (cc.statuses). The typedef fails to compile when the two lengths differ.
+*/
 static const char *const statuses[] = {
 	"pass", "late", "fail", "pending", "not_applicable", "unknown", "error", NULL
 };
+typedef char vocab_statuses_match_enum[COUNT(statuses) - 1 == CASECHECK_STATUS_COUNT ? 1 : -1];
 
 static const char *const nfa_reasons[] = {
 	"evidential", "victim_withdrew", "public_interest", "other", NULL

@@ -8,9 +8,6 @@ local cc = ...
 
 local dates = {}
 
-local MONTHS = { "January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December" }
-
 function dates.span(lo, hi, prec)
 	return { lo = lo, hi = hi or lo, prec = prec or 0 }
 end
@@ -38,18 +35,16 @@ function dates.iso_span(s)
 	return cc.iso(s.lo) .. "/" .. cc.iso(s.hi)
 end
 
+-- "15 May 2019": the words are engine/date.c's (cc.long), as in every report.
 function dates.long(day)
-	local y, m, d = cc.ymd(day)
-	return string.format("%d %s %d", d, MONTHS[m], y)
+	return cc.long(day)
 end
 
 -- How a date reads in a sentence: "on 15 May 2019", "in May 2019", "in 2002",
 -- "between 29 January 2002 and 29 January 2003".
 function dates.when(s)
 	if s.lo == s.hi then return "on " .. dates.long(s.lo) end
-	local y, m = cc.ymd(s.lo)
-	if s.prec == 1 then return string.format("in %s %d", MONTHS[m], y) end
-	if s.prec == 2 then return string.format("in %d", y) end
+	if s.prec == 1 or s.prec == 2 then return "in " .. cc.long(s.lo, s.prec) end
 	return "between " .. dates.long(s.lo) .. " and " .. dates.long(s.hi)
 end
 

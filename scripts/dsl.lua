@@ -65,28 +65,27 @@ local function mark()
 	pos = src and (src .. ":" .. tostring(line) .. ": ") or ""
 end
 
+-- The key of SET closest to WORD, or nil: engine/suggest.c's did-you-mean.
 local function nearest(word, set)
-	local best, bestd
-	for k in pairs(set) do
-		local d = cc.distance(word, k)
-		if d <= math.max(1, #word // 3) and (not bestd or d < bestd or (d == bestd and k < best)) then
-			best, bestd = k, d
-		end
-	end
-	return best
+	return cc.suggest(word, set)
 end
 
--- The keys of T in a fixed order (strings sorted, then other keys by type
--- name), so that the first fault reported is the same in every run.
+-- The order faults are looked for in a table's keys: strings sorted, then
+-- other keys by type name, so that the first fault reported is the same in
+-- every run (evaluate.lua sorts a check's result by it too).
+local function key_order(a, b)
+	local ta, tb = type(a) == "string", type(b) == "string"
+	if ta and tb then return a < b end
+	if ta ~= tb then return ta end
+	return type(a) < type(b)
+end
+dsl.key_order = key_order
+
+-- The keys of T in key_order.
 local function sorted_keys(t)
 	local keys = {}
 	for k in pairs(t) do keys[#keys + 1] = k end
-	table.sort(keys, function(a, b)
-		local ta, tb = type(a) == "string", type(b) == "string"
-		if ta and tb then return a < b end
-		if ta ~= tb then return ta end
-		return type(a) < type(b)
-	end)
+	table.sort(keys, key_order)
 	return keys
 end
 

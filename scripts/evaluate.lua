@@ -646,8 +646,17 @@ local RESULT_FIELDS = {
 	trigger = "string", evidence = "table", days_late = "number", regime = "string",
 	detail = "string", cite = "string", limit = "string",
 }
-local RESULT_STATUS = { pass = true, late = true, fail = true, pending = true,
-	not_applicable = true, unknown = true }
+-- What a check may return: every status of the engine's one list (cc.statuses,
+-- vocab.c) but error, which only the engine gives; and those names in words.
+local RESULT_STATUS, RESULT_STATUS_WORDS = {}, {}
+for _, name in ipairs(cc.statuses) do
+	if name ~= "error" then
+		RESULT_STATUS[name] = true
+		RESULT_STATUS_WORDS[#RESULT_STATUS_WORDS + 1] = name
+	end
+end
+RESULT_STATUS_WORDS = table.concat(RESULT_STATUS_WORDS, ", ", 1, #RESULT_STATUS_WORDS - 1) ..
+	" or " .. RESULT_STATUS_WORDS[#RESULT_STATUS_WORDS]
 local MAX_RESULT_FIELDS, MAX_EVIDENCE = 16, 1000
 
 local function result_error(s, fmt, ...)
@@ -655,17 +664,9 @@ local function result_error(s, fmt, ...)
 		string.format(fmt, ...), 0)
 end
 
--- The nearest name in SET to WORD (sorted, so the same every run), or nil.
+-- The nearest name in SET to WORD, or nil: engine/suggest.c's did-you-mean.
 local function nearest_name(word, set)
-	local names = {}
-	for k in pairs(set) do names[#names + 1] = k end
-	table.sort(names)
-	local best, bestd
-	for _, k in ipairs(names) do
-		local d = cc.distance(word, k)
-		if d <= math.max(1, #word // 3) and (not bestd or d < bestd) then best, bestd = k, d end
-	end
-	return best
+	return cc.suggest(word, set)
 end
 
 checked_result = function(s, r)
@@ -679,12 +680,7 @@ checked_result = function(s, r)
 		keys[n] = k
 	end
 	-- names in order, then other keys by type: the same fault first in every run
-	table.sort(keys, function(a, b)
-		local sa, sb = type(a) == "string", type(b) == "string"
-		if sa and sb then return a < b end
-		if sa ~= sb then return sa end
-		return type(a) < type(b)
-	end)
+	table.sort(keys, M.dsl.key_order)
 	for _, k in ipairs(keys) do
 		if type(k) ~= "string" then result_error(s, "returned a field with a %s key", type(k)) end
 		local want, v = RESULT_FIELDS[k], r[k]
@@ -698,8 +694,7 @@ checked_result = function(s, r)
 	end
 	if not r.status then result_error(s, "must return a table with a 'status'") end
 	if not RESULT_STATUS[r.status] then
-		result_error(s, "returned unknown status '%s' (expected pass, late, fail, pending, not_applicable or unknown)",
-			r.status)
+		result_error(s, "returned unknown status '%s' (expected %s)", r.status, RESULT_STATUS_WORDS)
 	end
 	if r.days_late and math.type(r.days_late) ~= "integer" then
 		result_error(s, "field 'days_late' must be a whole number")
@@ -1006,8 +1001,8 @@ local function show_assumptions(f, assumed)
 	end
 end
 
-local STATUS = { pass = true, late = true, fail = true, pending = true,
-	not_applicable = true, unknown = true, error = true }
+local STATUS = {}	-- every status (cc.statuses: vocab.c's one list)
+for _, name in ipairs(cc.statuses) do STATUS[name] = true end
 
 -- One step for one matter (M nil: for the case), under pcall: a step that
 -- raises becomes an 'error' finding and the others still run. A budget trip

@@ -18,10 +18,19 @@ local dsl, model, evaluate = M.dsl, M.model, M.evaluate
 
 local runtime = {}
 
-local function run_chunk(chunk, strict)
+-- The globals a policy runs with: the sandbox's (cc.new_env) and the DSL's
+-- words. The one list of them: tools/vocab.c prints it for .luacheckrc and
+-- the LuaLS annotations (make docs). Returns P, the environment and the DSL.
+local function policy_env(strict)
 	local P, api = dsl.collector(strict)
 	local env = cc.new_env()
 	for k, v in pairs(api) do env[k] = v end
+	return P, env, api
+end
+runtime.policy_env = policy_env
+
+local function run_chunk(chunk, strict)
+	local P, env = policy_env(strict)
 	cc.set_env(chunk, env)
 	if strict then
 		-- at load, a misspelt word of the language gets a did-you-mean

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli_common.h"
+#include "suggest.h"
 
 /* ---- messages ---- */
 
@@ -359,69 +360,23 @@ int cli_color_enabled(enum cli_color_mode mode, FILE *fp)
 
 /* ---- suggestions ---- */
 
-size_t cli_edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, cost, best;
-	size_t *prev2, *prev, *cur, *rows, *t;
-
-	rows = malloc(3 * (lb + 1) * sizeof(*rows));
-	if (!rows)
-		return la > lb ? la : lb;
-	prev2 = rows;
-	prev = rows + lb + 1;
-	cur = rows + 2 * (lb + 1);
-	for (j = 0; j <= lb; j++)
-		prev[j] = j;
-	for (i = 1; i <= la; i++) {
-		cur[0] = i;
-		for (j = 1; j <= lb; j++) {
-			cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			best = prev[j - 1] + cost;
-			if (prev[j] + 1 < best)
-				best = prev[j] + 1;
-			if (cur[j - 1] + 1 < best)
-				best = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
-			    && prev2[j - 2] + 1 < best)
-				best = prev2[j - 2] + 1;
-			cur[j] = best;
-		}
-		t = prev2;
-		prev2 = prev;
-		prev = cur;
-		cur = t;
-	}
-	best = prev[lb];
-	free(rows);
-	return best;
-}
-
+/*
+** The library's did-you-mean (suggest.c), then, for ids, a unique part of
+** one: "written_notice" for "notice.written_notice".
+*/
 const char *cli_did_you_mean(const char *word, const char *const *cands, size_t n)
 {
-	const char *best = NULL;
-	size_t i, d, best_d = (size_t)-1, limit = strlen(word) / 3;
+	const char *best = suggest_best(word, cands, n);
+	size_t i;
 
-	if (limit < 2)
-		limit = 2;
-	for (i = 0; i < n; i++) {
-		d = cli_edit_distance(word, cands[i]);
-		if (d < best_d) {
-			best_d = d;
-			best = cands[i];
-		}
-	}
-	if (best && best_d <= limit)
+	if (best || strlen(word) < 4)
 		return best;
-	/* "written_notice" for "notice.written_notice": a unique part of an id */
-	best = NULL;
-	if (strlen(word) >= 4) {
-		for (i = 0; i < n; i++) {
-			if (!strstr(cands[i], word))
-				continue;
-			if (best)
-				return NULL;
-			best = cands[i];
-		}
+	for (i = 0; i < n; i++) {
+		if (!strstr(cands[i], word))
+			continue;
+		if (best)
+			return NULL;
+		best = cands[i];
 	}
 	return best;
 }

@@ -218,9 +218,8 @@ int cli_color_enabled(enum cli_color_mode mode, FILE *fp);
 
 /* ---- suggestions ---- */
 
-/* Edit distance (insert, delete, substitute, swap neighbours), each costing 1. */
-size_t cli_edit_distance(const char *a, const char *b);
-/* The candidate closest to WORD when it is close enough, else NULL. */
+/* The candidate closest to WORD by the library's rule (suggest.h), or the one
+** candidate WORD is a part of (4 characters or more); else NULL. */
 const char *cli_did_you_mean(const char *word, const char *const *cands, size_t n);
 
 /* A new engine with budgets LIM (NULL: defaults); prints why and returns NULL on failure. */

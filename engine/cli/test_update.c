@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cli_common.h"
+#include "file_read.h"
 #include "test_expect.h"
 #include "test_update.h"
 
@@ -318,28 +319,13 @@ static void upd_err(char *errbuf, size_t errsize, const char *fmt, ...)
 
 static char *upd_read(const char *path, size_t *len, char *errbuf, size_t errsize)
 {
-	FILE *fp = fopen(path, "rb");
-	struct cli_buf b = { NULL, 0, 0, 0 };
-	char chunk[8192];
-	size_t n;
+	enum file_read_fault fault;
+	char *text = file_read(path, len, &fault);
 
-	if (!fp) {
-		upd_err(errbuf, errsize, "%s: cannot read: %s", path, strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0)
-		cli_buf_put(&b, chunk, n);
-	if (ferror(fp) || b.oom) {
+	if (!text)
 		upd_err(errbuf, errsize, "%s: cannot read: %s", path,
-			b.oom ? "out of memory" : strerror(errno));
-		fclose(fp);
-		free(b.s);
-		return NULL;
-	}
-	fclose(fp);
-	cli_buf_put(&b, "", 0);
-	*len = b.len;
-	return b.s;
+			fault == FILE_READ_MEMORY ? "out of memory" : strerror(errno));
+	return text;
 }
 
 static int upd_write(const char *path, const char *text, size_t len, char *errbuf,

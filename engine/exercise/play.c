@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "date.h"
 #include "exercise.h"
 
 #define TRAINEE_PREFIX "trainee-"
@@ -181,8 +182,8 @@ static json_t *due_list(struct exercise_worker *w, const struct exercise_scenari
 
 		if (!is_matter(sc, d[i].re))
 			continue;
-		snprintf(lo, sizeof(lo), "%04d-%02d-%02d", d[i].lo_year, d[i].lo_month, d[i].lo_day);
-		snprintf(hi, sizeof(hi), "%04d-%02d-%02d", d[i].hi_year, d[i].hi_month, d[i].hi_day);
+		date_format_iso(d[i].due_lo, lo, sizeof(lo));	/* date.c's one ISO formatter */
+		date_format_iso(d[i].due_hi, hi, sizeof(hi));
 		json_array_append_new(list, json_pack("{s:s,s:o,s:o,s:s,s:s,s:s,s:s,s:o,s:I,s:o,s:o,s:o,s:o}",
 			"step", d[i].step, "title", str_or_null(d[i].title), "re", str_or_null(d[i].re),
 			"status", casecheck_status_name(d[i].status), "due", d[i].due,

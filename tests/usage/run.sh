@@ -39,6 +39,12 @@ expect "option did-you-mean" "casecheck: unknown option '--verison'; did you mea
 expect "option exit" 2 $?
 expect "verb did-you-mean" "casecheck: unknown command 'rnu'; did you mean 'run'?" \
 	"$("$bin" rnu 2>&1 | head -n 1)"
+# the library's did-you-mean (suggest.c), as fixtures and policies get it:
+# case folded, and a prefix of three letters or more counts as close
+expect "verb did-you-mean, case" "casecheck: unknown command 'RUN'; did you mean 'run'?" \
+	"$("$bin" RUN 2>&1 | head -n 1)"
+expect "verb did-you-mean, prefix" "casecheck: unknown command 'expl'; did you mean 'explain'?" \
+	"$("$bin" expl 2>&1 | head -n 1)"
 expect "option before verb" \
 	"casecheck: unknown option '--format'; options come after the verb ('casecheck VERB --help')" \
 	"$("$bin" --format json 2>&1 | head -n 1)"
