@@ -201,11 +201,6 @@ local function is_determination(e)
 	return false
 end
 
--- "allegation 'a2016' (2016)"
-local function name_matter(o)
-	return "allegation '" .. o.id .. "' (" .. o.allegation.date .. ")"
-end
-
 -- Why a matter is no conduct matter at all: it predates the subject joining
 -- the police (PRA 2002 s.12: conduct of a person serving with the police).
 local function not_yet_serving(m, ctx)
@@ -216,71 +211,10 @@ local function not_yet_serving(m, ctx)
 	return nil
 end
 
-local function join(list)
-	if #list <= 1 then return list[1] or "" end
-	return table.concat(list, ", ", 1, #list - 1) .. " and " .. list[#list]
-end
-
---[[
-A duty to produce one event, on time and before any closing decision, that
-lists every one of NEEDED (matters) in its field FIELD. Shared by steps 14 and
-15: a check or assessment that leaves out an earlier matter does not count.
-]]
-local function listing_duty(m, ctx, d)
-	local due = ctx.dates.due("working_days", ctx:param(d.days), m.aware)
-	local within = working_days(d.days)
-	local close = m:closing()
-	local complete, partial
-	for _, ty in ipairs(d.types) do
-		for _, e in ipairs(m:all(ty)) do
-			if e.hi >= m.aware.lo and (not close or e.lo <= close.hi) and (not d.accept or d.accept(e, ctx)) then
-				local listed, missed = {}, {}
-				for _, id in ipairs(type(e[d.field]) == "table" and e[d.field] or {}) do listed[id] = true end
-				if not d.lists_all or not d.lists_all(e) then
-					for _, o in ipairs(d.needed) do
-						if not listed[o.id] then missed[#missed + 1] = o end
-					end
-				end
-				if #missed == 0 then
-					if not complete or e.lo < complete.lo then complete = e end
-				elseif not partial or e.lo < partial.e.lo then
-					partial = { e = e, missed = missed }
-				end
-			end
-		end
-	end
-	local vars = { what = d.what, count = m.index }
-	if complete then
-		return ctx:deadline { trigger = m.aware_event or m.allegation, due = due, within = within, done = complete,
-			vars = vars }
-	end
-	if partial and ctx.as_of > due.lo then
-		local names, notes = {}, {}
-		for _, o in ipairs(partial.missed) do
-			names[#names + 1] = name_matter(o)
-			local u = ctx.case:first("record_unlinked", function(x)
-				return x.re == o.id or (x.re == nil and x.lo >= o.allegation.lo)
-			end)
-			if u then
-				notes[#notes + 1] = "the subject's name had been removed from the records after " ..
-					o.id .. " (record_unlinked '" .. u.id .. "' " .. ctx:when(u) .. ")"
-			end
-		end
-		local msg = string.format("%s %s missed %s, which professional standards already knew of%s.",
-			d.what_done, ctx:when(partial.e), join(names),
-			#notes > 0 and ("; " .. join(notes)) or "")
-		return { status = "fail", message = msg:gsub("^%l", string.upper), evidence = { partial.e.id },
-			due = ctx.dates.iso_span(due), trigger = m.aware_event and m.aware_event.id or nil }
-	end
-	if close and not ctx:gap(table.unpack(d.types)) then
-		return { status = "fail", evidence = { close.id }, due = ctx.dates.iso_span(due),
-			trigger = m.aware_event and m.aware_event.id or nil,
-			message = string.format("The matter was closed %s without %s; it should have come before any closing decision, and %s ran to %s.",
-				ctx:when(close), d.what, ctx:limit_words("working_days", ctx:param(d.days)), ctx.dates.by(due)) }
-	end
-	return ctx:deadline { trigger = m.aware_event or m.allegation, due = due, within = within, done = nil,
-		gap = ctx:gap(table.unpack(d.types)), vars = vars }
-end
+-- What explains an earlier matter a listing missed (steps 14 and 15): the
+-- subject's name removed from the records after it.
+local UNLINKED_NOTE = { type = "record_unlinked",
+	says = "the subject's name had been removed from the records after {matter} ({event} {event_when})" }
 
 step "intake.route_to_psd" {
 	title = "The allegation reaches professional standards",
@@ -773,25 +707,23 @@ step "history.prior_allegations_checked" {
 	-- findings: practice (docs/law.md, step 14)
 	duty = "practice",
 	limit = benchmark("check_days"),
-	vars = { "what", "count" },
-	params = { "check_days" },
 	applies = function(m)
 		return m.aware ~= nil,
 			"professional standards never knew of the matter, so no check fell due (see intake.route_to_psd and xforce.notify_home_force)"
 	end,
-	check = function(m, ctx)
-		local earlier = {}
-		for _, o in ipairs(ctx.case.matters) do
-			if o ~= m and o.aware and o.aware.hi < m.aware.lo then earlier[#earlier + 1] = o end
-		end
-		return listing_duty(m, ctx, {
-			types = { "systems_checked" }, field = "found", needed = earlier, days = "check_days",
-			accept = function(e) return ctx.case:is("aa", e.by) end,
-			what = "a search of the systems for the subject's history",
-			what_done = "the systems check",
-		})
-	end,
+	from = "aware",
+	within = working_days "check_days",
+	-- a check lists in 'found' every matter professional standards knew of
+	-- before this one; a removal of the subject's name from the records
+	-- explains why one could not be found
+	lists = {
+		type = "systems_checked", by = "aa", field = "found", earlier = "known_before",
+		note = UNLINKED_NOTE,
+	},
 	says = {
+		what = "a search of the systems for the subject's history",
+		missed = "The systems check {event_when} missed {missed}, which professional standards already knew of{notes}.",
+		closed = "The matter was closed {close_when} without {what}; it should have come before any closing decision, and {limit} ran to {due}.",
 		pass = "Professional standards learned of the matter {trigger_when} and searched the subject's history {done_when}, finding every earlier matter it knew of, by {due}: within {limit}.",
 		late = "Professional standards learned of the matter {trigger_when} but searched the subject's history only {done_when}, {elapsed} later and {days_late_words} after {due}: later than {limit}.",
 		fail = "Professional standards learned of the matter {trigger_when} but never searched the subject's history; {limit} for {what} ran to {due}.",
@@ -813,7 +745,6 @@ step "pattern.cumulative_assessment" {
 	-- read before 2012, and the 2020 one only believed (docs/law.md, step 15)
 	duty = { ["1999"] = "practice", ["2004"] = "practice", ["2008"] = "practice", ["*"] = "power" },
 	limit = benchmark("pattern_days"),
-	vars = { "what", "count" },
 	params = { "pattern_threshold", "pattern_days" },
 	applies = function(m, ctx)
 		if not m.aware then
@@ -826,19 +757,19 @@ step "pattern.cumulative_assessment" {
 		return false, string.format("there %s only %d earlier allegation%s in the case; a pattern needs %d",
 			n == 1 and "is" or "are", n, n == 1 and "" or "s", need)
 	end,
-	check = function(m, ctx)
-		local earlier = {}
-		for i = 1, m.index - 1 do earlier[#earlier + 1] = ctx.case.matters[i] end
-		return listing_duty(m, ctx, {
-			types = { "cumulative_assessment", "vetting_review" }, field = "considered", needed = earlier,
-			days = "pattern_days",
-			accept = function(e) return e.type == "cumulative_assessment" or e.trigger == "adverse_information" end,
-			lists_all = function(e) return e.type == "vetting_review" end,
-			what = "an assessment of this matter with the earlier allegations",
-			what_done = "the cumulative assessment",
-		})
-	end,
+	from = "aware",
+	within = working_days "pattern_days",
+	-- an assessment lists in 'considered' every earlier allegation; a vetting
+	-- review on adverse information weighs the whole record
+	lists = {
+		type = { "cumulative_assessment", "vetting_review" }, field = "considered", earlier = "earlier_allegations",
+		where = function(e) return e.type == "cumulative_assessment" or e.trigger == "adverse_information" end,
+		covers_all = "vetting_review", note = UNLINKED_NOTE,
+	},
 	says = {
+		what = "an assessment of this matter with the earlier allegations",
+		missed = "The cumulative assessment {event_when} missed {missed}, which professional standards already knew of{notes}.",
+		closed = "The matter was closed {close_when} without {what}; it should have come before any closing decision, and {limit} ran to {due}.",
 		pass = "This was allegation number {count}; it was assessed with every earlier one {done_when}, by {due}: within {limit}.",
 		late = "This allegation was assessed with the earlier ones only {done_when}, {elapsed} after professional standards learned of it and {days_late_words} after {due}: later than {limit}.",
 		fail = "Professional standards learned of the matter {trigger_when} with earlier allegations on record, but never assessed them together as a pattern; {limit} for {what} ran to {due}.",
