@@ -362,8 +362,8 @@ step "refer.iopc_mandatory" {
 	},
 }
 
-step "iopc.direction_complied" {
-	title = "The appropriate authority acts on an IOPC call-in or initiative",
+step "iopc.call_in_referred" {
+	title = "The appropriate authority refers a matter the IOPC calls in",
 	regimes = FROM_2004,
 	why_not_in_force = "the IPCC's powers began on 1 April 2004",
 	cite = {
@@ -371,65 +371,61 @@ step "iopc.direction_complied" {
 		["2004"] = "Police Reform Act 2002, Sch 3 para 13(1)(c); Police (Complaints and Misconduct) Regulations 2004, reg 5(3)(b)",
 		["2008"] = "Police Reform Act 2002, Sch 3 para 13(1)(c); Police (Complaints and Misconduct) Regulations 2004, reg 5(3)(b) (as amended)",
 		["2012"] = "Police Reform Act 2002, Sch 3 para 13(1)(c); Police (Complaints and Misconduct) Regulations 2012, reg 7",
-		["2020"] = "Police Reform Act 2002, Sch 3 para 13(1)(c) (call-in) and para 13A(3) and (4) (initiative); Police (Complaints and Misconduct) Regulations 2020, reg 7",
+		["2020"] = "Police Reform Act 2002, Sch 3 para 13(1)(c); Police (Complaints and Misconduct) Regulations 2020, reg 7",
 	},
 	duty = "statutory",
-	-- A call-in must be referred by the end of the working day following the
-	-- notice (statute); para 13A(4) says "must record" but sets no time.
+	-- referred by the end of the working day following the notice (statute)
 	limit = {
-		["2004"] = { call_in = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b): by the end of the working day following the Commission's notice" } },
-		["2008"] = { call_in = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b) as amended: by the end of the working day following the Commission's notice" } },
-		["2012"] = { call_in = { basis = "statutory", source = "PCMR 2012 reg 7: by the end of the day following the notice (day type not read; read here as a working day)" } },
-		["2020"] = {
-			call_in = { basis = "statutory", source = "PCMR 2020 reg 7: by the end of the day following the IOPC's notice (day type not read; read here as a working day)" },
-			initiative = benchmark("record_days"),
-		},
+		["2004"] = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b): by the end of the working day following the Commission's notice" },
+		["2008"] = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b) as amended: by the end of the working day following the Commission's notice" },
+		["2012"] = { basis = "statutory", source = "PCMR 2012 reg 7: by the end of the day following the notice (day type not read; read here as a working day)" },
+		["2020"] = { basis = "statutory", source = "PCMR 2020 reg 7: by the end of the day following the IOPC's notice (day type not read; read here as a working day)" },
 	},
-	params = { "record_days" },
-	applies = function(m, ctx)
-		if m:has("iopc_call_in") then return true end
-		if m:has("iopc_initiative") then
-			return ctx.regime == "2020", "the IOPC's power of initiative applies only from 1 February 2020"
-		end
-		return false, "the IOPC neither called the matter in nor used its power of initiative"
+	applies = function(m)
+		return m:has("iopc_call_in"), "the IOPC did not call the matter in"
 	end,
+	from = "iopc_call_in",
+	within = next_working_day,
+	done_by = { type = "iopc_referred", by = "aa" },
+	says = {
+		pass = "The IOPC called the matter in {trigger_when} and it was referred {done_when}, within {limit}.",
+		late = "The IOPC called the matter in {trigger_when} but it was referred only {done_when}, {days_late_words} after {due}: later than {limit}.",
+		fail = "The IOPC called the matter in {trigger_when} but it was never referred; {limit} ran to {due}.",
+		pending = "The IOPC called the matter in {trigger_when}; it must be referred by {due} ({limit}).",
+		unknown = "The IOPC called the matter in {trigger_when}; the record cannot settle whether it was referred by {due}: {settle}.",
+	},
+}
+
+step "iopc.initiative_recorded" {
+	title = "The appropriate authority records a matter the IOPC takes up on its own initiative",
+	regimes = { "2020" },
+	why_not_in_force = "the IOPC's power of initiative applies only from 1 February 2020",
+	cite = { ["2020"] = "Police Reform Act 2002, Sch 3 para 13A(3) and (4)" },
+	duty = "statutory",
+	-- para 13A(4) says "must record" but sets no time
+	limit = benchmark("record_days"),
+	params = { "record_days" },
+	applies = function(m)
+		return m:has("iopc_initiative"), "the IOPC did not use its power of initiative"
+	end,
+	-- A check, not done_by: a recording before the initiative already meets
+	-- the duty, and a declared done_by looks only on or after the trigger.
 	check = function(m, ctx)
-		local call = m:first("iopc_call_in")
-		if call then
-			return ctx:deadline {
-				trigger = call, within = next_working_day, gap = ctx:gap("iopc_referred"),
-				done = m:first("iopc_referred", function(e) return e.hi >= call.lo and ctx.case:is("aa", e.by) end),
-				limit = "call_in", says = "call_in",
-			}
-		end
 		local ini = m:first("iopc_initiative")
 		local rec = m:first("conduct_recorded", function(e) return ctx.case:is("aa", e.by) end)
 		if rec and rec.hi <= ini.lo then
 			return { status = "pass", trigger = ini.id, evidence = { rec.id }, done = rec.date, days_late = 0,
-				limit = "initiative",
 				message = "The IOPC used its power of initiative " .. ctx:when(ini) ..
 					"; the matter had already been recorded " .. ctx:when(rec) .. "." }
 		end
-		return ctx:deadline {
-			trigger = ini, within = working_days "record_days", done = rec, gap = ctx:gap("conduct_recorded"),
-			limit = "initiative", says = "initiative",
-		}
+		return ctx:deadline { trigger = ini, within = working_days "record_days", done = rec, gap = ctx:gap("conduct_recorded") }
 	end,
 	says = {
-		call_in = {
-			pass = "The IOPC called the matter in {trigger_when} and it was referred {done_when}, within {limit}.",
-			late = "The IOPC called the matter in {trigger_when} but it was referred only {done_when}, {days_late_words} after {due}: later than {limit}.",
-			fail = "The IOPC called the matter in {trigger_when} but it was never referred; {limit} ran to {due}.",
-			pending = "The IOPC called the matter in {trigger_when}; it must be referred by {due} ({limit}).",
-			unknown = "The IOPC called the matter in {trigger_when}; the record cannot settle whether it was referred by {due}: {settle}.",
-		},
-		initiative = {
-			pass = "The IOPC used its power of initiative {trigger_when} and the matter was recorded {done_when}, by {due}: within {limit}.",
-			late = "The IOPC used its power of initiative {trigger_when} but the matter was recorded only {done_when}, {elapsed} later and {days_late_words} after {due}: later than {limit}.",
-			fail = "The IOPC used its power of initiative {trigger_when} but the matter was never recorded, as the law requires; {limit} ran to {due}.",
-			pending = "The IOPC used its power of initiative {trigger_when}; the matter must be recorded, and {limit} runs to {due}.",
-			unknown = "The IOPC used its power of initiative {trigger_when}; the record cannot settle whether the matter was recorded by {due}: {settle}.",
-		},
+		pass = "The IOPC used its power of initiative {trigger_when} and the matter was recorded {done_when}, by {due}: within {limit}.",
+		late = "The IOPC used its power of initiative {trigger_when} but the matter was recorded only {done_when}, {elapsed} later and {days_late_words} after {due}: later than {limit}.",
+		fail = "The IOPC used its power of initiative {trigger_when} but the matter was never recorded, as the law requires; {limit} ran to {due}.",
+		pending = "The IOPC used its power of initiative {trigger_when}; the matter must be recorded, and {limit} runs to {due}.",
+		unknown = "The IOPC used its power of initiative {trigger_when}; the record cannot settle whether the matter was recorded by {due}: {settle}.",
 	},
 }
 
@@ -1025,58 +1021,68 @@ step "fasttrack.special_case" {
 
 local LISTS_FROM = "2017-12-15"
 
-step "lists.barred_and_advisory" {
-	title = "Leavers are reported to the College of Policing",
+-- The report to the College of Policing's list, LIST ("barred list" or
+-- "advisory list"), of a subject who left by LEAVE: "within 5 working days
+-- beginning with" the day, fixed by law; the lists began on 15 December 2017.
+local function list_report(c, ctx, leave, list, what)
+	if leave.hi < ctx.dates.day(LISTS_FROM) then
+		return { status = "not_applicable", message = "The barred and advisory lists began on 15 December 2017." }
+	end
+	return ctx:deadline {
+		trigger = leave, within = working_days_beginning(5), gap = ctx:gap(list),
+		done = c:first(list, function(e) return e.hi >= leave.lo end),
+		vars = { what = what, left = leave.type == "dismissed" and "was dismissed" or leave.type },
+	}
+end
+
+local LIST_SAYS = {
+	pass = "The subject {left} {trigger_when} and was reported to the College of Policing's {what} {done_when}, by {due}: within {limit}.",
+	late = "The subject {left} {trigger_when} but was reported to the {what} only {done_when}, {days_late_words} after {due}: later than {limit}.",
+	fail = "The subject {left} {trigger_when} but was never reported to the College of Policing's {what}; {limit} ran to {due}.",
+	pending = "The subject {left} {trigger_when}; the report to the {what} is due by {due} ({limit}).",
+	unknown = "The subject {left} {trigger_when}; the record cannot settle whether the {what} report was made by {due}: {settle}.",
+}
+
+step "lists.barred_reported" {
+	title = "A dismissed officer is reported to the barred list",
 	per = "case",
-	cite = {
-		["*"] = "Police Act 1996, s.88A(1), s.88I(1) and (2); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 3(1) (barred list) and reg 12(1) (advisory list)",
-	},
+	cite = "Police Act 1996, s.88A(1); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 3(1)",
 	duty = "statutory",
-	-- "within 5 working days beginning with" the day: fixed by law
-	limit = {
-		barred = { basis = "statutory", source = "SI 2017/1135 reg 3(1): before the end of 5 working days beginning with the date of the dismissal" },
-		advisory = { basis = "statutory", source = "SI 2017/1135 reg 12(1): before the end of 5 working days beginning with the date of the resignation or retirement" },
-	},
+	limit = { basis = "statutory", source = "SI 2017/1135 reg 3(1): before the end of 5 working days beginning with the date of the dismissal" },
 	vars = { "what", "left" },
 	check = function(c, ctx)
-		local from = ctx.dates.day(LISTS_FROM)
-		local leave, list, what, which = c:first("dismissed"), "barred_list_reported", "barred list", "barred"
-		local cite = "Police Act 1996, s.88A(1); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 3(1)"
-		if not leave then
-			leave = c:leaving()
-			list, what, which = "advisory_list_reported", "advisory list", "advisory"
-			cite = "Police Act 1996, s.88I(1) and (2); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 12(1)"
-			if not leave then
-				return { status = "not_applicable", message = "The subject has not left the service." }
-			end
-			local open = false
-			for _, m in ipairs(c.matters) do
-				local close = m:closing()
-				if not close or close.lo > leave.hi then open = true end
-			end
-			if not open then
-				return { status = "not_applicable", message = "No matter was open when the subject " .. leave.type .. "." }
-			end
-		end
-		if leave.hi < from then
-			return { status = "not_applicable", message = "The barred and advisory lists began on 15 December 2017." }
-		end
-		local r = ctx:deadline {
-			trigger = leave, within = working_days_beginning(5), gap = ctx:gap(list),
-			done = c:first(list, function(e) return e.hi >= leave.lo end),
-			vars = { what = what, left = leave.type == "dismissed" and "was dismissed" or leave.type },
-			limit = which,
-		}
-		r.cite = cite
-		return r
+		local leave = c:first("dismissed")
+		if not leave then return { status = "not_applicable", message = "The subject was not dismissed." } end
+		return list_report(c, ctx, leave, "barred_list_reported", "barred list")
 	end,
-	says = {
-		pass = "The subject {left} {trigger_when} and was reported to the College of Policing's {what} {done_when}, by {due}: within {limit}.",
-		late = "The subject {left} {trigger_when} but was reported to the {what} only {done_when}, {days_late_words} after {due}: later than {limit}.",
-		fail = "The subject {left} {trigger_when} but was never reported to the College of Policing's {what}; {limit} ran to {due}.",
-		pending = "The subject {left} {trigger_when}; the report to the {what} is due by {due} ({limit}).",
-		unknown = "The subject {left} {trigger_when}; the record cannot settle whether the {what} report was made by {due}: {settle}.",
-	},
+	says = LIST_SAYS,
+}
+
+step "lists.advisory_reported" {
+	title = "An officer who resigns or retires under investigation is reported to the advisory list",
+	per = "case",
+	cite = "Police Act 1996, s.88I(1) and (2); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 12(1)",
+	duty = "statutory",
+	limit = { basis = "statutory", source = "SI 2017/1135 reg 12(1): before the end of 5 working days beginning with the date of the resignation or retirement" },
+	vars = { "what", "left" },
+	check = function(c, ctx)
+		if c:first("dismissed") then
+			return { status = "not_applicable",
+				message = "The subject was dismissed, so is reported to the barred list (lists.barred_reported), not the advisory list." }
+		end
+		local leave = c:leaving()
+		if not leave then return { status = "not_applicable", message = "The subject has not left the service." } end
+		local open = false
+		for _, m in ipairs(c.matters) do
+			local close = m:closing()
+			if not close or close.lo > leave.hi then open = true end
+		end
+		if not open then
+			return { status = "not_applicable", message = "No matter was open when the subject " .. leave.type .. "." }
+		end
+		return list_report(c, ctx, leave, "advisory_list_reported", "advisory list")
+	end,
+	says = LIST_SAYS,
 }
 
 --[[
