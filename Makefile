@@ -82,7 +82,7 @@ LIB_SO := $(O)/libcasecheck.so
 CLI := $(O)/casecheck
 TEST_BIN := $(O)/tests/check_engine
 
-.PHONY: need-deps FORCE all check check-browser check-symlinks check-usage check-exercise check-browser-exercise check-examples check-symbols check-neutral check-valgrind fuzz fuzz-run check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs check-law-cites docs lint bench install uninstall deps clean distclean run
+.PHONY: need-deps FORCE all check check-listing check-browser check-symlinks check-usage check-exercise check-browser-exercise check-examples check-symbols check-neutral check-valgrind fuzz fuzz-run check-unit check-adversarial check-determinism check-golden check-fixtures check-schema check-formats check-docs check-law-cites docs lint bench install uninstall deps clean distclean run
 .DEFAULT_GOAL := all
 
 all: $(CLI) $(LIB_SO) $(O)/casecheck.pc
@@ -191,7 +191,7 @@ deps:
 # they load the machine on purpose, and the unit tests hold the engine to
 # time budgets.
 CHECK_STAGES = check-unit check-symbols check-fixtures check-examples check-golden check-schema \
-	check-formats check-docs check-law-cites check-symlinks check-usage check-neutral lint
+	check-formats check-docs check-law-cites check-symlinks check-usage check-neutral check-listing lint
 check: deps
 	$(Q)$(MAKE) --no-print-directory all $(TEST_BIN)
 	$(Q)rm -rf $(O)/stages; \
@@ -331,6 +331,10 @@ check-browser: $(CLI)
 # The engine names no jurisdiction, role, step id or one policy's event type.
 check-neutral:
 	$(Q)sh tests/neutral/run.sh
+
+# 10,000 matters under the listing duties: linear cost (issue 10)
+check-listing: $(CLI)
+	$(Q)sh tests/listing/run.sh $(CLI)
 
 check-usage: $(CLI)
 	$(Q)sh tests/usage/run.sh $(CLI)

@@ -14,7 +14,7 @@ local STEP_KEYS = {
 	title = "string", per = "string", regimes = "table", cite = "any", why_not_in_force = "string",
 	applies = "function", from = "any", within = "any", done_by = "table", before_close = "boolean",
 	breach = "table", check = "function", says = "table", basis = "string", params = "table",
-	duty = "any", limit = "table", vars = "table",
+	duty = "any", limit = "table", vars = "table", lists = "table",
 	in_force_from = "string", why_not_yet = "string", every = "table", in_force_to = "string",
 	why_unsure = "string",
 }
@@ -33,7 +33,19 @@ local RECUR_VARS = { "due_when", "ends_when", "start", "start_date", "done_when"
 local RECUR_SAYS = { upcoming = true, gap = true }
 local SAYS_KEYS = { trigger = true, done = true, missing = true, duty = true, pass = true,
 	late = true, fail = true, pending = true, unknown = true, closed = true, not_applicable = true,
-	upcoming = true, gap = true }
+	upcoming = true, gap = true, what = true, missed = true }
+-- A listing duty (lists = {...}, scripts/listing.lua): its fields, which
+-- earlier matters it must list, and the placeholders of its own sentences.
+local LISTS_KEYS = { type = "any", field = "string", earlier = "string", by = "string", to = "string",
+	where = "function", covers_all = "any", note = "table" }
+local LISTS_EARLIER = { known_before = true, earlier_allegations = true }
+local NOTE_KEYS = { type = "string", says = "string" }
+local LISTS_VARS = { "what", "count" }
+local LISTS_SAYS = {
+	missed = { "what", "count", "missed", "notes", "event_when", "trigger_when", "due", "limit" },
+	closed = { "what", "count", "close_when", "trigger_when", "due", "limit" },
+}
+local NOTE_VARS = { "matter", "event", "event_when" }
 
 --[[
 The placeholders a message template may use, by what the engine provides
@@ -512,6 +524,11 @@ function dsl.collector(strict)
 			or (t.check ~= nil and t.limit ~= nil)
 		local limit_vars = timed and LIMIT_VARS or {}
 		local phrases = t.check and {} or PHRASE_VARS
+		if t.lists then
+			-- a listing duty's sentences have the listing's words, not the phrases
+			phrases = {}
+			for _, v in ipairs(LISTS_VARS) do extra[#extra + 1] = v end
+		end
 		local function group(name, g)
 			for key, v in pairs(g) do
 				if not STATUS_VARS[key] then
@@ -522,7 +539,14 @@ function dsl.collector(strict)
 			end
 		end
 		for key, v in pairs(t.says or {}) do
-			if type(v) == "table" and t.check then
+			if t.lists and (LISTS_SAYS[key] or key == "what") then
+				if type(v) ~= "string" then fail("%s: says.%s must be a string", what, key) end
+				if LISTS_SAYS[key] then
+					check_template(v, set_of(LISTS_SAYS[key]), what, key)
+				elseif v:find("{%a[%w_]*}") then
+					fail("%s: says.what is a phrase put into sentences, not a template: it cannot use placeholders", what)
+				end
+			elseif type(v) == "table" and t.check then
 				-- a named group of templates a check chooses: ctx:deadline { says = "name" }
 				group(key, v)
 			elseif STATUS_VARS[key] or (t.every and RECUR_SAYS[key]) then
@@ -682,6 +706,47 @@ function dsl.collector(strict)
 		end
 	end
 
+	-- A listing duty: what it needs and what it cannot be combined with.
+	local function check_lists(what, t)
+		local l = t.lists
+		check_keys(l, LISTS_KEYS, what .. " lists")
+		if t.check then fail("%s: a step has either 'lists' (a listing duty) or 'check', not both", what) end
+		for _, k in ipairs({ "done_by", "breach", "before_close" }) do
+			if t[k] ~= nil then
+				fail("%s: a listing duty ('lists') is done by the listing event, before any closing decision; it cannot also have '%s'", what, k)
+			end
+		end
+		if t.from == nil or t.within == nil then
+			fail("%s: a listing duty ('lists') needs 'from' and 'within'", what)
+		end
+		if l.type == nil then fail("%s: lists needs a 'type' (the event types that list the earlier matters)", what) end
+		if l.field == nil then fail("%s: lists needs a 'field' (the event field holding the list of allegation ids)", what) end
+		if l.earlier == nil or not LISTS_EARLIER[l.earlier] then
+			fail("%s: lists.earlier must be \"known_before\" or \"earlier_allegations\", got %s%s", what,
+				l.earlier == nil and "nothing" or ("'" .. tostring(l.earlier) .. "'"),
+				type(l.earlier) == "string" and hint_for(l.earlier, LISTS_EARLIER) or "")
+		end
+		for _, ty in ipairs(as_list(l.type)) do
+			if type(ty) ~= "string" then fail("%s: lists.type must be an event type or a list of them", what) end
+		end
+		for _, ty in ipairs(as_list(l.covers_all or {})) do
+			if type(ty) ~= "string" then fail("%s: lists.covers_all must be an event type or a list of them", what) end
+		end
+		if l.note then
+			check_keys(l.note, NOTE_KEYS, what .. " lists.note")
+			if not l.note.type or not l.note.says then fail("%s: lists.note needs a 'type' and 'says'", what) end
+			check_template(l.note.says, set_of(NOTE_VARS), what, "lists.note")
+		end
+		local says = t.says or {}
+		for _, k in ipairs({ "what", "missed", "closed" }) do
+			if says[k] == nil then
+				fail("%s: a listing duty needs says.%s (%s)", what, k, k == "what" and "the duty in a few words" or
+					k == "missed" and "the sentence for a listing that left earlier matters out" or
+					"the sentence for a matter closed with no listing")
+			end
+		end
+	end
+
 	local function check_step(id, t)
 		local what = "step '" .. id .. "'"
 		check_keys(t, STEP_KEYS, what)
@@ -731,7 +796,8 @@ function dsl.collector(strict)
 		elseif type(t.cite) ~= "string" then
 			fail("%s: 'cite' must be a string or a table of strings by regime", what)
 		end
-		if not t.check then
+		if t.lists then check_lists(what, t) end
+		if not t.check and not t.lists then
 			if t.within == nil and not t.breach and not t.every and not (t.before_close and t.done_by) then
 				fail("%s needs 'from', 'within' and 'done_by' (a deadline duty), 'breach' (a prohibition) or 'check'", what)
 			end
@@ -765,6 +831,11 @@ function dsl.collector(strict)
 		for k, v in pairs(t.says or {}) do
 			if not (t.check and type(v) == "table" and type(k) == "string") and not SAYS_KEYS[k] then
 				fail("unknown field '%s' in %s says%s", tostring(k), what, hint_for(k, SAYS_KEYS))
+			end
+		end
+		for _, k in ipairs({ "what", "missed" }) do
+			if not t.lists and (t.says or {})[k] ~= nil then
+				fail("%s: says.%s is for a listing duty ('lists') only", what, k)
 			end
 		end
 		check_duty_limit(id, t, in_force)
@@ -910,6 +981,11 @@ function dsl.compile(P)
 		for _, f in ipairs({ type(t.within) == "table" and t.within.earliest or {},
 			type(ends) == "table" and ends.earliest or { ends ~= "leaving" and ends or nil } }) do
 			for _, ty in ipairs(f) do name_type(ty) end
+		end
+		if t.lists then
+			for _, ty in ipairs(as_list(t.lists.type)) do name_type(ty) end
+			for _, ty in ipairs(as_list(t.lists.covers_all or {})) do name_type(ty) end
+			if t.lists.note then name_type(t.lists.note.type) end
 		end
 		meta.step_list[#meta.step_list + 1] = s
 	end

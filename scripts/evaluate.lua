@@ -862,6 +862,9 @@ local function run_recurring(s, step, m, ctx, f)
 	return f
 end
 
+-- Listing duties (a step's 'lists'): scripts/listing.lua, with the helpers it shares.
+local listing = cc.module("listing", M)({ render = render, resolve_trigger = resolve_trigger, gapped = gapped })
+
 local function run_step(s, step, m, ctx, regime, ref)
 	local track = m and ctx.track or nil
 	local f = new_finding(s, m, "not_applicable", regime, track)
@@ -942,8 +945,9 @@ local function run_step(s, step, m, ctx, regime, ref)
 		set_deadline(f, pick_limit(s, limits_for(s, ctx.regime), nil, ctx.regime))
 		return f
 	end
-	if step.check then
-		local r = checked_result(s, guard(step.check, m or ctx.case, ctx))
+	if step.check or step.lists then
+		local r = step.lists and listing.judge(step, m, ctx, h) or
+			checked_result(s, guard(step.check, m or ctx.case, ctx))
 		for k, v in pairs(r) do
 			if k == "regime" then
 				f.regime = v

@@ -45,7 +45,7 @@ end
 --[[
 The size of what the evaluator walks in a step's declaration outside the
 budget (its own code runs unhooked, engine.c l_cc_guard): the event types
-named in done_by and breach, and the breach list. A policy can tell a load
+named in done_by, breach and lists, and the breach list. A policy can tell a load
 from an evaluation and hand the evaluator two million names only then, so
 an evaluation's declarations may be no bigger than the ones checked at load.
 Only lengths are read here (rawlen), never the lists themselves.
@@ -55,6 +55,9 @@ local function size_of(t)
 	local n = 0
 	local d = t.done_by
 	if type(d) == "table" and type(d.type) == "table" then n = n + rawlen(d.type) end
+	local l = t.lists
+	if type(l) == "table" and type(l.type) == "table" then n = n + rawlen(l.type) end
+	if type(l) == "table" and type(l.covers_all) == "table" then n = n + rawlen(l.covers_all) end
 	local b = t.breach
 	if type(b) == "table" then
 		local nb = rawlen(b)

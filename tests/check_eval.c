@@ -385,6 +385,39 @@ static void load_fails(const char *policy, int line, const char *text)
 	casecheck_engine_free(e);
 }
 
+/* A listing duty (lists = {...}) misused: each fault names the policy's line. */
+#define LISTS_HEAD "policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n" \
+	"awareness { { type = \"allegation_received\" } }\n"
+#define LISTS_STEP(lists, extra) "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"practice\",\n" \
+	" limit = { basis = \"benchmark\", source = \"s\" }, from = \"aware\", within = days(3),\n" \
+	" lists = " lists ",\n" extra \
+	" says = { what = \"a check\", missed = \"Missed {missed}.\", closed = \"Closed {close_when}.\" } }\n"
+
+START_TEST(test_listing_load_errors)
+{
+	load_fails(LISTS_HEAD LISTS_STEP("{ type = \"x\", field = \"found\", earlier = \"known_befor\" }", ""),
+		   4, "step 'a.b': lists.earlier must be \"known_before\" or \"earlier_allegations\", got 'known_befor' (did you mean 'known_before'?)");
+	load_fails(LISTS_HEAD LISTS_STEP("{ type = \"x\", feild = \"found\", earlier = \"known_before\" }", ""),
+		   4, "unknown field 'feild' in step 'a.b' lists (did you mean 'field'?)");
+	load_fails(LISTS_HEAD LISTS_STEP("{ type = \"x\", field = \"found\", earlier = \"known_before\" }",
+					 " done_by = { type = \"x\" },\n"),
+		   4, "step 'a.b': a listing duty ('lists') is done by the listing event, before any closing decision; it cannot also have 'done_by'");
+	load_fails(LISTS_HEAD LISTS_STEP("{ type = \"x\", field = \"found\", earlier = \"known_before\",\n"
+					 " note = { type = \"y\", says = \"after {matters}\" } }", ""),
+		   4, "step 'a.b': says.lists.note uses unknown placeholder {matters} (did you mean {matter}?)");
+	load_fails(LISTS_HEAD "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"practice\",\n"
+		   " limit = { basis = \"benchmark\", source = \"s\" }, from = \"aware\", within = days(3),\n"
+		   " lists = { type = \"x\", field = \"found\", earlier = \"earlier_allegations\" },\n"
+		   " says = { what = \"a check\", closed = \"Closed {close_when}.\" } }\n",
+		   4, "step 'a.b': a listing duty needs says.missed (the sentence for a listing that left earlier matters out)");
+	load_fails(LISTS_HEAD "step \"a.b\" { title = \"t\", cite = \"c\", duty = \"practice\",\n"
+		   " limit = { basis = \"benchmark\", source = \"s\" }, from = \"aware\", within = days(3),\n"
+		   " lists = { type = \"x\", field = \"found\", earlier = \"earlier_allegations\" },\n"
+		   " says = { what = \"a check\", missed = \"Missed {missed} by {done_when}.\", closed = \"Closed.\" } }\n",
+		   4, "step 'a.b': says.missed uses unknown placeholder {done_when}");
+}
+END_TEST
+
 START_TEST(test_policy_load_errors)
 {
 	load_fails("policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n"
@@ -931,6 +964,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tc, test_check_templates);
 	tcase_add_test(tp, test_step_error_names_line);
 	tcase_add_test(tp, test_policy_load_errors);
+	tcase_add_test(tp, test_listing_load_errors);
 	tcase_add_test(tp, test_policy_duty_and_template_errors);
 	tcase_add_test(tp, test_no_state_leaks_between_cases);
 	tcase_add_test(tp, test_budget_trip_stops_the_case);

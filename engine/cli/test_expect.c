@@ -165,6 +165,49 @@ static void test_note(struct test_rec *rec, const char *step, const char *re,
 	free(buf);
 }
 
+/*
+** STEP has no finding at all: the policy has no such step (a misspelling, or
+** an id that was split: docs/decisions.md, "Split steps"). Names the nearest
+** step id, else the steps of the same area ("iopc." for "iopc.x"), from the
+** ids the result holds.
+*/
+static void test_unknown_step(FILE *out, const struct casecheck_result *result, const char *step)
+{
+	size_t n = casecheck_result_count(result), i, j, k = 0, area;
+	const char **ids = malloc((n ? n : 1) * sizeof(*ids));
+	const char *hint, *dot = strchr(step, '.');
+	int any = 0;
+
+	if (!ids)
+		return;
+	for (i = 0; i < n; i++) {
+		const char *id = casecheck_result_finding(result, i)->step;
+
+		for (j = 0; j < k && strcmp(ids[j], id) != 0; j++)
+			;
+		if (j == k)
+			ids[k++] = id;
+	}
+	hint = cli_did_you_mean(step, ids, k);
+	if (hint) {
+		fprintf(out, " (the policy has no step '%s'; did you mean '%s'?)", step, hint);
+	} else if (dot) {
+		area = (size_t)(dot - step) + 1;
+		for (j = 0; j < k; j++) {
+			if (strncmp(ids[j], step, area) != 0)
+				continue;
+			if (!any)
+				fprintf(out, " (the policy has no step '%s'; its steps of area '%.*s': ", step,
+					(int)area - 1, step);
+			fprintf(out, "%s'%s'", any ? ", " : "", ids[j]);
+			any = 1;
+		}
+		if (any)
+			fputc(')', out);
+	}
+	free(ids);
+}
+
 /* Compare RESULT with EXPECT; prints each mismatch to OUT, returns how many. */
 size_t test_compare(FILE *out, struct test_rec *rec, const char *file,
 			   const struct casecheck_result *result, json_t *expect)
@@ -233,6 +276,8 @@ size_t test_compare(FILE *out, struct test_rec *rec, const char *file,
 					fprintf(out, " (findings for ");
 					test_print_matters(out, result, step);
 					fputc(')', out);
+				} else {
+					test_unknown_step(out, result, step);
 				}
 			}
 			fputc('\n', out);

@@ -201,11 +201,6 @@ local function is_determination(e)
 	return false
 end
 
--- "allegation 'a2016' (2016)"
-local function name_matter(o)
-	return "allegation '" .. o.id .. "' (" .. o.allegation.date .. ")"
-end
-
 --[[
 Predicates for a step's applies (function(m, ctx) -> ok, why), combined
 with all { ... }, any { ... } and not_(p, why).
@@ -237,71 +232,10 @@ local function some_category(m)
 	return m:has_category_except("other"), "the allegation's only category is 'other'"
 end
 
-local function join(list)
-	if #list <= 1 then return list[1] or "" end
-	return table.concat(list, ", ", 1, #list - 1) .. " and " .. list[#list]
-end
-
---[[
-A duty to produce one event, on time and before any closing decision, that
-lists every one of NEEDED (matters) in its field FIELD. Shared by steps 14 and
-15: a check or assessment that leaves out an earlier matter does not count.
-]]
-local function listing_duty(m, ctx, d)
-	local due = ctx.dates.due("working_days", ctx:param(d.days), m.aware)
-	local within = working_days(d.days)
-	local close = m:closing()
-	local complete, partial
-	for _, ty in ipairs(d.types) do
-		for _, e in ipairs(m:all(ty)) do
-			if e.hi >= m.aware.lo and (not close or e.lo <= close.hi) and (not d.accept or d.accept(e, ctx)) then
-				local listed, missed = {}, {}
-				for _, id in ipairs(type(e[d.field]) == "table" and e[d.field] or {}) do listed[id] = true end
-				if not d.lists_all or not d.lists_all(e) then
-					for _, o in ipairs(d.needed) do
-						if not listed[o.id] then missed[#missed + 1] = o end
-					end
-				end
-				if #missed == 0 then
-					if not complete or e.lo < complete.lo then complete = e end
-				elseif not partial or e.lo < partial.e.lo then
-					partial = { e = e, missed = missed }
-				end
-			end
-		end
-	end
-	local vars = { what = d.what, count = m.index }
-	if complete then
-		return ctx:deadline { trigger = m.aware_event or m.allegation, due = due, within = within, done = complete,
-			vars = vars }
-	end
-	if partial and ctx.as_of > due.lo then
-		local names, notes = {}, {}
-		for _, o in ipairs(partial.missed) do
-			names[#names + 1] = name_matter(o)
-			local u = ctx.case:first("record_unlinked", function(x)
-				return x.re == o.id or (x.re == nil and x.lo >= o.allegation.lo)
-			end)
-			if u then
-				notes[#notes + 1] = "the subject's name had been removed from the records after " ..
-					o.id .. " (record_unlinked '" .. u.id .. "' " .. ctx:when(u) .. ")"
-			end
-		end
-		local msg = string.format("%s %s missed %s, which professional standards already knew of%s.",
-			d.what_done, ctx:when(partial.e), join(names),
-			#notes > 0 and ("; " .. join(notes)) or "")
-		return { status = "fail", message = msg:gsub("^%l", string.upper), evidence = { partial.e.id },
-			due = ctx.dates.iso_span(due), trigger = m.aware_event and m.aware_event.id or nil }
-	end
-	if close and not ctx:gap(table.unpack(d.types)) then
-		return { status = "fail", evidence = { close.id }, due = ctx.dates.iso_span(due),
-			trigger = m.aware_event and m.aware_event.id or nil,
-			message = string.format("The matter was closed %s without %s; it should have come before any closing decision, and %s ran to %s.",
-				ctx:when(close), d.what, ctx:limit_words("working_days", ctx:param(d.days)), ctx.dates.by(due)) }
-	end
-	return ctx:deadline { trigger = m.aware_event or m.allegation, due = due, within = within, done = nil,
-		gap = ctx:gap(table.unpack(d.types)), vars = vars }
-end
+-- What explains an earlier matter a listing missed (steps 14 and 15): the
+-- subject's name removed from the records after it.
+local UNLINKED_NOTE = { type = "record_unlinked",
+	says = "the subject's name had been removed from the records after {matter} ({event} {event_when})" }
 
 step "intake.route_to_psd" {
 	title = "The allegation reaches professional standards",
@@ -438,8 +372,8 @@ step "refer.iopc_mandatory" {
 	},
 }
 
-step "iopc.direction_complied" {
-	title = "The appropriate authority acts on an IOPC call-in or initiative",
+step "iopc.call_in_referred" {
+	title = "The appropriate authority refers a matter the IOPC calls in",
 	regimes = FROM_2004,
 	why_not_in_force = "the IPCC's powers began on 1 April 2004",
 	cite = {
@@ -447,65 +381,61 @@ step "iopc.direction_complied" {
 		["2004"] = "Police Reform Act 2002, Sch 3 para 13(1)(c); Police (Complaints and Misconduct) Regulations 2004, reg 5(3)(b)",
 		["2008"] = "Police Reform Act 2002, Sch 3 para 13(1)(c); Police (Complaints and Misconduct) Regulations 2004, reg 5(3)(b) (as amended)",
 		["2012"] = "Police Reform Act 2002, Sch 3 para 13(1)(c); Police (Complaints and Misconduct) Regulations 2012, reg 7",
-		["2020"] = "Police Reform Act 2002, Sch 3 para 13(1)(c) (call-in) and para 13A(3) and (4) (initiative); Police (Complaints and Misconduct) Regulations 2020, reg 7",
+		["2020"] = "Police Reform Act 2002, Sch 3 para 13(1)(c); Police (Complaints and Misconduct) Regulations 2020, reg 7",
 	},
 	duty = "statutory",
-	-- A call-in must be referred by the end of the working day following the
-	-- notice (statute); para 13A(4) says "must record" but sets no time.
+	-- referred by the end of the working day following the notice (statute)
 	limit = {
-		["2004"] = { call_in = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b): by the end of the working day following the Commission's notice" } },
-		["2008"] = { call_in = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b) as amended: by the end of the working day following the Commission's notice" } },
-		["2012"] = { call_in = { basis = "statutory", source = "PCMR 2012 reg 7: by the end of the day following the notice (day type not read; read here as a working day)" } },
-		["2020"] = {
-			call_in = { basis = "statutory", source = "PCMR 2020 reg 7: by the end of the day following the IOPC's notice (day type not read; read here as a working day)" },
-			initiative = benchmark("record_days"),
-		},
+		["2004"] = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b): by the end of the working day following the Commission's notice" },
+		["2008"] = { basis = "statutory", source = "PCMR 2004 reg 5(3)(b) as amended: by the end of the working day following the Commission's notice" },
+		["2012"] = { basis = "statutory", source = "PCMR 2012 reg 7: by the end of the day following the notice (day type not read; read here as a working day)" },
+		["2020"] = { basis = "statutory", source = "PCMR 2020 reg 7: by the end of the day following the IOPC's notice (day type not read; read here as a working day)" },
 	},
-	params = { "record_days" },
-	applies = function(m, ctx)
-		if m:has("iopc_call_in") then return true end
-		if m:has("iopc_initiative") then
-			return ctx.regime == "2020", "the IOPC's power of initiative applies only from 1 February 2020"
-		end
-		return false, "the IOPC neither called the matter in nor used its power of initiative"
+	applies = function(m)
+		return m:has("iopc_call_in"), "the IOPC did not call the matter in"
 	end,
+	from = "iopc_call_in",
+	within = next_working_day,
+	done_by = { type = "iopc_referred", by = "aa" },
+	says = {
+		pass = "The IOPC called the matter in {trigger_when} and it was referred {done_when}, within {limit}.",
+		late = "The IOPC called the matter in {trigger_when} but it was referred only {done_when}, {days_late_words} after {due}: later than {limit}.",
+		fail = "The IOPC called the matter in {trigger_when} but it was never referred; {limit} ran to {due}.",
+		pending = "The IOPC called the matter in {trigger_when}; it must be referred by {due} ({limit}).",
+		unknown = "The IOPC called the matter in {trigger_when}; the record cannot settle whether it was referred by {due}: {settle}.",
+	},
+}
+
+step "iopc.initiative_recorded" {
+	title = "The appropriate authority records a matter the IOPC takes up on its own initiative",
+	regimes = { "2020" },
+	why_not_in_force = "the IOPC's power of initiative applies only from 1 February 2020",
+	cite = { ["2020"] = "Police Reform Act 2002, Sch 3 para 13A(3) and (4)" },
+	duty = "statutory",
+	-- para 13A(4) says "must record" but sets no time
+	limit = benchmark("record_days"),
+	params = { "record_days" },
+	applies = function(m)
+		return m:has("iopc_initiative"), "the IOPC did not use its power of initiative"
+	end,
+	-- A check, not done_by: a recording before the initiative already meets
+	-- the duty, and a declared done_by looks only on or after the trigger.
 	check = function(m, ctx)
-		local call = m:first("iopc_call_in")
-		if call then
-			return ctx:deadline {
-				trigger = call, within = next_working_day, gap = ctx:gap("iopc_referred"),
-				done = m:first("iopc_referred", function(e) return e.hi >= call.lo and ctx.case:is("aa", e.by) end),
-				limit = "call_in", says = "call_in",
-			}
-		end
 		local ini = m:first("iopc_initiative")
 		local rec = m:first("conduct_recorded", function(e) return ctx.case:is("aa", e.by) end)
 		if rec and rec.hi <= ini.lo then
 			return { status = "pass", trigger = ini.id, evidence = { rec.id }, done = rec.date, days_late = 0,
-				limit = "initiative",
 				message = "The IOPC used its power of initiative " .. ctx:when(ini) ..
 					"; the matter had already been recorded " .. ctx:when(rec) .. "." }
 		end
-		return ctx:deadline {
-			trigger = ini, within = working_days "record_days", done = rec, gap = ctx:gap("conduct_recorded"),
-			limit = "initiative", says = "initiative",
-		}
+		return ctx:deadline { trigger = ini, within = working_days "record_days", done = rec, gap = ctx:gap("conduct_recorded") }
 	end,
 	says = {
-		call_in = {
-			pass = "The IOPC called the matter in {trigger_when} and it was referred {done_when}, within {limit}.",
-			late = "The IOPC called the matter in {trigger_when} but it was referred only {done_when}, {days_late_words} after {due}: later than {limit}.",
-			fail = "The IOPC called the matter in {trigger_when} but it was never referred; {limit} ran to {due}.",
-			pending = "The IOPC called the matter in {trigger_when}; it must be referred by {due} ({limit}).",
-			unknown = "The IOPC called the matter in {trigger_when}; the record cannot settle whether it was referred by {due}: {settle}.",
-		},
-		initiative = {
-			pass = "The IOPC used its power of initiative {trigger_when} and the matter was recorded {done_when}, by {due}: within {limit}.",
-			late = "The IOPC used its power of initiative {trigger_when} but the matter was recorded only {done_when}, {elapsed} later and {days_late_words} after {due}: later than {limit}.",
-			fail = "The IOPC used its power of initiative {trigger_when} but the matter was never recorded, as the law requires; {limit} ran to {due}.",
-			pending = "The IOPC used its power of initiative {trigger_when}; the matter must be recorded, and {limit} runs to {due}.",
-			unknown = "The IOPC used its power of initiative {trigger_when}; the record cannot settle whether the matter was recorded by {due}: {settle}.",
-		},
+		pass = "The IOPC used its power of initiative {trigger_when} and the matter was recorded {done_when}, by {due}: within {limit}.",
+		late = "The IOPC used its power of initiative {trigger_when} but the matter was recorded only {done_when}, {elapsed} later and {days_late_words} after {due}: later than {limit}.",
+		fail = "The IOPC used its power of initiative {trigger_when} but the matter was never recorded, as the law requires; {limit} ran to {due}.",
+		pending = "The IOPC used its power of initiative {trigger_when}; the matter must be recorded, and {limit} runs to {due}.",
+		unknown = "The IOPC used its power of initiative {trigger_when}; the record cannot settle whether the matter was recorded by {due}: {settle}.",
 	},
 }
 
@@ -775,25 +705,23 @@ step "history.prior_allegations_checked" {
 	-- findings: practice (docs/law.md, step 14)
 	duty = "practice",
 	limit = benchmark("check_days"),
-	vars = { "what", "count" },
-	params = { "check_days" },
 	applies = function(m)
 		return m.aware ~= nil,
 			"professional standards never knew of the matter, so no check fell due (see intake.route_to_psd and xforce.notify_home_force)"
 	end,
-	check = function(m, ctx)
-		local earlier = {}
-		for _, o in ipairs(ctx.case.matters) do
-			if o ~= m and o.aware and o.aware.hi < m.aware.lo then earlier[#earlier + 1] = o end
-		end
-		return listing_duty(m, ctx, {
-			types = { "systems_checked" }, field = "found", needed = earlier, days = "check_days",
-			accept = function(e) return ctx.case:is("aa", e.by) end,
-			what = "a search of the systems for the subject's history",
-			what_done = "the systems check",
-		})
-	end,
+	from = "aware",
+	within = working_days "check_days",
+	-- a check lists in 'found' every matter professional standards knew of
+	-- before this one; a removal of the subject's name from the records
+	-- explains why one could not be found
+	lists = {
+		type = "systems_checked", by = "aa", field = "found", earlier = "known_before",
+		note = UNLINKED_NOTE,
+	},
 	says = {
+		what = "a search of the systems for the subject's history",
+		missed = "The systems check {event_when} missed {missed}, which professional standards already knew of{notes}.",
+		closed = "The matter was closed {close_when} without {what}; it should have come before any closing decision, and {limit} ran to {due}.",
 		pass = "Professional standards learned of the matter {trigger_when} and searched the subject's history {done_when}, finding every earlier matter it knew of, by {due}: within {limit}.",
 		late = "Professional standards learned of the matter {trigger_when} but searched the subject's history only {done_when}, {elapsed} later and {days_late_words} after {due}: later than {limit}.",
 		fail = "Professional standards learned of the matter {trigger_when} but never searched the subject's history; {limit} for {what} ran to {due}.",
@@ -815,7 +743,6 @@ step "pattern.cumulative_assessment" {
 	-- read before 2012, and the 2020 one only believed (docs/law.md, step 15)
 	duty = { ["1999"] = "practice", ["2004"] = "practice", ["2008"] = "practice", ["*"] = "power" },
 	limit = benchmark("pattern_days"),
-	vars = { "what", "count" },
 	params = { "pattern_threshold", "pattern_days" },
 	applies = function(m, ctx)
 		if not m.aware then
@@ -828,19 +755,19 @@ step "pattern.cumulative_assessment" {
 		return false, string.format("there %s only %d earlier allegation%s in the case; a pattern needs %d",
 			n == 1 and "is" or "are", n, n == 1 and "" or "s", need)
 	end,
-	check = function(m, ctx)
-		local earlier = {}
-		for i = 1, m.index - 1 do earlier[#earlier + 1] = ctx.case.matters[i] end
-		return listing_duty(m, ctx, {
-			types = { "cumulative_assessment", "vetting_review" }, field = "considered", needed = earlier,
-			days = "pattern_days",
-			accept = function(e) return e.type == "cumulative_assessment" or e.trigger == "adverse_information" end,
-			lists_all = function(e) return e.type == "vetting_review" end,
-			what = "an assessment of this matter with the earlier allegations",
-			what_done = "the cumulative assessment",
-		})
-	end,
+	from = "aware",
+	within = working_days "pattern_days",
+	-- an assessment lists in 'considered' every earlier allegation; a vetting
+	-- review on adverse information weighs the whole record
+	lists = {
+		type = { "cumulative_assessment", "vetting_review" }, field = "considered", earlier = "earlier_allegations",
+		where = function(e) return e.type == "cumulative_assessment" or e.trigger == "adverse_information" end,
+		covers_all = "vetting_review", note = UNLINKED_NOTE,
+	},
 	says = {
+		what = "an assessment of this matter with the earlier allegations",
+		missed = "The cumulative assessment {event_when} missed {missed}, which professional standards already knew of{notes}.",
+		closed = "The matter was closed {close_when} without {what}; it should have come before any closing decision, and {limit} ran to {due}.",
 		pass = "This was allegation number {count}; it was assessed with every earlier one {done_when}, by {due}: within {limit}.",
 		late = "This allegation was assessed with the earlier ones only {done_when}, {elapsed} after professional standards learned of it and {days_late_words} after {due}: later than {limit}.",
 		fail = "Professional standards learned of the matter {trigger_when} with earlier allegations on record, but never assessed them together as a pattern; {limit} for {what} ran to {due}.",
@@ -1010,58 +937,68 @@ step "fasttrack.special_case" {
 
 local LISTS_FROM = "2017-12-15"
 
-step "lists.barred_and_advisory" {
-	title = "Leavers are reported to the College of Policing",
+-- The report to the College of Policing's list, LIST ("barred list" or
+-- "advisory list"), of a subject who left by LEAVE: "within 5 working days
+-- beginning with" the day, fixed by law; the lists began on 15 December 2017.
+local function list_report(c, ctx, leave, list, what)
+	if leave.hi < ctx.dates.day(LISTS_FROM) then
+		return { status = "not_applicable", message = "The barred and advisory lists began on 15 December 2017." }
+	end
+	return ctx:deadline {
+		trigger = leave, within = working_days_beginning(5), gap = ctx:gap(list),
+		done = c:first(list, function(e) return e.hi >= leave.lo end),
+		vars = { what = what, left = leave.type == "dismissed" and "was dismissed" or leave.type },
+	}
+end
+
+local LIST_SAYS = {
+	pass = "The subject {left} {trigger_when} and was reported to the College of Policing's {what} {done_when}, by {due}: within {limit}.",
+	late = "The subject {left} {trigger_when} but was reported to the {what} only {done_when}, {days_late_words} after {due}: later than {limit}.",
+	fail = "The subject {left} {trigger_when} but was never reported to the College of Policing's {what}; {limit} ran to {due}.",
+	pending = "The subject {left} {trigger_when}; the report to the {what} is due by {due} ({limit}).",
+	unknown = "The subject {left} {trigger_when}; the record cannot settle whether the {what} report was made by {due}: {settle}.",
+}
+
+step "lists.barred_reported" {
+	title = "A dismissed officer is reported to the barred list",
 	per = "case",
-	cite = {
-		["*"] = "Police Act 1996, s.88A(1), s.88I(1) and (2); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 3(1) (barred list) and reg 12(1) (advisory list)",
-	},
+	cite = "Police Act 1996, s.88A(1); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 3(1)",
 	duty = "statutory",
-	-- "within 5 working days beginning with" the day: fixed by law
-	limit = {
-		barred = { basis = "statutory", source = "SI 2017/1135 reg 3(1): before the end of 5 working days beginning with the date of the dismissal" },
-		advisory = { basis = "statutory", source = "SI 2017/1135 reg 12(1): before the end of 5 working days beginning with the date of the resignation or retirement" },
-	},
+	limit = { basis = "statutory", source = "SI 2017/1135 reg 3(1): before the end of 5 working days beginning with the date of the dismissal" },
 	vars = { "what", "left" },
 	check = function(c, ctx)
-		local from = ctx.dates.day(LISTS_FROM)
-		local leave, list, what, which = c:first("dismissed"), "barred_list_reported", "barred list", "barred"
-		local cite = "Police Act 1996, s.88A(1); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 3(1)"
-		if not leave then
-			leave = c:leaving()
-			list, what, which = "advisory_list_reported", "advisory list", "advisory"
-			cite = "Police Act 1996, s.88I(1) and (2); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 12(1)"
-			if not leave then
-				return { status = "not_applicable", message = "The subject has not left the service." }
-			end
-			local open = false
-			for _, m in ipairs(c.matters) do
-				local close = m:closing()
-				if not close or close.lo > leave.hi then open = true end
-			end
-			if not open then
-				return { status = "not_applicable", message = "No matter was open when the subject " .. leave.type .. "." }
-			end
-		end
-		if leave.hi < from then
-			return { status = "not_applicable", message = "The barred and advisory lists began on 15 December 2017." }
-		end
-		local r = ctx:deadline {
-			trigger = leave, within = working_days_beginning(5), gap = ctx:gap(list),
-			done = c:first(list, function(e) return e.hi >= leave.lo end),
-			vars = { what = what, left = leave.type == "dismissed" and "was dismissed" or leave.type },
-			limit = which,
-		}
-		r.cite = cite
-		return r
+		local leave = c:first("dismissed")
+		if not leave then return { status = "not_applicable", message = "The subject was not dismissed." } end
+		return list_report(c, ctx, leave, "barred_list_reported", "barred list")
 	end,
-	says = {
-		pass = "The subject {left} {trigger_when} and was reported to the College of Policing's {what} {done_when}, by {due}: within {limit}.",
-		late = "The subject {left} {trigger_when} but was reported to the {what} only {done_when}, {days_late_words} after {due}: later than {limit}.",
-		fail = "The subject {left} {trigger_when} but was never reported to the College of Policing's {what}; {limit} ran to {due}.",
-		pending = "The subject {left} {trigger_when}; the report to the {what} is due by {due} ({limit}).",
-		unknown = "The subject {left} {trigger_when}; the record cannot settle whether the {what} report was made by {due}: {settle}.",
-	},
+	says = LIST_SAYS,
+}
+
+step "lists.advisory_reported" {
+	title = "An officer who resigns or retires under investigation is reported to the advisory list",
+	per = "case",
+	cite = "Police Act 1996, s.88I(1) and (2); Police Barred List and Police Advisory List Regulations 2017 (SI 2017/1135), reg 12(1)",
+	duty = "statutory",
+	limit = { basis = "statutory", source = "SI 2017/1135 reg 12(1): before the end of 5 working days beginning with the date of the resignation or retirement" },
+	vars = { "what", "left" },
+	check = function(c, ctx)
+		if c:first("dismissed") then
+			return { status = "not_applicable",
+				message = "The subject was dismissed, so is reported to the barred list (lists.barred_reported), not the advisory list." }
+		end
+		local leave = c:leaving()
+		if not leave then return { status = "not_applicable", message = "The subject has not left the service." } end
+		local open = false
+		for _, m in ipairs(c.matters) do
+			local close = m:closing()
+			if not close or close.lo > leave.hi then open = true end
+		end
+		if not open then
+			return { status = "not_applicable", message = "No matter was open when the subject " .. leave.type .. "." }
+		end
+		return list_report(c, ctx, leave, "advisory_list_reported", "advisory list")
+	end,
+	says = LIST_SAYS,
 }
 
 --[[

@@ -455,6 +455,26 @@ function Ctx:period_of(spec) end
 ---@field says? string message template: {event}, {event_when}, {trigger}, {due} ...
 ---@field scope? "matter"|"case"
 
+---A listing duty: the earliest event re the matter of one of TYPE (that BY,
+---TO and WHERE accept), on or after the trigger and not after the first
+---closing decision, whose FIELD lists every earlier matter
+---(docs/policy-guide.md, "Listing duties").
+---@class Lists
+---@field type string|string[] event type(s) that list
+---@field field string the event field holding the list of allegation ids
+---@field earlier "known_before"|"earlier_allegations" which matters must be listed
+---@field by? string a role or a party id
+---@field to? string a role or a party id
+---@field where? fun(e: Event, m: Matter, ctx: Ctx): boolean?
+---@field covers_all? string|string[] event types that count as listing every earlier matter
+---@field note? ListsNote
+
+---What explains a missed matter: the first event of TYPE re it, or re no
+---matter on or after its allegation; SAYS uses {matter} {event} {event_when}.
+---@class ListsNote
+---@field type string
+---@field says string
+
 ---Message templates and phrases. Phrases (trigger, done, missing, duty) are
 ---strings or functions of (m, ctx); the templates by status use {placeholders}
 ---(docs/policy-guide.md lists which status has which; loading checks them):
@@ -475,6 +495,8 @@ function Ctx:period_of(spec) end
 ---@field not_applicable? string
 ---@field upcoming? string a recurring schedule with nothing due yet (pending)
 ---@field gap? string a recurring duty's unknown that rests on a gap
+---@field what? string a listing duty's duty in a few words ({what})
+---@field missed? string a listing duty's sentence for a listing that left matters out: {missed} {notes} {event_when} {what} {count} {due} {limit}
 
 ---A step: one duty of the law. Either a deadline duty (from, within, done_by),
 ---a prohibition (breach), or a check function that decides for itself.
@@ -498,6 +520,7 @@ function Ctx:period_of(spec) end
 ---@field why_unsure? string unknown, with this reason, for a trigger whose dates straddle in_force_from/in_force_to
 ---@field every? Every a recurring duty
 ---@field breach? Breach[]
+---@field lists? Lists a listing duty, instead of done_by
 ---@field check? fun(m: Matter|Case, ctx: Ctx): Finding for per = "case" steps, M is the Case
 ---@field says? Says
 ---@field basis? string why the duty matters (shown in explanations)

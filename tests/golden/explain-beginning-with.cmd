@@ -1,1 +1,1 @@
-explain fixtures/steps/lists.barred_and_advisory.beginning-with.json --step lists.barred_and_advisory
+explain fixtures/steps/lists.barred_reported.beginning-with.json --step lists.barred_reported

@@ -1,0 +1,1 @@
+test tests/unknown-step
