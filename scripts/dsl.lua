@@ -22,7 +22,8 @@ local STEP_KEYS = {
 local DUTY_KINDS = { statutory = true, power = true, guidance = true, practice = true }
 local BASES = { statutory = true, guidance = true, benchmark = true }
 local LIMIT_KEYS = { basis = "string", source = "string" }
-local DONE_BY_KEYS = { type = "any", by = "string", to = "string", where = "function" }
+-- already = true: an event before the trigger meets the duty too (says.already)
+local DONE_BY_KEYS = { type = "any", by = "string", to = "string", where = "function", already = "boolean" }
 local BREACH_KEYS = { type = "any", where = "function", says = "string", scope = "string" }
 -- every = { period = ..., first = ..., ends = ..., chain = function } (recurring.lua)
 local EVERY_KEYS = { period = "table", first = "table", ends = "any", chain = "function", gaps = "any" }
@@ -33,7 +34,7 @@ local RECUR_VARS = { "due_when", "ends_when", "start", "start_date", "done_when"
 local RECUR_SAYS = { upcoming = true, gap = true }
 local SAYS_KEYS = { trigger = true, done = true, missing = true, duty = true, pass = true,
 	late = true, fail = true, pending = true, unknown = true, closed = true, not_applicable = true,
-	upcoming = true, gap = true, what = true, missed = true }
+	upcoming = true, gap = true, what = true, missed = true, already = true }
 -- A listing duty (lists = {...}, scripts/listing.lua): its fields, which
 -- earlier matters it must list, and the placeholders of its own sentences.
 local LISTS_KEYS = { type = "any", field = "string", earlier = "string", by = "string", to = "string",
@@ -554,6 +555,12 @@ function dsl.collector(strict)
 				check_template(v, set_of(phrases, COMMON_VARS, limit_vars, STATUS_VARS[key] or {}, extra), what, key)
 			elseif RECUR_SAYS[key] then
 				fail("%s: says.%s belongs to a recurring duty ('every')", what, key)
+			elseif key == "already" then
+				if not (t.done_by and t.done_by.already) then
+					fail("%s: says.already is the sentence for a duty met before its trigger; it needs done_by.already = true", what)
+				end
+				if type(v) ~= "string" then fail("%s: says.%s must be a string", what, key) end
+				check_template(v, set_of(phrases, COMMON_VARS, { "done_when" }, extra), what, key)
 			elseif type(v) == "string" and v:find("{%a[%w_]*}") then
 				fail("%s: says.%s is a phrase put into sentences, not a template: it cannot use placeholders", what, key)
 			end

@@ -432,6 +432,20 @@ local function run_declared(s, step, m, ctx, f)
 		return f
 	end
 
+	-- done_by.already: what was done before the trigger meets the duty already
+	-- (a matter recorded before the oversight body took it up need not be again)
+	if step.done_by.already then
+		local before = first_satisfying(ctx, step.done_by, m, nil)
+		if before and before.hi <= t.lo then
+			f.status, f.days_late, f.done = "pass", 0, before.date
+			add_evidence(f, before.id)
+			vars.done_when = dates.when(dates.of(before))
+			f.message = render(says.already or says.pass or DEFAULT_SAYS.pass, vars)
+			set_deadline(f, lim)
+			return f
+		end
+	end
+
 	local unit, n, due
 	if by_close then
 		due = t

@@ -30,7 +30,7 @@ end
 runtime.policy_env = policy_env
 
 local function run_chunk(chunk, strict)
-	local P, env = policy_env(strict)
+	local P, env, api = policy_env(strict)
 	cc.set_env(chunk, env)
 	if strict then
 		-- at load, a misspelt word of the language gets a did-you-mean

@@ -285,6 +285,33 @@ START_TEST(test_beforehand_window_unsure)
 }
 END_TEST
 
+/* A duty that an event before its trigger already meets (done_by.already). */
+static const char ALREADY[] = HEAD
+	"step \"record.on_takeup\" {" LIMIT
+	"  from = function(m) return m:first(\"iopc_initiative\"), \"no initiative\" end,\n"
+	"  within = working_days \"review_days\", done_by = { type = \"conduct_recorded\", already = true },\n"
+	"  says = { pass = \"Taken up {trigger_when}, recorded {done_when}, by {due}.\",\n"
+	"    already = \"Taken up {trigger_when}; recorded already {done_when}.\", fail = \"Never recorded; due {due}.\" },\n"
+	"}\n";
+
+#define INITIATIVE(date) ",\n  {\"id\": \"ini\", \"date\": \"" date "\", \"type\": \"iopc_initiative\", \"by\": \"F\", \"re\": \"a1\"}"
+#define RECORDED(date) ",\n  {\"id\": \"rec\", \"date\": \"" date "\", \"type\": \"conduct_recorded\", \"by\": \"P\", \"re\": \"a1\"}"
+
+START_TEST(test_done_already)
+{
+	expect(run(ALREADY, "record.on_takeup", NULL, NULL, RECORDED("2020-02-10") INITIATIVE("2020-04-02"), NULL,
+		   "2020-06-30"), "pass", "Taken up on 2 April 2020; recorded already on 10 February 2020.");
+	/* recorded on the take-up's own day: the order within a day is not known, so already;
+	** 10 working days from Thursday 2 April 2020 skip Easter (10 and 13 April): 20 April */
+	expect(run(ALREADY, "record.on_takeup", NULL, NULL, INITIATIVE("2020-04-02") RECORDED("2020-04-02"), NULL,
+		   "2020-06-30"), "pass", "Taken up on 2 April 2020; recorded already on 2 April 2020.");
+	expect(run(ALREADY, "record.on_takeup", NULL, NULL, INITIATIVE("2020-04-02") RECORDED("2020-04-03"), NULL,
+		   "2020-06-30"), "pass", "Taken up on 2 April 2020, recorded on 3 April 2020, by 20 April 2020.");
+	expect(run(ALREADY, "record.on_takeup", NULL, NULL, INITIATIVE("2020-04-02"), NULL, "2020-06-30"),
+	       "fail", "Never recorded; due 20 April 2020.");
+}
+END_TEST
+
 static void load_fails(const char *policy, int line, const char *text)
 {
 	struct casecheck_error err;
@@ -294,7 +321,7 @@ static void load_fails(const char *policy, int line, const char *text)
 
 	ck_assert_ptr_null(p);
 	ck_assert_int_eq(err.kind, CASECHECK_E_POLICY);
-	ck_assert_str_eq(err.source, "policies/bad.lua");
+	ck_assert_msg(strcmp(err.source, "policies/bad.lua") == 0, "source %s: %s (want %s)", err.source, err.text, text);
 	ck_assert_msg(err.line == line && strstr(err.text, text) != NULL, "got %d '%s', want %d '%s'",
 		      err.line, err.text, line, text);
 	casecheck_engine_free(e);
@@ -371,6 +398,12 @@ START_TEST(test_misuse_names_line_and_nearest)
 		   " in_force_from = \"2017-10-01\", why_not_yet = \"{trigger} {trigger_wen}\" }\n",
 		   6, "step 'a.b': 'why_not_yet' uses unknown placeholder {trigger_wen} (did you mean {trigger_when}?); "
 		   "it can use {trigger}, {trigger_date}, {trigger_when}");
+	/* says.already is only for a duty an earlier event can meet */
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " says = { already = \"Done {done_when}.\" } }\n",
+		   6, "step 'a.b': says.already is the sentence for a duty met before its trigger; it needs done_by.already = true");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\", already = 1 } }\n",
+		   6, "done_by");
 	/* before_close as the deadline takes no trigger of its own */
 	load_fails(HEAD STEP " from = \"allegation\", before_close = true, done_by = { type = \"x\" } }\n",
 		   6, "before_close without 'within' makes the closing decision the deadline, so it has no 'from'");
@@ -414,6 +447,7 @@ Suite *duties_suite(void)
 	tcase_add_test(tc, test_first_of_close_in_force_combinators);
 	tcase_add_test(tc, test_in_force_from_before);
 	tcase_add_test(tc, test_beforehand_window_unsure);
+	tcase_add_test(tc, test_done_already);
 	tcase_add_test(tc, test_misuse_names_line_and_nearest);
 	tcase_add_test(tc, test_zero_period_param_is_an_error);
 	tcase_set_timeout(tc, 20);

@@ -415,27 +415,17 @@ step "iopc.initiative_recorded" {
 	-- para 13A(4) says "must record" but sets no time
 	limit = benchmark("record_days"),
 	params = { "record_days" },
-	applies = function(m)
-		return m:has("iopc_initiative"), "the IOPC did not use its power of initiative"
-	end,
-	-- A check, not done_by: a recording before the initiative already meets
-	-- the duty, and a declared done_by looks only on or after the trigger.
-	check = function(m, ctx)
-		local ini = m:first("iopc_initiative")
-		local rec = m:first("conduct_recorded", function(e) return ctx.case:is("aa", e.by) end)
-		if rec and rec.hi <= ini.lo then
-			return { status = "pass", trigger = ini.id, evidence = { rec.id }, done = rec.date, days_late = 0,
-				message = "The IOPC used its power of initiative " .. ctx:when(ini) ..
-					"; the matter had already been recorded " .. ctx:when(rec) .. "." }
-		end
-		return ctx:deadline { trigger = ini, within = working_days "record_days", done = rec, gap = ctx:gap("conduct_recorded") }
-	end,
+	from = function(m) return m:first("iopc_initiative"), "the IOPC did not use its power of initiative" end,
+	within = working_days "record_days",
+	-- a recording before the initiative already meets the duty
+	done_by = { type = "conduct_recorded", by = "aa", already = true },
 	says = {
 		pass = "The IOPC used its power of initiative {trigger_when} and the matter was recorded {done_when}, by {due}: within {limit}.",
 		late = "The IOPC used its power of initiative {trigger_when} but the matter was recorded only {done_when}, {elapsed} later and {days_late_words} after {due}: later than {limit}.",
 		fail = "The IOPC used its power of initiative {trigger_when} but the matter was never recorded, as the law requires; {limit} ran to {due}.",
 		pending = "The IOPC used its power of initiative {trigger_when}; the matter must be recorded, and {limit} runs to {due}.",
 		unknown = "The IOPC used its power of initiative {trigger_when}; the record cannot settle whether the matter was recorded by {due}: {settle}.",
+		already = "The IOPC used its power of initiative {trigger_when}; the matter had already been recorded {done_when}.",
 	},
 }
 

@@ -446,6 +446,7 @@ function Ctx:period_of(spec) end
 ---@field by? string who must have acted: a role of the policy's roles { ... } or a party id
 ---@field to? string who it must have gone to: a role or a party id
 ---@field where? fun(e: Event, m: Matter, ctx: Ctx): boolean?
+---@field already? boolean an event before the trigger meets the duty too (says.already)
 
 ---A forbidden event: any event of TYPE (re the matter, or in the whole case
 ---with scope "case") that WHERE accepts fails the step.
@@ -495,6 +496,7 @@ function Ctx:period_of(spec) end
 ---@field not_applicable? string
 ---@field upcoming? string a recurring schedule with nothing due yet (pending)
 ---@field gap? string a recurring duty's unknown that rests on a gap
+---@field already? string the pass for a duty met before its trigger (done_by.already): {trigger_when} {done_when}
 ---@field what? string a listing duty's duty in a few words ({what})
 ---@field missed? string a listing duty's sentence for a listing that left matters out: {missed} {notes} {event_when} {what} {count} {due} {limit}
 
