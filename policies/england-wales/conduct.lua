@@ -927,6 +927,14 @@ step "fasttrack.special_case" {
 
 local LISTS_FROM = "2017-12-15"
 
+--[[
+The two steps below are the policy's only check functions. Each is a duty
+about the officer, not about one matter (per = "case"), and the language's
+deadline shape (from, within, done_by) runs from a matter's trigger; the
+advisory list's "under investigation when he left" also looks across every
+matter of the case. The shared helper keeps the deadline arithmetic in
+ctx:deadline, so the dates, gaps and messages are the engine's.
+]]
 -- The report to the College of Policing's list, LIST ("barred list" or
 -- "advisory list"), of a subject who left by LEAVE: "within 5 working days
 -- beginning with" the day, fixed by law; the lists began on 15 December 2017.
