@@ -71,6 +71,7 @@ struct calendar {
 	size_t nhol, caphol;
 	char **names;		/* WHY texts; name index CAL_N_FIXED + i is names[i] */
 	size_t nnames, capnames;
+	int batch;		/* in calendar_apply_lua: index once at its end, not per change */
 };
 
 int calendar_easter(int year)
@@ -388,7 +389,8 @@ static int calendar_reindex_all(struct calendar *cal)
 		nh += cal->hol[i] != CAL_NONE;
 	if (calendar_reserve(cal, nh) != 0)
 		return -1;
-	calendar_index(cal);
+	if (!cal->batch)
+		calendar_index(cal);
 	return 0;
 }
 
@@ -485,7 +487,8 @@ static int calendar_change(struct calendar *cal, int from, int to, const char *w
 		cal->hol[from - cal->first_day] = CAL_NONE;
 	if (idx != CAL_NONE)
 		cal->hol[to - cal->first_day] = (unsigned short)idx;
-	calendar_index(cal);
+	if (!cal->batch)
+		calendar_index(cal);
 	return 0;
 }
 
@@ -891,11 +894,17 @@ int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, const char *
 
 	ent.err = err;
 	ent.i = 0;
+	/*
+	** Index once at the end instead of after each change: indexing walks
+	** every day of the calendar's 300 years, and with a dozen changes that
+	** was half of a one-fixture run's instructions.
+	*/
 	if (!lua_checkstack(L, 10)) {
 		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
 			   "out of memory reading the calendar changes");
 		return -1;
 	}
+	cal->batch = 1;
 	t = lua_absindex(L, idx);
 	if (!lua_istable(L, t)) {
 		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
@@ -953,6 +962,12 @@ int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, const char *
 	}
 	rc = 0;
 out:
+	cal->batch = 0;
+	if (calendar_reindex_all(cal) != 0 && rc == 0) {
+		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "out of memory indexing the calendar");
+		rc = -1;
+	}
 	lua_settop(L, top);
 	if (rc != 0 && err && source)
 		snprintf(err->source, sizeof(err->source), "%s", source);
