@@ -394,7 +394,8 @@ static int calendar_reindex_all(struct calendar *cal)
 	return 0;
 }
 
-struct calendar *calendar_new(int first_year, int last_year)
+/* A calendar of those years with today's rules (REGULAR) or none, not yet indexed. */
+static struct calendar *calendar_make(int first_year, int last_year, int regular)
 {
 	struct calendar *cal;
 	int y;
@@ -413,14 +414,23 @@ struct calendar *calendar_new(int first_year, int last_year)
 	cal->work = malloc((size_t)cal->ndays * sizeof(*cal->work));
 	if (!cal->hol || !cal->cum || !cal->work)
 		goto fail;
-	for (y = first_year; y <= last_year; y++)
+	for (y = first_year; regular && y <= last_year; y++)
 		calendar_regular_year(cal, y);
-	if (calendar_reindex_all(cal) != 0)
-		goto fail;
 	return cal;
 fail:
 	calendar_free(cal);
 	return NULL;
+}
+
+struct calendar *calendar_new(int first_year, int last_year)
+{
+	struct calendar *cal = calendar_make(first_year, last_year, 1);
+
+	if (cal && calendar_reindex_all(cal) != 0) {
+		calendar_free(cal);
+		return NULL;
+	}
+	return cal;
 }
 
 int calendar_clear(struct calendar *cal)
@@ -1026,7 +1036,12 @@ struct calendar *calendar_new_named(const char *name, int first_year, int last_y
 			   name, has ? " (did you mean '" : "", has ? near : "", has ? "'?)" : "");
 		goto fail;
 	}
-	if (!(cal = calendar_new(first_year, last_year))) {
+	/*
+	** Today's rules without an index: a calendar file with "regular" replaces
+	** them, one without has them, and either way calendar_apply_lua indexes
+	** once at its end; a calendar with no name has no holidays at all.
+	*/
+	if (!(cal = calendar_make(first_year, last_year, name != NULL))) {
 		error_setf(err, CASECHECK_E_INTERNAL, path, NULL, 0, 0,
 			   "cannot make a calendar of years %d to %d (from %d to %d, or out of memory)",
 			   first_year, last_year, CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR);
@@ -1034,7 +1049,7 @@ struct calendar *calendar_new_named(const char *name, int first_year, int last_y
 	}
 	if (!name) {
 		/* no calendar named: working days are Monday to Friday */
-		if (calendar_clear(cal) != 0) {
+		if (calendar_reindex_all(cal) != 0) {
 			error_setf(err, CASECHECK_E_INTERNAL, "calendar", NULL, 0, 0, "out of memory");
 			goto fail;
 		}
