@@ -150,7 +150,7 @@ def main(argv):
             if b >= PEAK_MIN_BYTES and rss:
                 peak_x.append((xf, kind, k))
             ok = e["failed"] == "0"
-            src = e if ok else raised
+            src = e if ok else (raised if raised and raised["failed"] == "0" else None)
             if src:
                 lu = float(src["load_us"]) / units
                 eu = float(src["eval_us"]) / units
@@ -190,9 +190,10 @@ def main(argv):
         t, per = verdict_scale[kind]
         fails = [k for (k, e, _, _, _) in t if not e or e["failed"] != "0"]
         vals = [p[0] if isinstance(p, tuple) else p for p in per]
-        if len(vals) >= 2 and vals[1] and vals[-1]:
-            r = vals[-1] / vals[1]
-            fig = "%.2fx (%d vs %d)" % (r, t[-1][0], t[1][0])
+        last = max([i for i, v in enumerate(vals) if v] or [0])
+        if len(vals) >= 2 and vals[1] and last > 1:
+            r = vals[last] / vals[1]
+            fig = "%.2fx (%d vs %d)" % (r, t[last][0], t[1][0])
         else:
             r, fig = None, "not measured"
         goal("cost per %s %s: last row <= %.2fx the second" % (unit, what, GOAL_FLAT),
