@@ -377,7 +377,7 @@ lint:
 	$(Q)if command -v luacheck >/dev/null 2>&1; then luacheck -q --no-color --config .luacheckrc scripts policies examples/policies; \
 	else echo 'lint: luacheck not found (make deps installs lua-check)'; exit 1; fi
 
-bench: all
+bench: all $(LIB_A)
 	$(Q)sh bench/run.sh $(CLI)
 
 # The main job: the England & Wales policy over the Carrick fixtures. Exit 1

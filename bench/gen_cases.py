@@ -155,14 +155,18 @@ class Case:
         self.num = num
         self.events = []
         self.ids = set()
+        self.next_k = {}  # per id base: the suffix to try next (ids of 100,000 events)
 
     def add(self, date, type_, re=None, prec="day", **fields):
         rng = self.rng
         base = "%s-%s" % (re, type_.replace("_", "-")) if re else type_.replace("_", "-")
-        eid, k = base, 2
-        while eid in self.ids:
+        eid, k = base, self.next_k.get(base, 2)
+        if eid in self.ids:
+            # the first free base-K, as a scan from 2 would find: ids are only added
+            while "%s-%d" % (base, k) in self.ids:
+                k += 1
             eid = "%s-%d" % (base, k)
-            k += 1
+            self.next_k[base] = k + 1
         self.ids.add(eid)
         ev = {"id": eid, "date": fmt(date, prec), "type": type_}
         if re:
@@ -188,7 +192,12 @@ def fmt(d, prec):
     return d.isoformat()
 
 
-def gen_case(rng, num):
+def gen_case(rng, num, scale=None):
+    """Case NUM. SCALE (bench/gen_scale.py) may set "matters" (that many
+    allegations, from 2005 on, GAP days apart at most), "events" (filled up
+    to that many events) and "window" (history checks list at most that many
+    earlier matters, so that the file stays linear in matters)."""
+    scale = scale or {}
     home, home_name = rng.choice(FORCES)
     other, other_name = rng.choice([f for f in FORCES if f[0] != home])
     psd, lm = home + "-PSD", home + "-LM"
@@ -213,6 +222,8 @@ def gen_case(rng, num):
         days=rng.randrange(0, 365 * max(1, min(2022, joined + 12) - max(2005, joined))))
     if first_alleg.year > 2022:
         first_alleg = datetime.date(2022, rng.randint(1, 12), rng.randint(1, 28))
+    if "matters" in scale:
+        first_alleg = datetime.date(2005, 1, 3)
     subject = {
         "name": "%s %s" % (rng.choice(FIRST), rng.choice(LAST)),
         "rank": rng.choice(RANKS),
@@ -236,12 +247,14 @@ def gen_case(rng, num):
         subject["vetting"] = vet
 
     n_alleg = wchoice(rng, [(1, 20), (2, 35), (3, 30), (4, 15)])
+    n_alleg = scale.get("matters", n_alleg)
+    gap = (60, 900) if "matters" not in scale else (0, max(1, 6000 // n_alleg))
     matters = []
     d = first_alleg
     victims = 0
     for k in range(n_alleg):
         if k:
-            d = plus(d, rng.randint(60, 900))
+            d = plus(d, rng.randint(*gap))
         if d.year > 2023:
             break
         aid = "a%d" % (k + 1)
@@ -265,7 +278,8 @@ def gen_case(rng, num):
         c.ids.discard(ev["id"])
         ev["id"] = aid
         c.ids.add(aid)
-        handle(c, rng, home, psd, lm, other, aid, d, cats, victim, matters)
+        handle(c, rng, home, psd, lm, other, aid, d, cats, victim,
+               matters[-scale["window"]:] if "window" in scale else matters)
         matters.append((aid, d))
 
     # Leaving the service (per case), and the College's lists.
@@ -297,6 +311,7 @@ def gen_case(rng, num):
     # Fill up to about 25 events with routine entries (victim updates, extra
     # checks, progress reports) so the corpus has the peers' shape.
     target = rng.randint(14, 26)
+    target = scale.get("events", target)
     while len(c.events) < target and matters:
         aid, ad = rng.choice(matters)
         when = min(plus(ad, rng.randint(1, 500)), cutoff)

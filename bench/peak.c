@@ -4,7 +4,7 @@
 **   peak COMMAND [ARGS...]
 **
 ** Runs COMMAND as a child, waits for it, and writes one line to stderr:
-**   "peak: maxrss_kb=N rc=R"
+**   "peak: maxrss_kb=N rc=R cpu_s=S"     (S: user + system CPU seconds)
 ** then exits with the child's exit code (128+signal if killed).
 **
 ** Why not Python's resource.getrusage(RUSAGE_CHILDREN) or os.wait4 on a
@@ -46,6 +46,8 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	rc = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-	fprintf(stderr, "peak: maxrss_kb=%ld rc=%d\n", ru.ru_maxrss, rc);
+	fprintf(stderr, "peak: maxrss_kb=%ld rc=%d cpu_s=%.4f\n", ru.ru_maxrss, rc,
+		(double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+		(double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6);
 	return rc;
 }

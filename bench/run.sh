@@ -1,15 +1,26 @@
 #!/bin/sh
-# bench/run.sh: `make bench`. Generates the corpus if missing (bench/gen/,
-# git-ignored), builds the jansson floor, times the floor and casecheck over
-# the corpus on one core, and prints a table with a verdict against the
-# issue's first bar: casecheck within 2x the floor, peak RSS under 50 MB.
-# It reports; it is not a test: exit 0 whether or not the bars are met
-# (exit 1 only when the bench itself cannot run: bad corpus, build error).
+# bench/run.sh: `make bench`, every figure of the performance issue in one
+# paired run on one corpus: the jansson floor, a Lua 5.4 + lua-cjson decode
+# of the same files, `run --format json` and `text`, `run -j 1` against
+# `-j 2`, the evaluation-only figure of bench/eval.c (public API, cases
+# loaded once), start-up on one small fixture, and the scaling tables
+# (events per case, matters per case). Then each goal and whether it is met.
+# It reports; it is not a test: exit 0 whether or not goals are met (exit 1
+# only when the bench itself cannot run: bad corpus, build error).
 #
-# Usage: sh bench/run.sh [CASECHECK]       (default build/casecheck)
-# Knobs: BENCH_N=10000 cases, BENCH_RUNS=3 (best of), BENCH_PIN=0 (CPU for
-#        taskset; empty: no pinning), BENCH_SLOW=40 (s: stop repeating a
-#        run this slow), CC, PKG_CONFIG.
+# Usage: sh bench/run.sh [CASECHECK]       (default build/casecheck; its
+#        directory must hold libcasecheck.a, which bench/eval.c links)
+# Knobs (environment), with their defaults:
+#   BENCH_N=2000            cases in the corpus
+#   BENCH_RUNS=3            rounds of the paired run (and passes of eval)
+#   BENCH_PIN=0             CPU for taskset (empty: no pinning); -j runs are never pinned
+#   BENCH_STARTUP_RUNS=20   rounds of the start-up pair
+#   BENCH_STARTUP_FIXTURE=fixtures/steps/assess.route_decided.basic.json
+#   BENCH_EVENTS="25 250 2500 25000 100000"   rows of the events table
+#   BENCH_MATTERS="1 10 100 1000 10000"       rows of the matters table
+#   BENCH_SCALE=1           0: skip both scaling tables
+#   BENCH_SLOW=60           s: no further round after a round this slow
+#   CC, PKG_CONFIG, PYTHON, LUA (lua5.4)
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,19 +28,33 @@ root=$(dirname "$here")
 cd "$root"
 
 CLI=${1:-build/casecheck}
-N=${BENCH_N:-10000}
+N=${BENCH_N:-2000}
 RUNS=${BENCH_RUNS:-3}
 CC=${CC:-cc}
 PKG_CONFIG=${PKG_CONFIG:-pkg-config}
 PY=${PYTHON:-python3}
-export BENCH_PIN="${BENCH_PIN-0}" BENCH_SLOW="${BENCH_SLOW:-40}"
+LUA=${LUA:-lua5.4}
+PIN=${BENCH_PIN-0}
+SRUNS=${BENCH_STARTUP_RUNS:-20}
+SFIX=${BENCH_STARTUP_FIXTURE:-fixtures/steps/assess.route_decided.basic.json}
+EVENTS=${BENCH_EVENTS:-25 250 2500 25000 100000}
+MATTERS=${BENCH_MATTERS:-1 10 100 1000 10000}
+SCALE=${BENCH_SCALE:-1}
+POLICY=policies/england-wales/conduct.lua
+export BENCH_SLOW="${BENCH_SLOW:-60}"
 
 gen=bench/gen
 cases=$gen/cases
 out=$(dirname "$CLI")/bench
+lib=$(dirname "$CLI")/libcasecheck.a
 mkdir -p "$out"
 
 [ -x "$CLI" ] || { echo "bench: $CLI not built (run make)" >&2; exit 1; }
+[ -f "$lib" ] || { echo "bench: $lib not built (run make bench)" >&2; exit 1; }
+command -v taskset > /dev/null 2>&1 || PIN=""
+pin=${PIN:--}
+tpin=""
+[ -n "$PIN" ] && tpin="taskset -c $PIN"
 
 # 1. The corpus: regenerated when missing, or when N or the generator changed.
 want="n=$N gen=$(cksum < bench/gen_cases.py | cut -d' ' -f1)"
@@ -45,11 +70,13 @@ if [ "$want" != "$have" ] || [ ! -f "$cases/MANIFEST" ]; then
 	fi
 	echo "$want" > "$gen/STAMP"
 fi
+sed "s|^|$cases/|" "$cases/MANIFEST" > "$out/list.txt"
 
-# 2. The floor (jansson parse + walk of the same files) and the launcher
-#    that reads peak RSS (bench/peak.c says why not Python's rusage).
+# 2. The floor, the launcher that reads peak RSS (bench/peak.c says why not
+#    Python's rusage) and the evaluation harness, built against this build.
 floor=$out/floor
 peak=$out/peak
+eval=$out/eval
 if [ ! -x "$floor" ] || [ bench/floor.c -nt "$floor" ]; then
 	# shellcheck disable=SC2046
 	$CC -O2 -std=c99 bench/floor.c $($PKG_CONFIG --cflags --libs jansson) -o "$floor"
@@ -57,93 +84,83 @@ fi
 if [ ! -x "$peak" ] || [ bench/peak.c -nt "$peak" ]; then
 	$CC -O2 -std=c99 bench/peak.c -o "$peak"
 fi
+if [ ! -x "$eval" ] || [ bench/eval.c -nt "$eval" ] || [ "$lib" -nt "$eval" ]; then
+	# shellcheck disable=SC2046
+	$CC -O2 -std=c99 bench/eval.c -Iengine "$lib" \
+		$($PKG_CONFIG --libs lua5.4 jansson) -lm -pthread -o "$eval"
+fi
+have_cjson=0
+"$LUA" -e 'require("cjson")' > /dev/null 2>&1 && have_cjson=1
 
-# 3. Timings: best of $RUNS, wall clock, pinned to one CPU.
-pin=""
-command -v taskset > /dev/null 2>&1 && [ -n "$BENCH_PIN" ] && pin="taskset -c $BENCH_PIN"
-echo "bench: $N cases in $cases; best of $RUNS, wall clock${pin:+, $pin}"
+# 3. The paired run: every command once a round, RUNS rounds.
+echo "bench: $N cases in $cases; $RUNS paired rounds${tpin:+, single-core rows under $tpin}"
+tab=$(printf '\t')
+spec=$out/spec.txt
+{
+	echo "floor${tab}0${tab}$pin${tab}$floor${tab}$cases"
+	[ $have_cjson -eq 1 ] && echo "cjson${tab}0${tab}$pin${tab}$LUA${tab}bench/cjson_floor.lua${tab}$out/list.txt"
+	for f in json text; do
+		echo "$f${tab}0,1${tab}$pin${tab}$CLI${tab}run${tab}--format${tab}$f${tab}-o${tab}/dev/null${tab}$cases"
+	done
+	# -j: unpinned, so that two workers can use two CPUs
+	for j in 1 2; do
+		echo "json_j$j${tab}0,1${tab}-${tab}$CLI${tab}run${tab}-j${tab}$j${tab}--format${tab}json${tab}-o${tab}/dev/null${tab}$cases"
+	done
+} > "$spec"
 res=$out/results.txt
-: > "$res"
-m() { l=$1 c=$2; shift 2; "$PY" bench/measure.py "$RUNS" "$l" "$c" "$peak" "$@" | tee -a "$res"; }
-m floor 0 -- "$floor" "$cases"
-m json 0,1 -- "$CLI" run --format json -o /dev/null "$cases"
-m text 0,1 -- "$CLI" run --format text -o /dev/null "$cases"
-# -j: both unpinned, so that the two workers can use two CPUs
-(BENCH_PIN=; export BENCH_PIN
- m json_j1 0,1 -- "$CLI" run -j 1 --format json -o /dev/null "$cases"
- m json_j2 0,1 -- "$CLI" run -j 2 --format json -o /dev/null "$cases")
+BENCH_RATIO_TO=floor,json_j2 "$PY" bench/paired.py "$RUNS" "$peak" "$spec" > "$res"
 
-# 4. The table and the verdict.
-"$PY" - "$res" "$gen/SIZES" "$CLI" <<'EOF'
-import os, platform, subprocess, sys, time
-res, sizes, cli = sys.argv[1:4]
-rows = {}
-for line in open(res):
-    f = line.split()
-    kv = dict(x.split("=", 1) for x in f[1:] if "=" in x)
-    kv["failed"] = "FAILED" in f
-    rows[f[0]] = kv
-sz = dict(l.split() for l in open(sizes) if l.strip())
-n, nbytes, nev = int(sz["cases"]), int(sz["bytes"]), int(sz["events"])
-fl = rows["floor"]
-floor_files = fl["stdout"].split("_")
-if fl["failed"] or floor_files[1] != str(n):
-    sys.exit("bench: the floor did not read %d files: %s" % (n, fl["stdout"]))
-steps = "?"
-try:
-    p = subprocess.run([cli, "steps", "england-wales/conduct"], capture_output=True, text=True)
-    for l in p.stdout.splitlines():
-        if l.strip().endswith(" steps") and l.split()[0].isdigit():
-            steps = l.split()[0]
-except OSError:
-    pass
-model = ""
-try:
-    for l in open("/proc/cpuinfo"):
-        if l.startswith("model name"):
-            model = l.split(":", 1)[1].strip()
-            break
-except OSError:
-    pass
-print()
-print("corpus: %d cases, %d events (%.1f a case), %.1f MB (%.0f bytes a case); policy england-wales/conduct"
-      % (n, nev, nev / n, nbytes / 1e6, nbytes / n))
-print("machine: %d CPUs, %s; %s" % (os.cpu_count(), model or platform.machine(), time.strftime("%Y-%m-%d")))
-print()
-fs = float(fl["best_s"])
-hdr = "%-34s %9s %10s %9s %9s %8s" % ("", "best s", "cases/s", "us/case", "x floor", "peak MB")
-print(hdr)
-print("-" * len(hdr))
-def row(name, r, ratio=True):
-    s = float(r["best_s"])
-    print("%-34s %9.3f %10.0f %9.1f %9s %8.1f%s" % (
-        name, s, n / s, s / n * 1e6, ("%.2f" % (s / fs)) if ratio else "1.00",
-        int(r["maxrss_kb"]) / 1024.0, "  (exit %s: ERROR)" % r["rc"] if r["failed"] else ""))
-row("floor: jansson parse + walk", fl, False)
-row("casecheck run --format json", rows["json"])
-row("casecheck run --format text", rows["text"])
-row("run --format json -j 1, unpinned", rows["json_j1"])
-row("run --format json -j 2, unpinned", rows["json_j2"])
-print()
-j = float(rows["json_j1"]["best_s"]) / float(rows["json_j2"]["best_s"])
-print("run -j 2 against -j 1 (json, unpinned, %d CPUs): %.2fx  (goal >= 1.80 on 2 idle cores)"
-      % (os.cpu_count(), j))
-bad = [k for k in ("json", "text", "json_j1", "json_j2") if rows[k]["failed"]]
-peak = max(int(rows[k]["maxrss_kb"]) for k in ("json", "text")) / 1024.0
-verdict_ok = not bad
-for k in ("json", "text"):
-    ratio = float(rows[k]["best_s"]) / fs
-    ok = ratio <= 2.0
-    verdict_ok = verdict_ok and ok
-    print("bar 1, speed (%s report):  %.2f x floor  (bar <= 2.00)   %s" % (k, ratio, "PASS" if ok else "FAIL"))
-for k in ("json", "text"):
-    mb = int(rows[k]["maxrss_kb"]) / 1024.0
-    ok = mb < 50.0
-    verdict_ok = verdict_ok and ok
-    print("bar 1, memory (%s report): peak RSS %.1f MB  (bar < 50 MB)   %s" % (k, mb, "PASS" if ok else "FAIL"))
-if bad:
-    print("casecheck exited with an error (exit 2 or 3) on: %s: the figures are not valid" % ", ".join(bad))
-print("verdict: %s  (%s; MB = MiB, whole-process peak RSS; policy of %s steps)"
-      % ("PASS" if verdict_ok else "FAIL", cli, steps))
-EOF
+# 4. Start-up: one small fixture, against the floor reading the same file.
+{
+	echo "start_floor${tab}0${tab}$pin${tab}$floor${tab}$SFIX"
+	echo "start_run${tab}0,1${tab}$pin${tab}$CLI${tab}run${tab}-o${tab}/dev/null${tab}$SFIX"
+} > "$out/spec-start.txt"
+BENCH_RATIO_TO=start_floor "$PY" bench/paired.py "$SRUNS" "$peak" "$out/spec-start.txt" >> "$res"
+
+# 5. Evaluation only (bench/eval.c): cases loaded once, evaluation timed.
+echo "eval $($tpin "$eval" -r "$RUNS" "$POLICY" "$cases" 2> "$out/eval.err" || echo failed)" >> "$res"
+
+# 6. Scaling: one case per row, generated once into bench/gen/scale/.
+#    Each row: bench/eval.c at the default budgets (and again with budgets
+#    raised when they were broken, to show the cost anyway), and the peak
+#    RSS of `casecheck run --format json` on the file.
+scale=$out/scale.txt
+: > "$scale"
+if [ "$SCALE" != 0 ]; then
+	sdir=$gen/scale
+	swant="gen=$(cat bench/gen_cases.py bench/gen_scale.py | cksum | cut -d' ' -f1)"
+	if [ "$(cat "$sdir/STAMP" 2>/dev/null || true)" != "$swant" ]; then
+		rm -rf "$sdir"
+		mkdir -p "$sdir"
+		echo "$swant" > "$sdir/STAMP"
+	fi
+	for kind in events matters; do
+		if [ $kind = events ]; then rows=$EVENTS; else rows=$MATTERS; fi
+		for k in $rows; do
+			f=$sdir/$kind-$k.json
+			if [ ! -f "$f" ]; then
+				echo "bench: generating $f" >&2
+				(cd bench && "$PY" gen_scale.py "$kind" "$k" "../$f") > /dev/null
+			fi
+			reps=3
+			[ "$k" -ge 10000 ] && reps=1
+			line=$($tpin "$eval" -r $reps "$POLICY" "$f" 2> "$out/scale.err" || true)
+			why=$(head -1 "$out/scale.err" | sed 's/^eval: [^:]*: //' | tr ' \t' '__' | cut -c1-160)
+			raised=""
+			case $line in
+			*"failed 0 "*) ;;
+			*)
+				raised=$($tpin "$eval" -r 1 -i 100000000000 -m 8192 -s 60 "$POLICY" "$f" 2> /dev/null || true)
+				;;
+			esac
+			rss=$("$peak" $tpin "$CLI" run --format json -o /dev/null --max-fixture-size 1024 \
+				--max-memory 8192 --max-instructions 100000000000 --max-seconds 60 "$f" 2>&1 > /dev/null |
+				sed -n 's/^peak: maxrss_kb=\([0-9]*\).*/\1/p')
+			echo "$kind $k | $line | why ${why:-none} | raised ${raised:-none} | rss_kb ${rss:-0}" >> "$scale"
+		done
+	done
+fi
+
+# 7. The tables and the goals.
+"$PY" bench/report.py "$res" "$scale" "$gen/SIZES" "$CLI" "$have_cjson"
 exit 0

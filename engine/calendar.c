@@ -71,6 +71,7 @@ struct calendar {
 	size_t nhol, caphol;
 	char **names;		/* WHY texts; name index CAL_N_FIXED + i is names[i] */
 	size_t nnames, capnames;
+	int batch;		/* in calendar_apply_lua: index once at its end, not per change */
 };
 
 int calendar_easter(int year)
@@ -424,11 +425,13 @@ static int calendar_reindex_all(struct calendar *cal)
 		nh += cal->hol[i] != CAL_NONE;
 	if (calendar_reserve(cal, nh) != 0)
 		return -1;
-	calendar_index(cal);
+	if (!cal->batch)
+		calendar_index(cal);
 	return 0;
 }
 
-struct calendar *calendar_new(int first_year, int last_year)
+/* A calendar of those years with today's rules (REGULAR) or none, not yet indexed. */
+static struct calendar *calendar_make(int first_year, int last_year, int regular)
 {
 	struct calendar *cal;
 	int y;
@@ -447,14 +450,23 @@ struct calendar *calendar_new(int first_year, int last_year)
 	cal->work = malloc((size_t)cal->ndays * sizeof(*cal->work));
 	if (!cal->hol || !cal->cum || !cal->work)
 		goto fail;
-	for (y = first_year; y <= last_year; y++)
+	for (y = first_year; regular && y <= last_year; y++)
 		calendar_regular_year(cal, y);
-	if (calendar_reindex_all(cal) != 0)
-		goto fail;
 	return cal;
 fail:
 	calendar_free(cal);
 	return NULL;
+}
+
+struct calendar *calendar_new(int first_year, int last_year)
+{
+	struct calendar *cal = calendar_make(first_year, last_year, 1);
+
+	if (cal && calendar_reindex_all(cal) != 0) {
+		calendar_free(cal);
+		return NULL;
+	}
+	return cal;
 }
 
 int calendar_clear(struct calendar *cal)
@@ -521,7 +533,8 @@ static int calendar_change(struct calendar *cal, int from, int to, const char *w
 		cal->hol[from - cal->first_day] = CAL_NONE;
 	if (idx != CAL_NONE)
 		cal->hol[to - cal->first_day] = (unsigned short)idx;
-	calendar_index(cal);
+	if (!cal->batch)
+		calendar_index(cal);
 	return 0;
 }
 
@@ -1031,11 +1044,17 @@ int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, const char *
 
 	ent.err = err;
 	ent.i = 0;
+	/*
+	** Index once at the end instead of after each change: indexing walks
+	** every day of the calendar's 300 years, and with a dozen changes that
+	** was half of a one-fixture run's instructions.
+	*/
 	if (!lua_checkstack(L, 10)) {
 		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
 			   "out of memory reading the calendar changes");
 		return -1;
 	}
+	cal->batch = 1;
 	t = lua_absindex(L, idx);
 	if (!lua_istable(L, t)) {
 		error_setf(err, CASECHECK_E_INPUT, CALENDAR_SCRIPT, NULL, 0, 0,
@@ -1093,6 +1112,12 @@ int calendar_apply_lua(struct calendar *cal, lua_State *L, int idx, const char *
 	}
 	rc = 0;
 out:
+	cal->batch = 0;
+	if (calendar_reindex_all(cal) != 0 && rc == 0) {
+		error_setf(err, CASECHECK_E_INTERNAL, CALENDAR_SCRIPT, NULL, 0, 0,
+			   "out of memory indexing the calendar");
+		rc = -1;
+	}
 	lua_settop(L, top);
 	if (rc != 0 && err && source)
 		snprintf(err->source, sizeof(err->source), "%s", source);
@@ -1178,7 +1203,12 @@ struct calendar *calendar_new_text(const char *text, size_t len, const char *sou
 	char chunk[520];
 	lua_State *L;
 
-	if (!(cal = calendar_new(first_year, last_year))) {
+	/*
+	** Today's rules without an index: a calendar file with "regular" replaces
+	** them, one without has them, and either way calendar_apply_lua indexes
+	** once at its end.
+	*/
+	if (!(cal = calendar_make(first_year, last_year, 1))) {
 		error_setf(err, CASECHECK_E_INTERNAL, source, NULL, 0, 0,
 			   "cannot make a calendar of years %d to %d (from %d to %d, or out of memory)",
 			   first_year, last_year, CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR);
@@ -1235,13 +1265,13 @@ struct calendar *calendar_new_named(const char *name, int first_year, int last_y
 	if (name)
 		return calendar_new_text(s->text, s->len, path, first_year, last_year, err);
 	/* no calendar named: working days are Monday to Friday */
-	if (!(cal = calendar_new(first_year, last_year))) {
+	if (!(cal = calendar_make(first_year, last_year, 0))) {
 		error_setf(err, CASECHECK_E_INTERNAL, path, NULL, 0, 0,
 			   "cannot make a calendar of years %d to %d (from %d to %d, or out of memory)",
 			   first_year, last_year, CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR);
 		return NULL;
 	}
-	if (calendar_clear(cal) != 0) {
+	if (calendar_reindex_all(cal) != 0) {
 		error_setf(err, CASECHECK_E_INTERNAL, "calendar", NULL, 0, 0, "out of memory");
 		calendar_free(cal);
 		return NULL;

@@ -47,6 +47,8 @@ struct sandbox_watchdog {
 	unsigned long gen;		/* changes with every arm and disarm */
 	unsigned long fired;		/* deadlines the watchdog had to enforce */
 	struct timespec deadline;	/* of the call in flight */
+	int waiting;			/* the thread waits: 0 no, 1 for a call, 2 until WAKE */
+	struct timespec wake;		/* when it looks again, while WAITING is 2 */
 	lua_State *L;
 	lua_Hook hook;
 };

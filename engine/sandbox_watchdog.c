@@ -20,6 +20,13 @@
 ** State: everything is in the sandbox's struct sandbox_watchdog, guarded by
 ** its mutex; there is no global. The thread never touches the Lua state
 ** except through lua_sethook.
+**
+** Wake-ups: arming and disarming happen around every sandbox_pcall, several
+** times per case. They signal the thread only when it waits for no call at
+** all, or would sleep past the new deadline; otherwise it wakes at the
+** deadline it slept towards, finds the new one (or none) and sleeps again.
+** So a run of calls wakes it about once per time budget, not twice per
+** call: with `run -j 2` those wake-ups took a core from the workers.
 */
 #include <errno.h>
 #include <string.h>
@@ -55,14 +62,19 @@ static void *watchdog_main(void *arg)
 	pthread_mutex_lock(&w->mu);
 	while (!w->quit) {
 		if (!w->busy) {
+			w->waiting = 1;
 			pthread_cond_wait(&w->cv, &w->mu);
+			w->waiting = 0;
 			continue;
 		}
 		gen = w->gen;
 		wake = w->deadline;
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if (timespec_before(&now, &wake)) {
+			w->waiting = 2;
+			w->wake = wake;
 			pthread_cond_timedwait(&w->cv, &w->mu, &wake);
+			w->waiting = 0;
 			continue;	/* woken early, or the deadline: look again */
 		}
 		/* the call in flight has overrun its deadline */
@@ -142,7 +154,8 @@ void sandbox_watchdog_arm(struct sandbox *sb)
 	w->busy = 1;
 	w->gen++;
 	w->deadline = sb->deadline;
-	pthread_cond_signal(&w->cv);
+	if (w->waiting == 1 || (w->waiting == 2 && timespec_before(&w->deadline, &w->wake)))
+		pthread_cond_signal(&w->cv);
 	pthread_mutex_unlock(&w->mu);
 }
 
@@ -152,10 +165,10 @@ void sandbox_watchdog_disarm(struct sandbox *sb)
 
 	if (!w->started || --w->depth > 0)
 		return;
+	/* no signal: the thread finds no call in flight when it next looks */
 	pthread_mutex_lock(&w->mu);
 	w->busy = 0;
 	w->gen++;
-	pthread_cond_signal(&w->cv);
 	pthread_mutex_unlock(&w->mu);
 }
 

@@ -36,6 +36,10 @@ command -v xmllint >/dev/null 2>&1 || missing="$missing libxml2-utils"
 command -v prove >/dev/null 2>&1 || missing="$missing perl"
 # make check-valgrind (a CI stage) runs the suites under memcheck
 command -v valgrind >/dev/null 2>&1 || missing="$missing valgrind"
+# make bench: Lua 5.4 with lua-cjson decodes the corpus beside the jansson
+# floor (bench/cjson_floor.lua), the parse floor of the best Lua stack
+command -v lua5.4 >/dev/null 2>&1 || missing="$missing lua5.4"
+lua5.4 -e 'require("cjson")' >/dev/null 2>&1 || missing="$missing lua-cjson"
 if [ $fuzz -eq 1 ]; then
 	command -v clang >/dev/null 2>&1 || missing="$missing clang"
 	printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }\n' |

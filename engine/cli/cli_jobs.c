@@ -55,22 +55,34 @@ struct jobs_worker {
 */
 static size_t jobs_release_own(struct jobs_pool *p, int w)
 {
-	size_t s, pending = 0;
+	size_t s, pending;
+	int unlocked;
 
-	for (s = 0; s < p->window; s++) {
-		if (p->owner[s] != w || p->state[s] == SLOT_FREE)
-			continue;
-		if (p->state[s] != SLOT_EMITTED) {
-			pending++;
-			continue;
+	/*
+	** Scan again after any release: the lock was dropped meanwhile, and a
+	** slot counted as pending may have been emitted, its broadcast gone
+	** before the caller waits. Only a count from a scan that held the lock
+	** throughout lets the caller wait without missing it (run -j hung so).
+	*/
+	do {
+		pending = 0;
+		unlocked = 0;
+		for (s = 0; s < p->window; s++) {
+			if (p->owner[s] != w || p->state[s] == SLOT_FREE)
+				continue;
+			if (p->state[s] != SLOT_EMITTED) {
+				pending++;
+				continue;
+			}
+			pthread_mutex_unlock(&p->mu);
+			p->release(p->ctx, w, p->slots + s * p->slot_size);
+			memset(p->slots + s * p->slot_size, 0, p->slot_size);
+			pthread_mutex_lock(&p->mu);
+			p->state[s] = SLOT_FREE;
+			pthread_cond_broadcast(&p->cv);
+			unlocked = 1;
 		}
-		pthread_mutex_unlock(&p->mu);
-		p->release(p->ctx, w, p->slots + s * p->slot_size);
-		memset(p->slots + s * p->slot_size, 0, p->slot_size);
-		pthread_mutex_lock(&p->mu);
-		p->state[s] = SLOT_FREE;
-		pthread_cond_broadcast(&p->cv);
-	}
+	} while (unlocked);
 	return pending;
 }
 

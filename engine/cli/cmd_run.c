@@ -252,12 +252,21 @@ static int run_report_finish(struct run_reports *rr, size_t n_bad)
 	return 0;
 }
 
-/* One worker's engine and policies: engines are not shared between threads. */
+/*
+** One worker's engine and policies: engines are not shared between threads.
+** With -j 1 the one worker uses the run's engine. With more, each worker
+** makes its own, in its own thread, on its first fixture: then the Lua
+** state and every policy live in that thread's malloc arena, and no lock
+** of another thread's arena is taken while it evaluates.
+*/
 struct run_worker {
-	struct casecheck_engine *engine;	/* owned, except worker 0's (the run's) */
-	struct cli_policies own;		/* workers 1..: their policies */
-	struct cli_policies *ps;		/* own, or worker 0's: the run's */
+	struct casecheck_engine *engine;	/* owned, except with -j 1 (the run's) */
+	struct cli_policies own;		/* -j 2 and more: its policies */
+	struct cli_policies *ps;		/* own, or with -j 1 the run's */
 	struct cli_policy_entry *forced;	/* --policy's, in this engine */
+	int pending;				/* its engine is still to be made */
+	int broken;				/* making it failed: why is in ERR */
+	struct casecheck_error err;
 };
 
 /* One fixture, loaded and evaluated by a worker, waiting to be reported. */
@@ -286,6 +295,33 @@ struct run_ctx {
 	int rc;
 };
 
+/*
+** Make worker WK's engine and policies, set up like the run's, in the
+** calling thread. 0, or -1 with WK->err filled.
+*/
+static int run_worker_setup(struct run_worker *wk, const struct run_opts *o)
+{
+	if (!(wk->engine = casecheck_engine_new(&o->limits, &wk->err)))
+		return -1;
+	casecheck_engine_set_hashes(wk->engine, strcmp(o->format, "json") == 0 ||
+				    strcmp(o->format, "html") == 0);
+	wk->ps = &wk->own;
+	cli_policies_init(wk->ps, wk->engine, &o->params);
+	wk->ps->max_fixture_mib = o->max_fixture_mib;
+	if (o->policy) {
+		wk->forced = cli_policies_get(wk->ps, o->policy, 0, &wk->err);
+		if (!wk->forced)
+			return -1;
+		if (!wk->forced->policy) {
+			/* the run's engine loaded it; another one could still run out of memory */
+			cli_error_set(&wk->err, CASECHECK_E_POLICY, o->policy, NULL,
+				      "cannot load the policy in worker thread");
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* Load and evaluate fixture I in worker W (cli_jobs_threads' job). */
 static void run_job(void *vctx, int w, size_t i, void *vslot)
 {
@@ -294,6 +330,18 @@ static void run_job(void *vctx, int w, size_t i, void *vslot)
 	struct run_slot *sl = vslot;
 	const char *file = c->files->v[i];
 
+	if (wk->pending) {
+		wk->pending = 0;
+		wk->broken = run_worker_setup(wk, c->o) != 0;
+		if (wk->broken)
+			cli_print_error(stderr, &wk->err);
+	}
+	if (wk->broken) {
+		sl->peek.error = wk->err;
+		sl->peek.has_error = 1;
+		sl->load = cli_exit_for(&wk->err);
+		return;
+	}
 	sl->load = cli_load_fixture(wk->ps, wk->forced, file, &sl->peek, &sl->kase, &sl->pe);
 	if (sl->load == 0 && !sl->pe) {
 		cli_error_set(&sl->peek.error, CASECHECK_E_INPUT, file, NULL,
@@ -387,35 +435,6 @@ static void run_release(void *vctx, int w, void *vslot)
 	casecheck_case_free(sl->kase);
 }
 
-/*
-** Workers 1..JOBS-1 get an engine of their own, set up like the run's
-** (worker 0 uses that one). 0, or an exit code after printing why.
-*/
-static int run_workers_init(struct run_worker *ws, int jobs, const struct run_opts *o)
-{
-	struct casecheck_error err;
-	int w;
-
-	for (w = 1; w < jobs; w++) {
-		ws[w].engine = cli_engine_new(&o->limits);
-		if (!ws[w].engine)
-			return CLI_EXIT_POLICY;
-		casecheck_engine_set_hashes(ws[w].engine, strcmp(o->format, "json") == 0 ||
-					    strcmp(o->format, "html") == 0);
-		ws[w].ps = &ws[w].own;
-		cli_policies_init(ws[w].ps, ws[w].engine, &o->params);
-		ws[w].ps->max_fixture_mib = o->max_fixture_mib;
-		if (o->policy) {
-			ws[w].forced = cli_policies_get(ws[w].ps, o->policy, 0, &err);
-			if (!ws[w].forced || !ws[w].forced->policy) {
-				cli_errorf("run", "%s", err.text);
-				return cli_exit_for(&err);
-			}
-		}
-	}
-	return 0;
-}
-
 int cmd_run(int argc, char **argv)
 {
 	struct run_opts o;
@@ -500,13 +519,15 @@ int cmd_run(int argc, char **argv)
 		goto out;
 	}
 	n_workers = o.jobs;
-	workers[0].engine = engine;
-	workers[0].ps = &ps;
-	workers[0].forced = forced;
-	e = run_workers_init(workers, o.jobs, &o);
-	if (e != 0) {
-		rc = e;
-		goto out;
+	if (o.jobs == 1) {
+		workers[0].engine = engine;
+		workers[0].ps = &ps;
+		workers[0].forced = forced;
+	} else {
+		for (w = 0; w < o.jobs; w++) {
+			cli_policies_init(&workers[w].own, NULL, &o.params);
+			workers[w].pending = 1;
+		}
 	}
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.o = &o;
@@ -536,7 +557,7 @@ out:
 	report_junit_free(&rr.junit);
 	report_tap_free(&rr.tap);
 	cli_strv_free(&files);
-	for (w = 1; w < n_workers; w++) {
+	for (w = 0; w < n_workers && n_workers > 1; w++) {
 		cli_policies_free(&workers[w].own);
 		if (workers[w].engine)
 			casecheck_engine_free(workers[w].engine);
