@@ -169,6 +169,14 @@ step "suspension.considered" {
 	},
 }
 
+-- Only the first review (reg 8(5)(b)(i)) is declared. The later ones are due
+-- 4 weeks from the previous review (reg 8(5)(b)(ii)), not on a fixed cycle:
+-- an `every` schedule counts each period from the previous due date, so it
+-- would pass a review that came 4 weeks and more after the one before it
+-- (suspended 9 January 2025, reviewed 20 January and 1 March: the law wants
+-- the second by 17 February, a schedule by 6 March), and an `every` chain,
+-- which counts from the previous review, never gives `pending`, so it would
+-- call a suspension not yet due for review a `pass`.
 step "suspension.reviewed" {
 	title = "A suspension is reviewed within 4 weeks",
 	cite = CONDUCT_REGS .. ", reg 8(5)(b)(i)",
@@ -176,7 +184,7 @@ step "suspension.reviewed" {
 	limit = { basis = "statutory", source = "reg 8(5)(b)(i): reviewed \"not more than 4 weeks from\" the date of the written notice of suspension" },
 	regimes = { "2014" },
 	why_not_in_force = not_modelled("whose 4-week review (reg 8(5)(b)) began on 1 April 2014"),
-	basis = "A suspension has effect from the written notice of it (reg 8(4) and (5)(a)) and must be reviewed by the deputy chief constable not more than 4 weeks from that date (reg 8(5)(b)(i)). The suspension decision's date stands for the notice's. Only the first review is checked (the later ones, every 4 weeks, are not); a suspension lifted within the 4 weeks needs none.",
+	basis = "A suspension has effect from the written notice of it (reg 8(4) and (5)(a)) and must be reviewed by the deputy chief constable not more than 4 weeks from that date (reg 8(5)(b)(i)), then not more than 4 weeks from the date of the previous review (reg 8(5)(b)(ii)), and whenever told that circumstances relevant to the suspension conditions may have changed (reg 8(5)(b)(iii)). The suspension decision's date stands for the notice's. Only the first review is checked: the later ones, each due 4 weeks from the review before it, and the reviews on changed circumstances are not. A suspension lifted within the 4 weeks needs none.",
 	from = function(m)
 		local e = m:first("suspension_decision", function(x) return x.decision == "suspended" end)
 		if not e then return nil, "the constable was not suspended" end
