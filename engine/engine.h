@@ -39,7 +39,7 @@ struct casecheck_policy {
 	struct casecheck_policy *next;
 	char *chunkname;
 	char sha256[65];
-	int chunk_ref, meta_ref;	/* registry refs: the compiled chunk, its declarations */
+	int meta_ref;			/* registry ref: its declarations (meta, with meta.instance) */
 	char *id, *title;
 
 	struct casecheck_step *steps;

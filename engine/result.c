@@ -221,7 +221,6 @@ static int push_evaluation(lua_State *L)
 
 	lua_rawgeti(L, LUA_REGISTRYINDEX, e->runtime_ref);
 	lua_getfield(L, -1, "evaluate");
-	lua_rawgeti(L, LUA_REGISTRYINDEX, p->chunk_ref);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, p->meta_ref);
 	case_push(L, cf, as_of);
 	lua_pushinteger(L, as_of);
@@ -231,7 +230,7 @@ static int push_evaluation(lua_State *L)
 		lua_setfield(L, -2, p->params[i].name);
 	}
 	lua_pushboolean(L, e->want_detail);
-	lua_call(L, 6, 1);
+	lua_call(L, 5, 1);
 	return 1;
 }
 
