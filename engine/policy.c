@@ -389,9 +389,10 @@ struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e
 	p->meta_ref = LUA_NOREF;
 	p->chunkname = strdup(chunkname ? chunkname : "policy");
 	p->vocab = vocab_new();
+	p->intern = strintern_new();
 	p->next = e->policies;
 	e->policies = p;
-	if (!p->chunkname || !p->vocab) {
+	if (!p->chunkname || !p->vocab || !p->intern) {
 		error_setf(err, CASECHECK_E_INTERNAL, chunkname, NULL, 0, 0, "out of memory");
 		goto fail;
 	}
@@ -506,6 +507,7 @@ void casecheck_policy_free(struct casecheck_policy *p)
 		free((void *)p->steps[i].cite_tracks);
 	}
 	strpool_release(&p->pool);
+	strintern_unref(p->intern);
 	free(p->link_keys);
 	free(p->link_urls);
 	free(p->steps);
