@@ -10,8 +10,15 @@
 /* At most this many strings: enough for every constant of any policy. */
 #define STRINTERN_MAX 65536
 
+/* Recent look-ups by the caller's address, checked by content (see strintern_get). */
+#define STRINTERN_RECENT 256
+
 struct strintern {
 	unsigned refs;
+	struct {
+		const char *from, *copy;	/* FROM is only compared, never kept alive */
+		size_t len;
+	} recent[STRINTERN_RECENT];
 	char **slot;
 	size_t *len;
 	size_t cap, n;		/* cap a power of two, n < cap / 2 */
@@ -96,7 +103,8 @@ static int grow(struct strintern *si)
 	return 0;
 }
 
-const char *strintern_get(struct strintern *si, const char *s, size_t len)
+/* The table's copy of S, hashed; NULL when it cannot hold it. */
+static const char *lookup(struct strintern *si, const char *s, size_t len)
 {
 	size_t j = hash(s, len) & (si->cap - 1);
 	char *copy;
@@ -111,7 +119,7 @@ const char *strintern_get(struct strintern *si, const char *s, size_t len)
 	if ((si->n + 1) * 2 > si->cap) {
 		if (grow(si) != 0)
 			return NULL;
-		return strintern_get(si, s, len);
+		return lookup(si, s, len);
 	}
 	if (!(copy = malloc(len + 1)))
 		return NULL;
@@ -120,5 +128,27 @@ const char *strintern_get(struct strintern *si, const char *s, size_t len)
 	si->slot[j] = copy;
 	si->len[j] = len;
 	si->n++;
+	return copy;
+}
+
+/*
+** A policy's constants reach here as the same Lua strings finding after
+** finding: a slot by S's address remembers the copy, and memcmp (cheaper
+** than hashing) confirms that the bytes there are still the same.
+*/
+const char *strintern_get(struct strintern *si, const char *s, size_t len)
+{
+	size_t k = ((uintptr_t)s >> 4) % STRINTERN_RECENT;
+	const char *copy;
+
+	if (si->recent[k].from == s && si->recent[k].len == len &&
+	    memcmp(si->recent[k].copy, s, len) == 0)
+		return si->recent[k].copy;
+	copy = lookup(si, s, len);
+	if (copy) {
+		si->recent[k].from = s;
+		si->recent[k].copy = copy;
+		si->recent[k].len = len;
+	}
 	return copy;
 }
