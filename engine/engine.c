@@ -344,6 +344,8 @@ static const luaL_Reg cc_funcs[] = {
 	{ "new_env", l_cc_new_env },
 	{ "set_env", l_cc_set_env },
 	{ "guard", l_cc_guard },
+	{ "freeze", sandbox_freeze },
+	{ "restore", sandbox_restore },
 	{ NULL, NULL }
 };
 

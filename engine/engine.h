@@ -11,6 +11,7 @@
 #include "casecheck.h"
 #include "case.h"
 #include "strpool.h"
+#include "strintern.h"
 
 struct sandbox;
 struct calendar;
@@ -42,7 +43,7 @@ struct casecheck_policy {
 	struct casecheck_policy *next;
 	char *chunkname;
 	char sha256[65];
-	int chunk_ref, meta_ref;	/* registry refs: the compiled chunk, its declarations */
+	int meta_ref;			/* registry ref: its declarations (meta, with meta.instance) */
 	char *id, *title;
 
 	struct casecheck_step *steps;
@@ -59,6 +60,7 @@ struct casecheck_policy {
 	struct vocab *vocab;		/* built-in vocabulary plus the policy's event types */
 	struct calendar *cal;		/* its calendar "NAME" (owned by the engine) */
 	struct strpool pool;		/* every string the metadata above points to */
+	struct strintern *intern;	/* strings its findings repeat, shared with its results */
 };
 
 struct casecheck_case {
@@ -79,7 +81,8 @@ struct casecheck_result {
 	const struct calendar *cal;	/* its policy's calendar (owned by the engine) */
 	struct casecheck_finding *findings;
 	size_t n;
-	struct strpool pool;		/* every string the findings point to */
+	struct strpool pool;		/* the findings' per-case strings */
+	struct strintern *intern;	/* their policy's constant strings (a reference) */
 	const char *const **evidence;	/* per finding, freed with the result */
 };
 

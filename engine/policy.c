@@ -387,12 +387,13 @@ struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e
 		return NULL;
 	}
 	p->engine = e;
-	p->chunk_ref = p->meta_ref = LUA_NOREF;
+	p->meta_ref = LUA_NOREF;
 	p->chunkname = strdup(chunkname ? chunkname : "policy");
 	p->vocab = vocab_new();
+	p->intern = strintern_new();
 	p->next = e->policies;
 	e->policies = p;
-	if (!p->chunkname || !p->vocab) {
+	if (!p->chunkname || !p->vocab || !p->intern) {
 		error_setf(err, CASECHECK_E_INTERNAL, chunkname, NULL, 0, 0, "out of memory");
 		goto fail;
 	}
@@ -400,8 +401,6 @@ struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e
 	sandbox_reset_budget(e->sb);
 	if (sandbox_load(e->sb, text, len, p->chunkname, err) != 0)
 		goto fail;
-	lua_pushvalue(L, -1);
-	p->chunk_ref = luaL_ref(L, LUA_REGISTRYINDEX);	/* stack: chunk */
 	push_runtime_fn(e, "load");
 	lua_insert(L, -2);
 	if (sandbox_pcall(e->sb, 1, 1, err) != 0)
@@ -415,6 +414,12 @@ struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e
 	if (sandbox_pcall(e->sb, 2, 0, err) != 0)
 		goto fail;
 	if (policy_calendar(p, err) != 0)
+		goto fail;
+	/* only now, with META read raw above: freeze what the policy reaches */
+	push_runtime_fn(e, "instantiate");
+	lua_rawgeti(L, LUA_REGISTRYINDEX, p->meta_ref);
+	lua_pushfstring(L, "@%s", p->chunkname);
+	if (sandbox_pcall(e->sb, 2, 0, err) != 0)
 		goto fail;
 	return p;	/* ERR is the caller's and untouched: it may be uninitialised */
 fail:
@@ -468,7 +473,6 @@ void casecheck_policy_free(struct casecheck_policy *p)
 			break;
 		}
 	if (p->engine->L) {
-		luaL_unref(p->engine->L, LUA_REGISTRYINDEX, p->chunk_ref);
 		luaL_unref(p->engine->L, LUA_REGISTRYINDEX, p->meta_ref);
 	}
 	for (i = 0; i < p->n_steps; i++) {
@@ -477,6 +481,7 @@ void casecheck_policy_free(struct casecheck_policy *p)
 		free((void *)p->steps[i].cite_tracks);
 	}
 	strpool_release(&p->pool);
+	strintern_unref(p->intern);
 	free(p->link_keys);
 	free(p->link_urls);
 	free(p->steps);

@@ -142,6 +142,29 @@ static const char *str_field(struct casecheck_result *r, lua_State *L, int t, co
 }
 
 /*
+** t[KEY] of the finding at index T: a string every finding of the policy
+** repeats (step id, title, citation, ...), taken from the policy's shared
+** table instead of copied, or copied into the result when that table will
+** not hold it (a check's own, per-case text).   [-0, +0, m]
+*/
+static const char *const_field(struct casecheck_result *r, lua_State *L, int t, const char *key)
+{
+	const char *s = NULL, *v;
+	size_t len;
+
+	lua_pushstring(L, key);
+	lua_rawget(L, t);
+	if (lua_type(L, -1) == LUA_TSTRING) {
+		v = lua_tolstring(L, -1, &len);
+		s = strintern_get(r->intern, v, len);
+		if (!s)
+			s = keep(r, v);
+	}
+	lua_pop(L, 1);
+	return s;
+}
+
+/*
 ** Copy the findings list (argument 2) into the result (argument 1). Raw
 ** access only, under sandbox_pcall (redis#11032).   [-2, +0, m]
 */
@@ -162,14 +185,14 @@ static int read_findings(lua_State *L)
 		lua_rawgeti(L, 2, (lua_Integer)i + 1);	/* stack: r, list, finding */
 		if (lua_type(L, 3) != LUA_TTABLE)
 			return luaL_error(L, "finding %d is not a table", (int)i + 1);
-		f->step = str_field(r, L, 3, "step");
-		f->title = str_field(r, L, 3, "title");
+		f->step = const_field(r, L, 3, "step");
+		f->title = const_field(r, L, 3, "title");
 		f->re = str_field(r, L, 3, "re");
 		status = str_field(r, L, 3, "status");
 		st = status ? casecheck_status_parse(status) : -1;
 		f->status = st < 0 ? CASECHECK_ERROR : (enum casecheck_status)st;
-		f->regime = str_field(r, L, 3, "regime");
-		f->cite = str_field(r, L, 3, "cite");
+		f->regime = const_field(r, L, 3, "regime");
+		f->cite = const_field(r, L, 3, "cite");
 		f->trigger = str_field(r, L, 3, "trigger");
 		f->due = str_field(r, L, 3, "due");
 		f->done = str_field(r, L, 3, "done");
@@ -177,9 +200,9 @@ static int read_findings(lua_State *L)
 		if (st < 0)
 			f->message = keep(r, "the step returned an unknown status");
 		f->detail = str_field(r, L, 3, "detail");
-		f->duty = str_field(r, L, 3, "duty");
-		f->deadline_basis = str_field(r, L, 3, "deadline_basis");
-		f->deadline_source = str_field(r, L, 3, "deadline_source");
+		f->duty = const_field(r, L, 3, "duty");
+		f->deadline_basis = const_field(r, L, 3, "deadline_basis");
+		f->deadline_source = const_field(r, L, 3, "deadline_source");
 		lua_pushstring(L, "days_late");
 		lua_rawget(L, 3);
 		if (lua_isinteger(L, -1)) {
@@ -221,7 +244,6 @@ static int push_evaluation(lua_State *L)
 
 	lua_rawgeti(L, LUA_REGISTRYINDEX, e->runtime_ref);
 	lua_getfield(L, -1, "evaluate");
-	lua_rawgeti(L, LUA_REGISTRYINDEX, p->chunk_ref);
 	lua_rawgeti(L, LUA_REGISTRYINDEX, p->meta_ref);
 	case_push(L, cf, as_of);
 	lua_pushinteger(L, as_of);
@@ -231,7 +253,7 @@ static int push_evaluation(lua_State *L)
 		lua_setfield(L, -2, p->params[i].name);
 	}
 	lua_pushboolean(L, e->want_detail);
-	lua_call(L, 6, 1);
+	lua_call(L, 5, 1);
 	return 1;
 }
 
@@ -242,6 +264,7 @@ void casecheck_result_free(struct casecheck_result *r)
 	if (!r)
 		return;
 	strpool_release(&r->pool);
+	strintern_unref(r->intern);
 	if (r->evidence)
 		for (i = 0; i < r->n; i++)
 			free((void *)r->evidence[i]);
@@ -287,6 +310,7 @@ struct casecheck_result *casecheck_evaluate(struct casecheck_engine *e,
 		error_setf(err, CASECHECK_E_INTERNAL, c->cf->source, NULL, 0, 0, "out of memory");
 		return NULL;
 	}
+	r->intern = strintern_ref(p->intern);
 	sandbox_reset_budget(e->sb);
 	e->cal = p->cal;	/* working days are the policy's */
 	r->cal = p->cal;

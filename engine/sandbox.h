@@ -1,7 +1,7 @@
 /*
 ** sandbox.h: the Lua 5.4 state that policies run in: a capped allocator, an
 ** instruction and wall-clock budget that policy code cannot catch, and a
-** fresh environment of copied, allow-listed functions for each policy run.
+** fresh environment of copied, allow-listed functions for each policy load.
 */
 #ifndef CASECHECK_SANDBOX_H
 #define CASECHECK_SANDBOX_H
@@ -88,6 +88,18 @@ int sandbox_pcall(struct sandbox *sb, int nargs, int nresults, struct casecheck_
 void sandbox_set_guarded(struct sandbox *sb, int on);
 void sandbox_guard_enter(struct sandbox *sb);
 void sandbox_guard_leave(struct sandbox *sb);
+
+/*
+** A policy instantiated once per load (sandbox_freeze.c). sandbox_freeze
+** is cc.freeze(source, root...) -> snapshot: every table reachable from the
+** roots through tables and the upvalues of functions of chunk SOURCE
+** ("@policies/x.lua") is made read-only in place, and each such upvalue's
+** value is recorded. sandbox_restore is cc.restore(snapshot, env, globals):
+** put the upvalues back before each case, with the case's own GLOBALS where
+** one held ENV. Both are lua_CFunctions for trusted code.
+*/
+int sandbox_freeze(lua_State *L);
+int sandbox_restore(lua_State *L);
 
 /* The budget in use (defaults filled in), for reports; borrowed. */
 const struct sandbox_limits *sandbox_limits(const struct sandbox *sb);

@@ -547,6 +547,15 @@ int sandbox_init(lua_State *L)
 	copy_names(L, lua_gettop(L), lua_gettop(L) - 1, sandbox_base_allow);
 	wrap_lib(L, LUA_GNAME, lua_gettop(L), lua_gettop(L) - 1);
 	lua_pop(L, 1);
+	/* next and rawlen see through a loaded policy's frozen tables, for trusted code too */
+	lua_pushcfunction(L, sandbox_frozen_next);
+	lua_setfield(L, -2, "next");
+	lua_pushcfunction(L, sandbox_frozen_rawlen);
+	lua_setfield(L, -2, "rawlen");
+	lua_pushcfunction(L, sandbox_frozen_next);
+	lua_setglobal(L, "next");
+	lua_pushcfunction(L, sandbox_frozen_rawlen);
+	lua_setglobal(L, "rawlen");
 	lua_setfield(L, allow, "base");
 	for (i = 0; i < sizeof(sandbox_libs) / sizeof(sandbox_libs[0]); i++) {
 		lua_newtable(L);

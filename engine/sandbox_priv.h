@@ -109,6 +109,14 @@ unsigned long sandbox_watchdog_fired(struct sandbox *sb);
 /* True once the wall-clock deadline of the current budget has passed. */
 int sandbox_deadline_passed(const struct sandbox *sb);
 
+/*
+** next and rawlen that see through a frozen table to its contents
+** (sandbox_freeze.c): a policy's frozen tables iterate and measure as
+** before. Both policies and the engine's scripts get these.
+*/
+int sandbox_frozen_next(lua_State *L);
+int sandbox_frozen_rawlen(lua_State *L);
+
 /* Open the allowed libraries and snapshot the allow-lists (sandbox_env.c).
 ** Run under lua_pcall.   [-0, +0, e] */
 int sandbox_init(lua_State *L);

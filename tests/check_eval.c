@@ -554,6 +554,47 @@ START_TEST(test_no_state_leaks_between_cases)
 }
 END_TEST
 
+/*
+** A finding's step id, title and citation live in a table its policy shares
+** with its results (engine/strintern.c): a result must still read them after
+** the policy is freed, as casecheck.h promises (ASan and valgrind watch).
+*/
+START_TEST(test_result_outlives_policy)
+{
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, POLICY_COUNTER, strlen(POLICY_COUNTER),
+								  "policies/counter.lua", &err);
+	char *text = make_case("2019-04-18", NULL, NULL);
+	struct casecheck_case *c;
+	struct casecheck_result *r1, *r2;
+	const struct casecheck_finding *f;
+
+	ck_assert_ptr_nonnull(p);
+	c = casecheck_case_load_buffer(e, text, strlen(text), "t1.json", NULL, &errs);
+	ck_assert_ptr_nonnull(c);
+	r1 = casecheck_evaluate(e, p, c, NULL, &err);
+	r2 = casecheck_evaluate(e, p, c, NULL, &err);
+	ck_assert_ptr_nonnull(r1);
+	ck_assert_ptr_nonnull(r2);
+	/* the same constant, once, shared by both results */
+	ck_assert_ptr_eq(casecheck_result_finding(r1, 0)->title, casecheck_result_finding(r2, 0)->title);
+	casecheck_result_free(r2);
+	casecheck_policy_free(p);
+	f = casecheck_result_finding(r1, 0);
+	ck_assert_str_eq(f->step, "count.calls");
+	ck_assert_str_eq(f->title, "Counts");
+	ck_assert_str_eq(f->cite, "x");
+	ck_assert_str_eq(f->regime, "all");
+	ck_assert_str_eq(f->duty, "statutory");
+	casecheck_result_free(r1);
+	casecheck_case_free(c);
+	casecheck_engine_free(e);
+	free(text);
+}
+END_TEST
+
 static const char POLICY_LOOP[] =
 	"policy { id = \"test/loop\", title = \"Test\" }\n"
 	"regime \"all\" { from = \"1990-01-01\" }\n"
@@ -967,6 +1008,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tp, test_listing_load_errors);
 	tcase_add_test(tp, test_policy_duty_and_template_errors);
 	tcase_add_test(tp, test_no_state_leaks_between_cases);
+	tcase_add_test(tp, test_result_outlives_policy);
 	tcase_add_test(tp, test_budget_trip_stops_the_case);
 	tcase_add_test(tp, test_two_engines_are_independent);
 	tcase_add_test(tp, test_policy_lint);

@@ -84,6 +84,38 @@ START_TEST(test_cases_and_policies_isolated)
 }
 END_TEST
 
+/*
+** A policy runs once per load and serves every case (engine/sandbox_freeze.c).
+** tests/policies/carry_state.lua tries to carry state from one case to the
+** next through its upvalues, a closure's upvalue, tables it declared (its
+** step's own table among them), its globals under another name, library
+** tables and the DSL; each case must see nothing an earlier one left, only
+** its own globals and library copies may take writes, and its frozen tables
+** must still read, iterate and measure as declared.
+*/
+START_TEST(test_policy_instance_carries_no_state)
+{
+	struct casecheck_error err;
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p;
+	char *first, *json;
+	int i;
+
+	ck_assert_ptr_nonnull(e);
+	p = load(e, "tests/policies/carry_state.lua");
+	first = evaluate(e, p);
+	ck_assert_msg(strstr(first, "\"message\": \"left: ; wrote: env,global,string,math.pi,string.upper; "
+			     "read: 3,3,true,10+20+30,4\""), "%s", first);
+	for (i = 0; i < 3; i++) {
+		json = evaluate(e, p);
+		ck_assert_str_eq(json, first);
+		free(json);
+	}
+	free(first);
+	casecheck_engine_free(e);
+}
+END_TEST
+
 /* Found by check_main.c through the generated suites.h. */
 Suite *isolation_suite(void);
 
@@ -94,6 +126,7 @@ Suite *isolation_suite(void)
 
 	tcase_set_timeout(tc, 20);
 	tcase_add_test(tc, test_cases_and_policies_isolated);
+	tcase_add_test(tc, test_policy_instance_carries_no_state);
 	suite_add_tcase(s, tc);
 	return s;
 }
