@@ -242,6 +242,14 @@ void casecheck_policy_free(struct casecheck_policy *policy);
 /* The policy's declarations, valid while the policy lives. */
 size_t casecheck_policy_step_count(const struct casecheck_policy *policy);
 const struct casecheck_step *casecheck_policy_step(const struct casecheck_policy *policy, size_t i);
+/*
+** Why step I can never give STATUS, as its policy declares (cannot = {...}),
+** or NULL when it can (or I is out of range). Coverage counts only the
+** statuses a step can give; evaluation turns a declared-impossible status
+** into an error finding.
+*/
+const char *casecheck_policy_step_cannot(const struct casecheck_policy *policy, size_t i,
+					 enum casecheck_status status);
 size_t casecheck_policy_regime_count(const struct casecheck_policy *policy);
 const struct casecheck_regime *casecheck_policy_regime(const struct casecheck_policy *policy,
 						       size_t i);

@@ -48,6 +48,7 @@ struct casecheck_policy {
 
 	struct casecheck_step *steps;
 	size_t n_steps;
+	const char **cannot;		/* n_steps x CASECHECK_STATUS_COUNT: why a step never gives a status */
 	struct casecheck_regime *regimes;
 	size_t n_regimes;
 	struct casecheck_param *params;

@@ -188,6 +188,34 @@ static void read_step(struct casecheck_policy *p, lua_State *L, struct casecheck
 	s->n_cites = n;
 }
 
+/*
+** The statuses step STEP (its meta at the top of the stack) declares it can
+** never give (cannot = {...}): p->cannot[STEP * CASECHECK_STATUS_COUNT + st]
+** is the reason, NULL for a status it can give.   [-0, +0, m]
+*/
+static void read_cannot(struct casecheck_policy *p, lua_State *L, size_t step)
+{
+	int t = lua_gettop(L);
+	size_t i, len;
+
+	lua_pushstring(L, "cannot_list");
+	lua_rawget(L, t);
+	len = lua_type(L, -1) == LUA_TTABLE ? lua_rawlen(L, -1) : 0;
+	for (i = 0; i < len; i++) {
+		lua_rawgeti(L, -1, (lua_Integer)i + 1);
+		if (lua_type(L, -1) == LUA_TTABLE) {
+			const char *name = field_string(p, L, lua_gettop(L), "status");
+			int st = name ? casecheck_status_parse(name) : -1;
+
+			if (st >= 0)
+				p->cannot[step * CASECHECK_STATUS_COUNT + (size_t)st] =
+					field_string(p, L, lua_gettop(L), "why");
+		}
+		lua_pop(L, 1);
+	}
+	lua_pop(L, 1);
+}
+
 static int link_cmp(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -304,9 +332,15 @@ static int read_meta(lua_State *L)
 	p->steps = calloc(n ? n : 1, sizeof(*p->steps));
 	if (!p->steps)
 		return luaL_error(L, "out of memory");
+	p->cannot = calloc((n ? n : 1) * CASECHECK_STATUS_COUNT, sizeof(*p->cannot));
+	if (!p->cannot || strpool_own(&p->pool, (void *)p->cannot) != 0) {
+		p->cannot = NULL;	/* strpool_own freed it */
+		return luaL_error(L, "out of memory");
+	}
 	for (i = 0; i < n; i++) {
 		lua_rawgeti(L, 3, (lua_Integer)i + 1);
 		read_step(p, L, &p->steps[i]);
+		read_cannot(p, L, i);
 		lua_pop(L, 1);
 	}
 	p->n_steps = n;
@@ -530,6 +564,14 @@ const struct casecheck_track *casecheck_policy_track(const struct casecheck_poli
 const struct casecheck_step *casecheck_policy_step(const struct casecheck_policy *p, size_t i)
 {
 	return i < p->n_steps ? &p->steps[i] : NULL;
+}
+
+const char *casecheck_policy_step_cannot(const struct casecheck_policy *p, size_t i,
+					 enum casecheck_status status)
+{
+	if (i >= p->n_steps || (unsigned)status >= CASECHECK_STATUS_COUNT || !p->cannot)
+		return NULL;
+	return p->cannot[i * CASECHECK_STATUS_COUNT + (size_t)status];
 }
 
 const struct casecheck_regime *casecheck_policy_regime(const struct casecheck_policy *p, size_t i)

@@ -16,7 +16,7 @@ local STEP_KEYS = {
 	breach = "table", check = "function", says = "table", basis = "string", params = "table",
 	duty = "any", limit = "table", vars = "table", lists = "table",
 	in_force_from = "string", why_not_yet = "string", every = "table", in_force_to = "string",
-	why_unsure = "string",
+	why_unsure = "string", cannot = "table",
 }
 -- The kinds of duty and where a time limit comes from (policy-guide.md).
 local DUTY_KINDS = { statutory = true, power = true, guidance = true, practice = true }
@@ -713,6 +713,29 @@ function dsl.collector(strict)
 		end
 	end
 
+	--[[
+	cannot = { late = "why", ... }: the statuses the step can never produce,
+	each with the reason. Coverage counts the step's other cells only, and a
+	finding with a status the step declared impossible becomes an error, so
+	the claim is checked by every evaluation.
+	]]
+	local CANNOT, CANNOT_LIST = {}, {}
+	for _, name in ipairs(cc.statuses) do
+		if name ~= "error" then CANNOT[name] = true; CANNOT_LIST[#CANNOT_LIST + 1] = name end
+	end
+	local function check_cannot(what, c)
+		for _, k in ipairs(sorted_keys(c)) do
+			if type(k) ~= "string" or not CANNOT[k] then
+				local hint = type(k) == "string" and nearest(k, CANNOT)
+				fail("%s: cannot names '%s', which is not a status (expected %s)%s", what, tostring(k),
+					table.concat(CANNOT_LIST, ", "), hint and (" (did you mean '" .. hint .. "'?)") or "")
+			end
+			if type(c[k]) ~= "string" or c[k] == "" then
+				fail("%s: cannot.%s must be the reason the step can never be %s, as text", what, k, k)
+			end
+		end
+	end
+
 	-- A listing duty: what it needs and what it cannot be combined with.
 	local function check_lists(what, t)
 		local l = t.lists
@@ -757,6 +780,7 @@ function dsl.collector(strict)
 	local function check_step(id, t)
 		local what = "step '" .. id .. "'"
 		check_keys(t, STEP_KEYS, what)
+		if t.cannot then check_cannot(what, t.cannot) end
 		if not t.title then fail("%s has no 'title'", id) end
 		if P.steps[id] then fail("step '%s' is declared twice", id) end
 		if t.per and t.per ~= "matter" and t.per ~= "case" then
@@ -971,6 +995,17 @@ function dsl.compile(P)
 		if t.every then
 			use(t.every.first and t.every.first.param)
 			use(t.every.period.param)
+		end
+		-- statuses the step can never produce, in the status order, for C and the evaluator
+		s.cannot_list = {}
+		if t.cannot then
+			s.cannot = {}
+			for _, name in ipairs(cc.statuses) do
+				if t.cannot[name] then
+					s.cannot[name] = t.cannot[name]
+					s.cannot_list[#s.cannot_list + 1] = { status = name, why = t.cannot[name] }
+				end
+			end
 		end
 		if t.in_force_from then s.in_force_from = cc.parse_day(t.in_force_from) end
 		if t.in_force_to then s.in_force_to = cc.parse_day(t.in_force_to) end

@@ -1029,6 +1029,10 @@ local function run_one(s, step, m, ctx, regime, out, ref)
 	local ok, f = pcall(run_step, s, step, m, ctx, regime, ref)
 	if ok and not STATUS[f.status] then
 		ok, f = false, "step '" .. s.id .. "' returned unknown status '" .. tostring(f.status) .. "'"
+	elseif ok and s.cannot and s.cannot[f.status] then
+		-- the policy said this cannot happen (cannot = {...}): its claim, checked
+		ok, f = false, "step '" .. s.id .. "' gave '" .. f.status .. "', which it declares it cannot (" ..
+			s.cannot[f.status] .. "): the policy is wrong here"
 	end
 	if not ok then
 		-- an error object that is not text is named by its type: its

@@ -312,6 +312,35 @@ START_TEST(test_done_already)
 }
 END_TEST
 
+/* A step that declares it can never be late: held to it, and coverage leaves the cell out. */
+static const char CANNOT[] = HEAD
+	"step \"record.on_takeup\" {" LIMIT
+	"  cannot = { late = \"recording is instant\" },\n"
+	"  from = function(m) return m:first(\"iopc_initiative\"), \"no initiative\" end,\n"
+	"  within = working_days \"review_days\", done_by = { type = \"conduct_recorded\" },\n"
+	"  says = { pass = \"Recorded {done_when}.\" },\n"
+	"}\n";
+
+START_TEST(test_cannot_is_checked)
+{
+	struct casecheck_error err;
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, CANNOT, strlen(CANNOT), "policies/c.lua", &err);
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_str_eq(casecheck_policy_step_cannot(p, 0, CASECHECK_LATE), "recording is instant");
+	ck_assert_ptr_null(casecheck_policy_step_cannot(p, 0, CASECHECK_PASS));
+	ck_assert_ptr_null(casecheck_policy_step_cannot(p, 1, CASECHECK_LATE));
+	casecheck_engine_free(e);
+	/* in time: a pass as usual; late: the policy's claim is false, an error says so */
+	expect(run(CANNOT, "record.on_takeup", NULL, NULL, INITIATIVE("2020-04-02") RECORDED("2020-04-03"), NULL,
+		   "2020-06-30"), "pass", "Recorded on 3 April 2020.");
+	expect(run(CANNOT, "record.on_takeup", NULL, NULL, INITIATIVE("2020-04-02") RECORDED("2020-06-01"), NULL,
+		   "2020-06-30"), "error",
+	       "step 'record.on_takeup' gave 'late', which it declares it cannot (recording is instant): the policy is wrong here");
+}
+END_TEST
+
 static void load_fails(const char *policy, int line, const char *text)
 {
 	struct casecheck_error err;
@@ -398,6 +427,13 @@ START_TEST(test_misuse_names_line_and_nearest)
 		   " in_force_from = \"2017-10-01\", why_not_yet = \"{trigger} {trigger_wen}\" }\n",
 		   6, "step 'a.b': 'why_not_yet' uses unknown placeholder {trigger_wen} (did you mean {trigger_when}?); "
 		   "it can use {trigger}, {trigger_date}, {trigger_when}");
+	/* cannot names statuses, each with its reason */
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " cannot = { pendng = \"never due\" } }\n",
+		   6, "step 'a.b': cannot names 'pendng', which is not a status (expected pass, late, fail, pending, not_applicable, unknown) (did you mean 'pending'?)");
+	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
+		   " cannot = { late = true } }\n",
+		   6, "step 'a.b': cannot.late must be the reason the step can never be late, as text");
 	/* says.already is only for a duty an earlier event can meet */
 	load_fails(HEAD STEP " from = \"allegation\", within = days(3), done_by = { type = \"x\" },\n"
 		   " says = { already = \"Done {done_when}.\" } }\n",
@@ -448,6 +484,7 @@ Suite *duties_suite(void)
 	tcase_add_test(tc, test_in_force_from_before);
 	tcase_add_test(tc, test_beforehand_window_unsure);
 	tcase_add_test(tc, test_done_already);
+	tcase_add_test(tc, test_cannot_is_checked);
 	tcase_add_test(tc, test_misuse_names_line_and_nearest);
 	tcase_add_test(tc, test_zero_period_param_is_an_error);
 	tcase_set_timeout(tc, 20);

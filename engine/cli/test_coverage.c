@@ -1,9 +1,9 @@
 /*
 ** test_coverage.c: coverage of a policy by a fixture corpus, counted in
 ** steps and provisions: (step, status) cells and (step, regime) cells that
-** some finding reached. A policy does not declare which statuses a step
-** cannot produce, so every step counts all six non-error statuses as
-** possible, and the output says so. Error findings are not cells; a
+** some finding reached. A step's status cells are the six non-error
+** statuses less those its policy declares it can never give (cannot =
+** {...}, shown as -; evaluation holds the policy to that). Error findings are not cells; a
 ** (step, regime) cell is reached by a finding other than not_applicable.
 */
 #include <stdlib.h>
@@ -126,7 +126,7 @@ static void cov_print_one(const struct test_cov_policy *cp, FILE *fp, size_t *ce
 			  size_t *reached)
 {
 	const struct casecheck_policy *policy = cp->policy;
-	size_t s, k, r, st_cells = 0, st_reached = 0, rg_cells = 0, rg_reached = 0, shown;
+	size_t s, k, r, st_cells = 0, st_reached = 0, st_cannot = 0, rg_cells = 0, rg_reached = 0, shown;
 	size_t status_total[CASECHECK_STATUS_COUNT];
 	int width = 4, w;
 
@@ -148,19 +148,23 @@ static void cov_print_one(const struct test_cov_policy *cp, FILE *fp, size_t *ce
 		fprintf(fp, "  %-*s", width, casecheck_policy_step(policy, s)->id);
 		for (k = 0; k < COV_STATUSES; k++) {
 			size_t h = cp->status_hits[s * CASECHECK_STATUS_COUNT + k];
+			/* a status the step declares it can never give is no cell to reach */
+			int can = casecheck_policy_step_cannot(policy, s, (enum casecheck_status)k) == NULL;
 
-			cov_cell(fp, h, (int)strlen(cov_heads[k]), 1);
-			st_cells++;
-			if (h)
+			cov_cell(fp, h, (int)strlen(cov_heads[k]), can);
+			st_cells += (size_t)can;
+			st_cannot += (size_t)!can;
+			if (h && can)
 				st_reached++;
 			status_total[k] += h;
 		}
 		fputc('\n', fp);
 	}
-	fprintf(fp, "  of %lu step x status cells, %lu reached (%.1f%%); every step counts all 6\n"
-		"  non-error statuses as possible (policies declare none they cannot produce)\n",
+	fprintf(fp, "  of %lu step x status cells the steps can give, %lu reached (%.1f%%); %lu more\n"
+		"  (-) the policy declares its steps can never give (cannot = { ... })\n",
 		(unsigned long)st_cells, (unsigned long)st_reached,
-		st_cells ? 100.0 * (double)st_reached / (double)st_cells : 100.0);
+		st_cells ? 100.0 * (double)st_reached / (double)st_cells : 100.0,
+		(unsigned long)st_cannot);
 
 	/* steps x regimes */
 	fprintf(fp, "\n  %-*s", width, "step x regime");

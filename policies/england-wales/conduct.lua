@@ -580,6 +580,8 @@ step "risk.suspension_decision" {
 
 step "parallel.conduct_not_parked" {
 	title = "The conduct case is not parked for the criminal case",
+	cannot = { late = "a prohibition has no deadline: a pause without reasons fails whenever it happens",
+		pending = "a prohibition has no deadline: nothing is ever due" },
 	cite = {
 		["1999"] = "Police (Conduct) Regulations 1999 (SI 1999/730)",
 		["2004"] = "Police (Conduct) Regulations 2004 (SI 2004/645); Police (Complaints and Misconduct) Regulations 2004 (SI 2004/643)",
@@ -647,6 +649,7 @@ step "nfa.conduct_determined" {
 
 step "victim.contacted_before_close" {
 	title = "The victim is heard before the matter is closed",
+	cannot = { pending = "the deadline is the closing decision, which is on the record, so never after the as-of date" },
 	cite = {
 		["1999"] = "IOPC finding on Carrick 2021 (20 July 2023)",
 		["*"] = "Police Reform Act 2002, s.21 (nearest provision); IOPC finding on Carrick 2021",
@@ -667,6 +670,8 @@ step "victim.contacted_before_close" {
 
 step "records.subject_kept_linked" {
 	title = "The subject's name stays on the record",
+	cannot = { late = "a prohibition has no deadline: an unlinking fails, none passes",
+		pending = "a prohibition has no deadline: nothing is ever due" },
 	cite = {
 		["1999"] = "Data Protection Act 1998; force records policy",
 		["*"] = "Management of Police Information APP (College of Policing): retention, review and disposal",
@@ -821,6 +826,7 @@ step "vetting.review_on_adverse" {
 
 step "vetting.renewal_on_time" {
 	title = "Vetting is renewed on schedule",
+	cannot = { pending = "a clearance not yet run out is a pass; only one that ran out unrenewed fails" },
 	per = "case",
 	cite = {
 		["*"] = "Vetting Code of Practice; Vetting APP (College of Policing)",
@@ -1120,6 +1126,7 @@ end
 
 step "leavers.resignation_consented" {
 	title = "An officer under investigation resigns or retires only with the appropriate authority's consent",
+	cannot = { pending = "the trigger is the notice on the record, and consent was due beforehand" },
 	regimes = { "2012" },
 	why_not_in_force = "the consent rule (Police (Conduct) Regulations 2012 reg 10A) applied only to matters under the 2012 Regulations, from 12 January 2015 until it was revoked on 15 December 2017; no equivalent rule exists under the other regimes",
 	cite = {

@@ -510,6 +510,7 @@ function Ctx:period_of(spec) end
 ---@field duty DutyKind|table<string, DutyKind> the kind of duty, or a table by regime id ("*" for the rest)
 ---@field limit? LimitSpec|table<string, LimitSpec|table<string, LimitSpec>> where the time limit comes from; by regime; named alternatives for a check
 ---@field vars? string[] extra placeholder names a check's ctx:deadline supplies
+---@field cannot? table<"pass"|"late"|"fail"|"pending"|"not_applicable"|"unknown", string> statuses the step can never give, each with the reason (coverage leaves them out; giving one is an error)
 ---@field why_not_in_force? string why the duty does not apply under other regimes
 ---@field applies? fun(m: Matter, ctx: Ctx): boolean?, string?, boolean? false plus why when it does not apply; a third true: unknown whether it applies
 ---@field from? "allegation"|"aware"|string|fun(m: Matter, ctx: Ctx): (Event|Span|nil), string? the trigger: an event type, or a function
