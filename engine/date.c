@@ -199,24 +199,22 @@ size_t date_format_interval(const struct date_span *s, char *buf, size_t n)
 
 int date_parse_interval(const char *s, size_t len, struct date_span *out, const char **why)
 {
+	static const char shape[] = "expected YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD";
 	const char *slash = memchr(s, '/', len);
 	size_t head = slash ? (size_t)(slash - s) : len;
 	struct date_span a, b;
 
-	if (date_parse(s, head, &a, why) != 0)
-		return -1;
-	if (a.prec != DATE_DAY) {
-		*why = "expected YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD";
+	/* the shape first, so that "2019-05" is not told it may be a month */
+	if (head != 10 || (slash && len - head - 1 != 10)) {
+		*why = shape;
 		return -1;
 	}
+	if (date_parse(s, head, &a, why) != 0)
+		return -1;
 	b = a;
 	if (slash) {
 		if (date_parse(slash + 1, len - head - 1, &b, why) != 0)
 			return -1;
-		if (b.prec != DATE_DAY) {
-			*why = "expected YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD";
-			return -1;
-		}
 		if (b.lo < a.lo) {
 			*why = "the second date is before the first";
 			return -1;

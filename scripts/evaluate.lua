@@ -688,29 +688,26 @@ local DAY_MIN, DAY_MAX = cc.from_ymd(1, 1, 1), cc.from_ymd(9999, 12, 31)
 local function checked_due(s, due)
 	if type(due) == "string" then
 		local lo, hi = cc.parse_interval(due)
-		if not lo then
-			result_error(s, "field 'due' must be a date YYYY-MM-DD or an interval YYYY-MM-DD/YYYY-MM-DD, got '%s' (%s)",
-				due, hi)
-		end
+		if not lo then result_error(s, "returned a bad due date '%s': %s", due, hi) end
 		return dates.span(lo, hi, 0)
 	end
 	if type(due) ~= "table" then
-		result_error(s, "field 'due' must be a date (\"YYYY-MM-DD\") or a span {lo, hi}, got %s", type(due))
+		result_error(s, "field 'due' must be a date (\"YYYY-MM-DD\" or \"LO/HI\") or a span {lo, hi}, got %s", type(due))
 	end
 	local lo, hi, prec = due.lo, due.hi, due.prec
 	if math.type(lo) ~= "integer" or math.type(hi) ~= "integer" then
-		result_error(s, "field 'due' must be a span whose lo and hi are day numbers (whole numbers), got %s and %s",
+		result_error(s, "returned a bad due span: lo and hi must be day numbers (whole numbers), got %s and %s",
 			math.type(lo) or type(lo), math.type(hi) or type(hi))
 	end
 	if lo < DAY_MIN or hi > DAY_MAX then
-		result_error(s, "field 'due' is a span of day numbers %d to %d, outside the years 0001 to 9999", lo, hi)
+		result_error(s, "returned a bad due span: days %d to %d are not all in the years 0001 to 9999", lo, hi)
 	end
 	if hi < lo then
-		result_error(s, "field 'due' is a span whose hi (%s) is before its lo (%s)", dates.iso(hi), dates.iso(lo))
+		result_error(s, "returned a bad due span: hi (%s) is before lo (%s)", dates.iso(hi), dates.iso(lo))
 	end
 	if prec ~= nil and prec ~= 0 and prec ~= 1 and prec ~= 2 then
-		result_error(s, "field 'due' has precision %s (expected 0 for a day, 1 for a month or 2 for a year)",
-			tostring(prec))
+		result_error(s, "returned a bad due span: prec must be 0 (a day), 1 (a month) or 2 (a year), got %s",
+			type(prec) == "number" and tostring(prec) or type(prec))
 	end
 	return dates.span(lo, hi, prec)
 end
