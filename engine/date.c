@@ -187,6 +187,45 @@ size_t date_format_span(const struct date_span *s, char *buf, size_t n)
 	}
 }
 
+size_t date_format_interval(const struct date_span *s, char *buf, size_t n)
+{
+	size_t k = date_format_iso(s->lo, buf, n);
+
+	if (s->hi == s->lo || k + 1 >= n)
+		return k;
+	buf[k++] = '/';
+	return k + date_format_iso(s->hi, buf + k, n - k);
+}
+
+int date_parse_interval(const char *s, size_t len, struct date_span *out, const char **why)
+{
+	static const char shape[] = "expected YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD";
+	const char *slash = memchr(s, '/', len);
+	size_t head = slash ? (size_t)(slash - s) : len;
+	struct date_span a, b;
+
+	/* the shape first, so that "2019-05" is not told it may be a month */
+	if (head != 10 || (slash && len - head - 1 != 10)) {
+		*why = shape;
+		return -1;
+	}
+	if (date_parse(s, head, &a, why) != 0)
+		return -1;
+	b = a;
+	if (slash) {
+		if (date_parse(slash + 1, len - head - 1, &b, why) != 0)
+			return -1;
+		if (b.lo < a.lo) {
+			*why = "the second date is before the first";
+			return -1;
+		}
+	}
+	out->lo = a.lo;
+	out->hi = b.lo;
+	out->prec = DATE_DAY;
+	return 0;
+}
+
 size_t date_format_long(const struct date_span *s, char *buf, size_t n)
 {
 	int y, m, d;

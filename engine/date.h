@@ -43,6 +43,19 @@ size_t date_format_iso(int day, char *buf, size_t n);
 /* A span as written in fixtures: "2002", "2002-05" or "2002-05-27". */
 size_t date_format_span(const struct date_span *s, char *buf, size_t n);
 
+/*
+** A due date as findings write it: "2019-08-15", or "LO/HI" (an ISO 8601
+** interval of two days) when it is imprecise. Only the span's lo and hi are
+** read: a due date is a range of days whatever precision it came from.
+*/
+size_t date_format_interval(const struct date_span *s, char *buf, size_t n);
+
+/*
+** The reverse: "YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD" (lo not after hi), of
+** LEN bytes. 0 and OUT (precision DATE_DAY), or -1 and *WHY (static text).
+*/
+int date_parse_interval(const char *s, size_t len, struct date_span *out, const char **why);
+
 /* "15 August 2019" (day), "August 2019" (month) or "2019" (year). */
 size_t date_format_long(const struct date_span *s, char *buf, size_t n);
 

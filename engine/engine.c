@@ -89,14 +89,40 @@ static struct casecheck_engine *engine_of(lua_State *L)
 	return lua_touserdata(L, lua_upvalueindex(1));
 }
 
-/* cc.iso(day) -> "YYYY-MM-DD"   [-0, +1, m] */
+/*
+** cc.iso(day [, hi]) -> "YYYY-MM-DD", or "LO/HI" when HI is another day:
+** date.c's form of a due date, the one the findings carry.   [-0, +1, m]
+*/
 static int l_cc_iso(lua_State *L)
 {
-	char buf[16];
+	char buf[32];
+	struct date_span s;
 
-	date_format_iso(check_day(L, 1), buf, sizeof(buf));
-	lua_pushstring(L, buf);
+	s.lo = check_day(L, 1);
+	s.hi = lua_isnoneornil(L, 2) ? s.lo : check_day(L, 2);
+	s.prec = DATE_DAY;
+	lua_pushlstring(L, buf, date_format_interval(&s, buf, sizeof(buf)));
 	return 1;
+}
+
+/*
+** cc.parse_interval(text) -> lo, hi; or nil and why: a due date as findings
+** write it ("YYYY-MM-DD" or "LO/HI"), read by date.c.   [-0, +2, m]
+*/
+static int l_cc_parse_interval(lua_State *L)
+{
+	size_t len;
+	const char *s = luaL_checklstring(L, 1, &len), *why;
+	struct date_span span;
+
+	if (date_parse_interval(s, len, &span, &why) != 0) {
+		lua_pushnil(L);
+		lua_pushstring(L, why);
+		return 2;
+	}
+	lua_pushinteger(L, span.lo);
+	lua_pushinteger(L, span.hi);
+	return 2;
 }
 
 /*
@@ -336,6 +362,7 @@ static const luaL_Reg cc_funcs[] = {
 	{ "from_ymd", l_cc_from_ymd },
 	{ "days_in_month", l_cc_days_in_month },
 	{ "parse_day", l_cc_parse_day },
+	{ "parse_interval", l_cc_parse_interval },
 	{ "wd_add", l_cc_wd_add },
 	{ "calendar_range", l_cc_calendar_range },
 	{ "holidays_between", l_cc_holidays_between },

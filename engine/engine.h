@@ -85,6 +85,8 @@ struct casecheck_result {
 	struct strpool pool;		/* the findings' per-case strings */
 	struct strintern *intern;	/* their policy's constant strings (a reference) */
 	const char *const **evidence;	/* per finding, freed with the result */
+	struct date_span *due;		/* per finding: its due date as days (findings[i].due
+					   is its text); prec -1 when it has none */
 };
 
 /*

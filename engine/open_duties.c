@@ -1,8 +1,9 @@
 /*
 ** open_duties.c: what a case still owes as of a date (casecheck.h, "what is
 ** open as of a date"), read off an evaluation's findings: the duties not yet
-** done, with their due dates as numbers and the working days left by the
-** engine's calendar, soonest first.
+** done, with their due dates as numbers (as the evaluator handed them to C,
+** result.c) and the working days left by the engine's calendar, soonest
+** first.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -10,24 +11,6 @@
 #include "calendar.h"
 #include "date.h"
 #include "error.h"
-
-/* "YYYY-MM-DD" or "LO/HI" (as findings write an imprecise due date): 0, or -1. */
-static int parse_due(const char *due, int *lo, int *hi)
-{
-	const char *slash = strchr(due, '/'), *why;
-	struct date_span a, b;
-
-	if (date_parse(due, slash ? (size_t)(slash - due) : strlen(due), &a, &why) != 0 ||
-	    a.prec != DATE_DAY)
-		return -1;
-	b = a;
-	if (slash && (date_parse(slash + 1, strlen(slash + 1), &b, &why) != 0 ||
-		      b.prec != DATE_DAY || b.lo < a.lo))
-		return -1;
-	*lo = a.lo;
-	*hi = b.lo;
-	return 0;
-}
 
 static int opt_cmp(const char *a, const char *b)
 {
@@ -81,8 +64,10 @@ struct casecheck_open_duty *casecheck_open_duties(struct casecheck_engine *engin
 		if (f->status != CASECHECK_PENDING &&
 		    !(f->status == CASECHECK_FAIL && !f->done))
 			continue;
-		if (!f->due || parse_due(f->due, &d->due_lo, &d->due_hi) != 0)
+		if (!f->due || (int)result->due[i].prec < 0)
 			continue;
+		d->due_lo = result->due[i].lo;	/* as the evaluator gave them, not read back from text */
+		d->due_hi = result->due[i].hi;
 		d->step = f->step;
 		d->title = f->title;
 		d->re = f->re;

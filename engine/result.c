@@ -164,6 +164,59 @@ static const char *const_field(struct casecheck_result *r, lua_State *L, int t, 
 	return s;
 }
 
+/* Whole-number field KEY of the table on top; NONE when absent (-1: required). */
+static lua_Integer span_field(lua_State *L, const char *key, lua_Integer none, int *ok)
+{
+	lua_Integer v = none;
+
+	lua_pushstring(L, key);
+	lua_rawget(L, -2);
+	if (lua_isinteger(L, -1))
+		v = lua_tointeger(L, -1);
+	else if (!lua_isnil(L, -1) || none < 0)
+		*ok = 0;
+	lua_pop(L, 1);
+	return v;
+}
+
+/*
+** A finding's due date (the table at T): nil, or a span {lo, hi, prec} of
+** day numbers, which the evaluator builds and checks (a check function's
+** text is read there, once). Kept as numbers beside the text date.c writes
+** for it.   [-0, +0, v]
+*/
+static void read_due(struct casecheck_result *r, lua_State *L, int t, size_t i)
+{
+	struct date_span *d = &r->due[i];
+	lua_Integer lo, hi, prec;
+	char buf[32];
+	int ok = 1;
+
+	d->prec = (enum date_precision)-1;
+	lua_pushstring(L, "due");
+	lua_rawget(L, t);
+	if (lua_isnil(L, -1)) {
+		lua_pop(L, 1);
+		return;
+	}
+	if (lua_type(L, -1) != LUA_TTABLE)
+		luaL_error(L, "finding %d: its due date is a %s, not a span", (int)i + 1, luaL_typename(L, -1));
+	lo = span_field(L, "lo", -1, &ok);
+	hi = span_field(L, "hi", -1, &ok);
+	prec = span_field(L, "prec", DATE_DAY, &ok);
+	lua_pop(L, 1);
+	/* the evaluator's own spans: anything else is a bug in the engine's Lua */
+	if (!ok || lo > hi || lo < date_from_ymd(1, 1, 1) || hi > date_from_ymd(9999, 12, 31) ||
+	    prec < DATE_DAY || prec > DATE_YEAR)
+		luaL_error(L, "finding %d: its due date is not a span of days", (int)i + 1);
+	d->lo = (int)lo;
+	d->hi = (int)hi;
+	d->prec = (enum date_precision)prec;
+	date_format_interval(d, buf, sizeof(buf));
+	if (!(r->findings[i].due = keep(r, buf)))
+		luaL_error(L, "out of memory");
+}
+
 /*
 ** Copy the findings list (argument 2) into the result (argument 1). Raw
 ** access only, under sandbox_pcall (redis#11032).   [-2, +0, m]
@@ -175,7 +228,8 @@ static int read_findings(lua_State *L)
 
 	r->findings = calloc(n ? n : 1, sizeof(*r->findings));
 	r->evidence = calloc(n ? n : 1, sizeof(*r->evidence));
-	if (!r->findings || !r->evidence)
+	r->due = calloc(n ? n : 1, sizeof(*r->due));
+	if (!r->findings || !r->evidence || !r->due)
 		return luaL_error(L, "out of memory");
 	for (i = 0; i < n; i++) {
 		struct casecheck_finding *f = &r->findings[i];
@@ -194,7 +248,7 @@ static int read_findings(lua_State *L)
 		f->regime = const_field(r, L, 3, "regime");
 		f->cite = const_field(r, L, 3, "cite");
 		f->trigger = str_field(r, L, 3, "trigger");
-		f->due = str_field(r, L, 3, "due");
+		read_due(r, L, 3, i);
 		f->done = str_field(r, L, 3, "done");
 		f->message = str_field(r, L, 3, "message");
 		if (st < 0)
@@ -269,6 +323,7 @@ void casecheck_result_free(struct casecheck_result *r)
 		for (i = 0; i < r->n; i++)
 			free((void *)r->evidence[i]);
 	free(r->evidence);
+	free(r->due);
 	free(r->findings);
 	free(r->case_id);
 	free(r->source);

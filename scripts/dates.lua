@@ -30,9 +30,9 @@ function dates.iso(day)
 end
 
 -- "2019-05-16", or "2019-05-16/2019-06-14" (ISO 8601 interval) when imprecise.
+-- The text is date.c's (cc.iso), the form every finding's due date takes.
 function dates.iso_span(s)
-	if s.lo == s.hi then return cc.iso(s.lo) end
-	return cc.iso(s.lo) .. "/" .. cc.iso(s.hi)
+	return cc.iso(s.lo, s.hi)
 end
 
 -- "15 May 2019": the words are engine/date.c's (cc.long), as in every report.

@@ -405,7 +405,7 @@ local function run_declared(s, step, m, ctx, f)
 					if step.within then
 						local unit, n = ctx:period_of(step.within)
 						local due = earliest_due(step.within, dates.due(unit, n, t), m, ctx)
-						f.due = dates.iso_span(due)
+						f.due = due
 						vars.due = dates.by(due)
 						limit_vars(vars, lim, unit, n)
 						set_deadline(f, lim)
@@ -448,14 +448,14 @@ local function run_declared(s, step, m, ctx, f)
 
 	local unit, n, due
 	if by_close then
-		due = t
+		due = dates.span(t.lo, t.hi, t.prec)	-- the finding's own span, not the trigger
 	else
 		unit, n = ctx:period_of(step.within)
 		due = earliest_due(step.within, dates.due(unit, n, t), m, ctx)
 	end
 	vars.due = dates.by(due)
 	limit_vars(vars, lim, unit, n)
-	f.due = dates.iso_span(due)
+	f.due = due
 	-- what is due by the closing decision (or beforehand) counts whenever it was done
 	local done = first_satisfying(ctx, step.done_by, m, not (by_close or step.within.before) and t or nil)
 
@@ -589,7 +589,7 @@ function Ctx:deadline(args)
 	if not due then error("ctx:deadline needs 'due' (a span) or 'within' and a 'trigger'", 2) end
 	local status, days_late, settle, gap = judge.deadline(due, args.done, self.as_of,
 		(not args.done) and args.gap or nil)
-	local r = { status = status, due = dates.iso_span(due), evidence = nil, limit = args.limit,
+	local r = { status = status, due = due, evidence = nil, limit = args.limit,
 		trigger = args.trigger and args.trigger.id or nil, done = nil, days_late = nil, message = nil }
 	if args.done then
 		r.done = args.done.date
@@ -656,7 +656,7 @@ What a check function may return, field by field: the finding's own fields
 any of it is used, and a bad one is an error naming the step's file:line.
 ]]
 local RESULT_FIELDS = {
-	status = "string", message = "string", due = "string", done = "string",
+	status = "string", message = "string", due = "span", done = "string",
 	trigger = "string", evidence = "table", days_late = "number", regime = "string",
 	detail = "string", cite = "string", limit = "string",
 }
@@ -676,6 +676,40 @@ local MAX_RESULT_FIELDS, MAX_EVIDENCE = 16, 1000
 local function result_error(s, fmt, ...)
 	error(string.format("%s:%d: step '%s': check ", s.source or "?", s.line or 0, s.id) ..
 		string.format(fmt, ...), 0)
+end
+
+--[[
+The due date a check returns, read once: "YYYY-MM-DD" or "LO/HI" text (read
+by date.c, cc.parse_interval), or a span {lo, hi[, prec]} of day numbers.
+The finding gets its own copy, so nothing the policy keeps can change it
+before the engine reads it; the engine writes the text.
+]]
+local DAY_MIN, DAY_MAX = cc.from_ymd(1, 1, 1), cc.from_ymd(9999, 12, 31)
+local function checked_due(s, due)
+	if type(due) == "string" then
+		local lo, hi = cc.parse_interval(due)
+		if not lo then result_error(s, "returned a bad due date '%s': %s", due, hi) end
+		return dates.span(lo, hi, 0)
+	end
+	if type(due) ~= "table" then
+		result_error(s, "field 'due' must be a date (\"YYYY-MM-DD\" or \"LO/HI\") or a span {lo, hi}, got %s", type(due))
+	end
+	local lo, hi, prec = due.lo, due.hi, due.prec
+	if math.type(lo) ~= "integer" or math.type(hi) ~= "integer" then
+		result_error(s, "returned a bad due span: lo and hi must be day numbers (whole numbers), got %s and %s",
+			math.type(lo) or type(lo), math.type(hi) or type(hi))
+	end
+	if lo < DAY_MIN or hi > DAY_MAX then
+		result_error(s, "returned a bad due span: days %d to %d are not all in the years 0001 to 9999", lo, hi)
+	end
+	if hi < lo then
+		result_error(s, "returned a bad due span: hi (%s) is before lo (%s)", dates.iso(hi), dates.iso(lo))
+	end
+	if prec ~= nil and prec ~= 0 and prec ~= 1 and prec ~= 2 then
+		result_error(s, "returned a bad due span: prec must be 0 (a day), 1 (a month) or 2 (a year), got %s",
+			type(prec) == "number" and tostring(prec) or type(prec))
+	end
+	return dates.span(lo, hi, prec)
 end
 
 -- The nearest name in SET to WORD, or nil: engine/suggest.c's did-you-mean.
@@ -704,7 +738,9 @@ checked_result = function(s, r)
 				hint and (" (did you mean '" .. hint .. "'?)") or
 				" (a check returns status, message, due, done, trigger, evidence, days_late, regime, detail, cite, limit)")
 		end
-		if type(v) ~= want then result_error(s, "field '%s' must be a %s, got %s", k, want, type(v)) end
+		if want ~= "span" and type(v) ~= want then
+			result_error(s, "field '%s' must be a %s, got %s", k, want, type(v))
+		end
 	end
 	if not r.status then result_error(s, "must return a table with a 'status'") end
 	if not RESULT_STATUS[r.status] then
@@ -716,7 +752,8 @@ checked_result = function(s, r)
 	if r.regime and not s.in_force[r.regime] then
 		result_error(s, "returned regime '%s', which the step is not in force under", r.regime)
 	end
-	local ev = r.evidence
+	local ev, due = r.evidence, r.due
+	if due ~= nil then due = checked_due(s, due) end
 	if ev then
 		local len = rawlen(ev)
 		if len > MAX_EVIDENCE then result_error(s, "returned more than %d evidence ids", MAX_EVIDENCE) end
@@ -731,7 +768,7 @@ checked_result = function(s, r)
 			end
 		end
 	end
-	return r
+	return r, due
 end
 
 -- The span at which a recurring duty stops (every.ends), or nil.
@@ -836,18 +873,18 @@ local function run_recurring(s, step, m, ctx, f)
 			return f
 		end
 		if v.upcoming then
-			f.status, f.due = "pending", dates.iso_span(v.upcoming)
+			f.status, f.due = "pending", v.upcoming
 			vars.due, vars.due_when = dates.by(v.upcoming), dates.when(v.upcoming)
 			say("upcoming", "pending")
 			set_deadline(f, lim)
-			if lines then f.detail = table.concat(lines, "\n") .. "\nnothing due yet; the first is due " .. f.due end
+			if lines then f.detail = table.concat(lines, "\n") .. "\nnothing due yet; the first is due " .. dates.iso_span(f.due) end
 			return f
 		end
 		f.evidence = v.evidence
 	end
 	f.status = v.status
 	if v.due then
-		f.due = dates.iso_span(v.due)
+		f.due = v.due
 		vars.due, vars.due_when = dates.by(v.due), dates.when(v.due)
 	end
 	if v.done then
@@ -960,8 +997,13 @@ local function run_step(s, step, m, ctx, regime, ref)
 		return f
 	end
 	if step.check or step.lists then
-		local r = step.lists and listing.judge(step, m, ctx, h) or
-			checked_result(s, guard(step.check, m or ctx.case, ctx))
+		local r, due
+		if step.lists then
+			r = listing.judge(step, m, ctx, h)
+			due = r.due
+		else
+			r, due = checked_result(s, guard(step.check, m or ctx.case, ctx))
+		end
 		for k, v in pairs(r) do
 			if k == "regime" then
 				f.regime = v
@@ -972,6 +1014,7 @@ local function run_step(s, step, m, ctx, regime, ref)
 				f[k] = v
 			end
 		end
+		f.due = due
 		if not f.message then f.message = f.status end
 		local set = limits_for(s, f.regime)
 		local lim = pick_limit(s, set, r.limit, f.regime)

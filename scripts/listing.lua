@@ -234,12 +234,12 @@ return function(H)
 			local msg = render(says.missed, { what = says.what, count = m.index, missed = join(names),
 				notes = #notes > 0 and ("; " .. join(notes)) or "", event_when = dates.when(dates.of(partial)),
 				due = dates.by(due), limit = lim })
-			return { status = "fail", message = msg, evidence = { partial.id }, due = dates.iso_span(due),
+			return { status = "fail", message = msg, evidence = { partial.id }, due = due,
 				trigger = t_event and t_event.id or nil }
 		end
 		local gap = gapped(ctx, types)
 		if close and not gap then
-			return { status = "fail", evidence = { close.id }, due = dates.iso_span(due),
+			return { status = "fail", evidence = { close.id }, due = due,
 				trigger = t_event and t_event.id or nil,
 				message = render(says.closed, { what = says.what, count = m.index,
 					close_when = dates.when(dates.of(close)), limit = ctx:limit_words(unit, n), due = dates.by(due) }) }

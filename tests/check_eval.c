@@ -822,6 +822,58 @@ START_TEST(test_check_templates)
 }
 END_TEST
 
+/*
+** A check's due date, as text or as a span of day numbers: the report shows
+** date.c's text, and what is open as of a date has the same days as numbers.
+*/
+static const char POLICY_CHECK_DUE[] =
+	"policy { id = \"test/due\", title = \"Test\" }\n"
+	"regime \"all\" { from = \"1990-01-01\" }\n"
+	"step \"due.it\" {\n"
+	"  title = \"Due\", cite = \"x\", duty = \"power\", limit = { basis = \"benchmark\", source = \"t\" },\n"
+	"  check = function(m, ctx)\n"
+	"    local d = m.allegation.lo\n"
+	"    if ctx.as_of == d + 1 then return { status = \"pending\", due = \"2019-05-16\" } end\n"
+	"    if ctx.as_of == d + 2 then return { status = \"pending\", due = \"2019-05-16/2019-06-14\" } end\n"
+	"    return { status = \"pending\", due = { lo = d + 10, hi = d + 40, prec = 1 } }\n"
+	"  end,\n"
+	"}\n";
+
+static void check_due(const char *as_of, const char *due, const char *lo, const char *hi, int days_left)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, POLICY_CHECK_DUE, "2019-05-01", NULL, NULL, as_of);
+	struct casecheck_open_duty *d;
+	size_t n;
+	int y, m, dd;
+
+	ck_assert_int_eq(f->status, CASECHECK_PENDING);
+	ck_assert_str_eq(f->due, due);
+	d = casecheck_open_duties(run.e, run.r, &n, &run.err);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(d[0].due, due);
+	ck_assert_int_eq(sscanf(lo, "%d-%d-%d", &y, &m, &dd), 3);
+	ck_assert_int_eq(d[0].lo_year, y);
+	ck_assert_int_eq(d[0].lo_month, m);
+	ck_assert_int_eq(d[0].lo_day, dd);
+	ck_assert_int_eq(sscanf(hi, "%d-%d-%d", &y, &m, &dd), 3);
+	ck_assert_int_eq(d[0].hi_year, y);
+	ck_assert_int_eq(d[0].hi_month, m);
+	ck_assert_int_eq(d[0].hi_day, dd);
+	ck_assert_int_eq((int)d[0].days_left, days_left);
+	free(d);
+	done(&run);
+}
+
+START_TEST(test_check_due_text_and_span)
+{
+	check_due("2019-05-02", "2019-05-16", "2019-05-16", "2019-05-16", 14);
+	check_due("2019-05-03", "2019-05-16/2019-06-14", "2019-05-16", "2019-06-14", 42);
+	/* 1 May 2019 + 10 and + 40 days */
+	check_due("2019-05-04", "2019-05-11/2019-06-10", "2019-05-11", "2019-06-10", 37);
+}
+END_TEST
+
 START_TEST(test_result_json_shape)
 {
 	struct run run;
@@ -1014,6 +1066,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tp, test_policy_lint);
 	tcase_add_test(tp, test_budgets_in_every_kind_of_policy_code);
 	tcase_add_test(tp, test_policy_load_leaves_err_alone);
+	tcase_add_test(tp, test_check_due_text_and_span);
 	tcase_add_test(tp, test_vetting_after_as_of_is_unseen);
 	tcase_add_test(tc, test_case_from_1968);
 	tcase_set_timeout(tp, 20);
