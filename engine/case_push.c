@@ -173,6 +173,21 @@ static void push_by_type(lua_State *L, const struct case_index_list *lists, size
 	}
 }
 
+/* The allegation's categories (validated: an array of names) as a set.   [-0, +1, m] */
+static void push_categories(lua_State *L, const struct case_event *allegation)
+{
+	json_t *list = json_object_get(allegation->json, "categories"), *c;
+	size_t i;
+
+	lua_createtable(L, 0, (int)json_array_size(list));
+	json_array_foreach(list, i, c) {
+		if (!json_is_string(c))
+			continue;
+		lua_pushboolean(L, 1);
+		lua_setfield(L, -2, json_string_value(c));
+	}
+}
+
 void case_push(lua_State *L, const struct case_file *cf, int as_of)
 {
 	size_t i, j, n_visible = 0, n_matters = 0;
@@ -249,6 +264,8 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 		lua_setfield(L, -2, "events");
 		push_by_type(L, m->by_type, m->n_types, n_visible, events_idx);
 		lua_setfield(L, -2, "by_type");
+		push_categories(L, &cf->events[m->allegation]);
+		lua_setfield(L, -2, "categories");
 		lua_pushinteger(L, (lua_Integer)++n_matters);
 		lua_setfield(L, -2, "index");
 		lua_rawseti(L, -2, (lua_Integer)n_matters);
