@@ -173,6 +173,8 @@ void case_free(struct case_file *cf)
 	free(cp->by_id);
 	free(cp->matter_pool);
 	free(cp->type_pool);
+	free(cp->matter_type_pool);
+	free(cp->matter_types);
 	free(cf->by_type);
 	free(cf->matters);
 	free(cf->events);

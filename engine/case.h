@@ -35,17 +35,19 @@ struct case_vetting {
 	const char *level;
 };
 
-struct case_matter {
-	size_t allegation;		/* index into events of its allegation_received */
-	size_t *events;			/* indexes into events of every event re this matter, by date */
-	size_t n_events;
-};
-
 /* A list of event indexes (into case_file.events), in date order. */
 struct case_index_list {
 	const char *type;
 	size_t *v;
 	size_t n;
+};
+
+struct case_matter {
+	size_t allegation;		/* index into events of its allegation_received */
+	size_t *events;			/* indexes into events of every event re this matter, by date */
+	size_t n_events;
+	struct case_index_list *by_type;	/* its events by type, as case_file.by_type */
+	size_t n_types;
 };
 
 struct case_file {

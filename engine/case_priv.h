@@ -16,7 +16,9 @@ struct case_priv {
 	struct case_file pub;
 	size_t *by_id;			/* event indexes sorted by id */
 	size_t *matter_pool;		/* backs every case_matter.events */
-	size_t *type_pool;		/* backs every case_index_list.v */
+	size_t *type_pool;		/* backs every case_file.by_type list */
+	size_t *matter_type_pool;	/* backs every case_matter.by_type list */
+	struct case_index_list *matter_types;	/* backs every case_matter.by_type */
 	char *bytes;			/* the file's bytes, until hashed (case_sha256) */
 	size_t n_bytes;
 };

@@ -2,7 +2,15 @@
 ** case_push.c: a case as the Lua tables scripts/model.lua works on. Only what
 ** steps read is pushed (no notes, sources or expectations), once per
 ** evaluation; events after the as-of date are left out, so a case is judged
-** as it stood on that date.
+** as it stood on that date. The case's and each matter's events by type
+** come from the indexes case_build.c made when the case was loaded: Lua
+** does not index them again.
+**
+** The by-type tables are built here, whole, rather than lazily through an
+** __index that calls into C: a case has a few dozen lists, the steps ask
+** for most of them, and a table read is the cheapest thing a policy can do;
+** a lazy view would also have to hold the case_file past its evaluation
+** (a policy can keep a table, not a pointer that is freed under it).
 */
 #include <string.h>
 #include <lauxlib.h>
@@ -137,6 +145,49 @@ static void push_parties(lua_State *L, const struct case_file *cf)
 	}
 }
 
+/*
+** { type = { event, ... } } from LISTS (N of them): each list's events with
+** an index below N_VISIBLE (a prefix, lists being in date order), as the
+** tables in the events list at EVENTS_IDX; a type with none has no key.
+** [-0, +1, m]
+*/
+static void push_by_type(lua_State *L, const struct case_index_list *lists, size_t n,
+			 size_t n_visible, int events_idx)
+{
+	size_t i, j, k;
+
+	lua_createtable(L, 0, (int)n);
+	for (i = 0; i < n; i++) {
+		const struct case_index_list *l = &lists[i];
+
+		for (k = 0; k < l->n && l->v[k] < n_visible; k++)
+			;
+		if (k == 0)
+			continue;
+		lua_createtable(L, (int)k, 0);
+		for (j = 0; j < k; j++) {
+			lua_rawgeti(L, events_idx, (lua_Integer)l->v[j] + 1);
+			lua_rawseti(L, -2, (lua_Integer)j + 1);
+		}
+		lua_setfield(L, -2, l->type);
+	}
+}
+
+/* The allegation's categories (validated: an array of names) as a set.   [-0, +1, m] */
+static void push_categories(lua_State *L, const struct case_event *allegation)
+{
+	json_t *list = json_object_get(allegation->json, "categories"), *c;
+	size_t i;
+
+	lua_createtable(L, 0, (int)json_array_size(list));
+	json_array_foreach(list, i, c) {
+		if (!json_is_string(c))
+			continue;
+		lua_pushboolean(L, 1);
+		lua_setfield(L, -2, json_string_value(c));
+	}
+}
+
 void case_push(lua_State *L, const struct case_file *cf, int as_of)
 {
 	size_t i, j, n_visible = 0, n_matters = 0;
@@ -211,8 +262,16 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 			lua_rawseti(L, -2, (lua_Integer)++n);
 		}
 		lua_setfield(L, -2, "events");
-		lua_rawseti(L, -2, (lua_Integer)++n_matters);
+		push_by_type(L, m->by_type, m->n_types, n_visible, events_idx);
+		lua_setfield(L, -2, "by_type");
+		push_categories(L, &cf->events[m->allegation]);
+		lua_setfield(L, -2, "categories");
+		lua_pushinteger(L, (lua_Integer)++n_matters);
+		lua_setfield(L, -2, "index");
+		lua_rawseti(L, -2, (lua_Integer)n_matters);
 	}
 	lua_setfield(L, -3, "matters");
+	push_by_type(L, cf->by_type, cf->n_types, n_visible, events_idx);
+	lua_setfield(L, -3, "by_type");
 	lua_setfield(L, -2, "events");
 }

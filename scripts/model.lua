@@ -1,11 +1,14 @@
 --[[
 model.lua: what a policy sees of a case. The C engine pushes the case as plain
-tables (events in date order, matters with their awareness date); this adds
-the indexes and the methods policies use: m:has_category, m:first, m:all,
-case:party_of_force, case:is, m:closing, case:leaving, and each matter's
-awareness date by the policy's own rules. Built once per evaluation, so
-nothing outlives a case. Nothing here knows a policy's roles or event types:
-the policy declares them (roles, awareness, policy { closing, leaving }).
+tables (engine/case_push.c: events in date order, matters with their events
+and categories, the case's and each matter's events by type from the indexes
+C built when the case was loaded); this adds the methods policies use:
+m:has_category, m:first, m:all, case:party_of_force, case:is, m:closing,
+case:leaving, the categories a matter's sources leave open, and each
+matter's awareness date by the policy's own rules. Pushed once per
+evaluation, so nothing outlives a case. Nothing here knows a policy's roles
+or event types: the policy declares them (roles, awareness, policy
+{ closing, leaving }).
 ]]
 local cc = ...
 -- Role functions are policy code: they run under the budgets (engine.c, l_cc_guard).
@@ -141,20 +144,6 @@ function Case:leaving()
 	return earliest(self.by_type, current.leaving)
 end
 
-local function index_by_type(list)
-	local by = {}
-	for i = 1, #list do
-		local e = list[i]
-		local l = by[e.type]
-		if not l then
-			l = {}
-			by[e.type] = l
-		end
-		l[#l + 1] = e
-	end
-	return by
-end
-
 local function as_list(v)
 	if v == nil then return EMPTY end
 	if type(v) == "table" then return v end
@@ -196,22 +185,17 @@ local function awareness(case, rules, m)
 	return span, first
 end
 
--- Add indexes and methods to the case table the engine pushed, with DECL
--- (this run's declarations: roles, awareness, policy { closing, leaving }).
+-- Add the methods to the case table the engine pushed (its by_type lists,
+-- each matter's index and categories come with it), with DECL (this run's
+-- declarations: roles, awareness, policy { closing, leaving }).
 function model.prepare(case, decl)
 	local info = decl.info or EMPTY
 	local d = { roles = decl.roles or EMPTY, closing = as_list(info.closing), leaving = as_list(info.leaving) }
 	current = d
-	case.by_type = index_by_type(case.events)
 	local matters = case.matters
 	for i = 1, #matters do
 		local m = matters[i]
-		m.index = i
-		m.by_type = index_by_type(m.events)
-		local cats = {}
-		local list = m.allegation.categories or EMPTY
-		for k = 1, #list do cats[list[k]] = true end
-		m.categories = cats
+		local cats = m.categories
 		-- categories the sources leave open: the evaluator asks whether a
 		-- step would apply with them too (an unknown, not a not_applicable)
 		local maybe = m.allegation.possible_categories

@@ -252,9 +252,34 @@ START_TEST(test_every_type)
 	ck_assert_uint_eq(m->n_events, 39);
 	for (i = 0; i < m->n_events; i++)
 		ck_assert_uint_eq(cf->events[m->events[i]].matter, 0);
+	/* and by type, as the case is: every event once, types in order, dates in order */
+	{
+		size_t t, j, seen = 0;
+
+		m = &cf->matters[0];
+		for (t = 0; t < m->n_types; t++) {
+			const struct case_index_list *ml = &m->by_type[t];
+
+			if (t > 0)
+				ck_assert_int_lt(strcmp(m->by_type[t - 1].type, ml->type), 0);
+			ck_assert_uint_gt(ml->n, 0);
+			for (j = 0; j < ml->n; j++) {
+				ck_assert_str_eq(cf->events[ml->v[j]].type, ml->type);
+				ck_assert_uint_eq(cf->events[ml->v[j]].matter, 0);
+				if (j > 0)
+					ck_assert_uint_lt(ml->v[j - 1], ml->v[j]);
+			}
+			seen += ml->n;
+		}
+		ck_assert_uint_eq(seen, m->n_events);
+		ck_assert_str_eq(m->by_type[0].type, "acquitted");
+	}
 	m = &cf->matters[1];
 	ck_assert_str_eq(cf->events[m->allegation].id, "a2");
 	ck_assert_uint_eq(m->n_events, 1);
+	ck_assert_uint_eq(m->n_types, 1);
+	ck_assert_str_eq(m->by_type[0].type, "allegation_received");
+	ck_assert_uint_eq(m->by_type[0].v[0], m->allegation);
 
 	ck_assert_uint_eq(cf->n_gaps, 2);
 	ck_assert_str_eq(cf->gaps[0], "victim_contacted");
