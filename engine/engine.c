@@ -307,7 +307,8 @@ static int l_cc_set_env(lua_State *L)
 /*
 ** cc.module(name, M) -> what scripts/NAME.lua returns when called with
 ** (cc, M). The engine's own scripts are trusted and share the state's
-** globals; they are compiled into the library (scripts_embed.c).
+** globals; they are compiled into the library (scripts_embed.c), as
+** bytecode made at build time: only they may be loaded in "b" mode.
 ** [-0, +1, e]
 */
 static int l_cc_module(lua_State *L)
@@ -321,7 +322,7 @@ static int l_cc_module(lua_State *L)
 	if (!s)
 		return luaL_error(L, "no engine script '%s'", path);
 	snprintf(chunk, sizeof(chunk), "@%s", path);
-	if (luaL_loadbufferx(L, s->text, s->len, chunk, "t") != LUA_OK)
+	if (luaL_loadbufferx(L, s->data, s->len, chunk, s->binary ? "b" : "t") != LUA_OK)
 		return lua_error(L);
 	lua_pushvalue(L, lua_upvalueindex(2));	/* cc */
 	lua_pushvalue(L, 2);			/* M */
@@ -375,7 +376,8 @@ static int engine_boot(lua_State *L)
 	lua_setfield(L, 2, "statuses");
 	if (!s)
 		return luaL_error(L, "scripts/runtime.lua is not compiled in");
-	if (luaL_loadbufferx(L, s->text, s->len, "@scripts/runtime.lua", "t") != LUA_OK)
+	if (luaL_loadbufferx(L, s->data, s->len, "@scripts/runtime.lua",
+			     s->binary ? "b" : "t") != LUA_OK)
 		return lua_error(L);
 	lua_pushvalue(L, 2);
 	lua_call(L, 1, 1);
