@@ -42,7 +42,11 @@ struct casecheck_policy {
 	struct casecheck_engine *engine;
 	struct casecheck_policy *next;
 	char *chunkname;
-	char sha256[65];
+	char sha256[65];		/* of its text, hashed on first use (casecheck_policy_sha256) */
+	char *text;			/* its text until then (NULL once hashed); these two
+					   are touched by that call and the free only, so the
+					   CLI's -j reporter may make it from its own thread */
+	size_t text_len;
 	int meta_ref;			/* registry ref: its declarations (meta, with meta.instance) */
 	char *id, *title;
 
