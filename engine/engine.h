@@ -29,7 +29,8 @@ struct casecheck_calendar {
 
 struct casecheck_engine {
 	struct sandbox *sb;
-	struct calendar *cal;		/* the calendar of the policy being run (not owned) */
+	struct calendar *cal;		/* the calendar of the policy being run (not owned);
+					   NULL until a policy runs or engine.c's engine_cal */
 	struct casecheck_calendar *calendars;	/* every calendar added or chosen, owned */
 	lua_State *L;
 	int runtime_ref;		/* registry ref of the table scripts/runtime.lua returns */
