@@ -71,7 +71,9 @@ LIB_SRCS := $(sort $(wildcard engine/*.c))
 CLI_SRCS := $(sort $(wildcard engine/cli/*.c engine/exercise/*.c))
 TEST_SRCS := $(sort $(wildcard tests/check_*.c))
 # the engine's Lua, and the holiday calendars policies choose by name (data)
-SCRIPTS := $(sort $(wildcard scripts/*.lua)) $(sort $(wildcard policies/*/calendar.lua))
+ENGINE_LUA := $(sort $(wildcard scripts/*.lua))
+CALENDARS := $(sort $(wildcard policies/*/calendar.lua))
+SCRIPTS := $(ENGINE_LUA) $(CALENDARS)
 
 LIB_OBJS := $(LIB_SRCS:%.c=$(O)/%.o) $(O)/gen/scripts_embed.o
 CLI_OBJS := $(CLI_SRCS:%.c=$(O)/%.o)
@@ -120,15 +122,23 @@ $(O)/tests/%.o: tests/%.c $(O)/flags.stamp
 	@mkdir -p $(@D)
 	$(Q)$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
 
-# The engine's own Lua (scripts/) is compiled into the library as text, so an
-# embedder needs no files on disk; chunk names stay "@scripts/NAME.lua".
-$(O)/tools/embed: tools/embed.c
+# The engine's own Lua (scripts/) is compiled into the library, so an
+# embedder needs no files on disk: as bytecode, compiled by tools/embed
+# (lua_dump, debug information kept, chunk names "@scripts/NAME.lua"), so
+# that no process compiles it again. The calendars stay text: they are data,
+# loaded in "t" mode only. tools/embed runs on the build machine and links
+# the Lua the library links (LUA_PC): a cross-compile needs a native
+# tools/embed against the target's Lua version and number format (lua_load
+# refuses a chunk of another version or format, by name, at start-up).
+LUA_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(LUA_PC) 2>/dev/null)
+LUA_LIBS = $(shell $(PKG_CONFIG) --libs $(LUA_PC) 2>/dev/null)
+$(O)/tools/embed: tools/embed.c $(O)/flags.stamp
 	@mkdir -p $(@D)
-	$(Q)$(CC) -std=c99 -O1 $(WARN) $< -o $@
+	$(Q)$(CC) -std=c99 -O1 $(WARN) $(LUA_CFLAGS) $< $(LUA_LIBS) -o $@
 
 $(O)/gen/scripts_embed.c: $(O)/tools/embed $(SCRIPTS) Makefile
 	@mkdir -p $(@D)
-	$(Q)$(O)/tools/embed $(SCRIPTS) > $@.tmp && mv $@.tmp $@
+	$(Q)$(O)/tools/embed --bytecode $(ENGINE_LUA) --text $(CALENDARS) > $@.tmp && mv $@.tmp $@
 
 $(O)/gen/scripts_embed.o: $(O)/gen/scripts_embed.c $(O)/flags.stamp
 	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@

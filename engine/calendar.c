@@ -1263,7 +1263,7 @@ struct calendar *calendar_new_named(const char *name, int first_year, int last_y
 		return NULL;
 	}
 	if (name)
-		return calendar_new_text(s->text, s->len, path, first_year, last_year, err);
+		return calendar_new_text(s->data, s->len, path, first_year, last_year, err);
 	/* no calendar named: working days are Monday to Friday */
 	if (!(cal = calendar_make(first_year, last_year, 0))) {
 		error_setf(err, CASECHECK_E_INTERNAL, path, NULL, 0, 0,

@@ -264,6 +264,10 @@ void casecheck_policy_lint(const struct casecheck_policy *policy, struct caseche
 
 const char *casecheck_policy_id(const struct casecheck_policy *policy);
 const char *casecheck_policy_title(const struct casecheck_policy *policy);
+/*
+** The sha256 of the policy's text (64 hex digits), computed on the first
+** call, not at load: the policy keeps a copy of its text until then.
+*/
 const char *casecheck_policy_sha256(const struct casecheck_policy *policy);
 /*
 ** Where the text of a citation can be read: the URL of the longest name in the

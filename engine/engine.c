@@ -186,7 +186,20 @@ static int l_cc_parse_day(lua_State *L)
 	return 1;
 }
 
-/* cc.wd_add(day, n) -> the n-th working day after day, or nil outside the calendar   [-0, +1, -] */
+/*
+** The calendar working days are counted in: the running policy's, or before
+** a policy runs, the engine's default (Monday to Friday), built on first use
+** rather than by every casecheck_engine_new (a run whose policy names a
+** calendar never needs it).   [-0, +0, e]
+*/
+static struct calendar *engine_cal(lua_State *L, struct casecheck_engine *e)
+{
+	if (!e->cal && !(e->cal = engine_calendar(e, NULL, NULL)))
+		luaL_error(L, "out of memory");
+	return e->cal;
+}
+
+/* cc.wd_add(day, n) -> the n-th working day after day, or nil outside the calendar   [-0, +1, m] */
 static int l_cc_wd_add(lua_State *L)
 {
 	struct casecheck_engine *e = engine_of(L);
@@ -195,7 +208,7 @@ static int l_cc_wd_add(lua_State *L)
 
 	/* more working days than the calendar holds is outside it too */
 	if (n < -4000000 || n > 4000000 ||
-	    calendar_add_working_days(e->cal, day, (int)n, &out) != 0) {
+	    calendar_add_working_days(engine_cal(L, e), day, (int)n, &out) != 0) {
 		lua_pushnil(L);
 		return 1;
 	}
@@ -206,9 +219,9 @@ static int l_cc_wd_add(lua_State *L)
 /* cc.calendar_range() -> "1970 to 2100"   [-0, +1, m] */
 static int l_cc_calendar_range(lua_State *L)
 {
-	struct casecheck_engine *e = engine_of(L);
+	const struct calendar *cal = engine_cal(L, engine_of(L));
 
-	lua_pushfstring(L, "%d to %d", calendar_first_year(e->cal), calendar_last_year(e->cal));
+	lua_pushfstring(L, "%d to %d", calendar_first_year(cal), calendar_last_year(cal));
 	return 1;
 }
 
@@ -221,7 +234,7 @@ static int l_cc_holidays_between(lua_State *L)
 	const char *names[32];
 	size_t n, i;
 
-	n = calendar_holidays_between(e->cal, from, to, days, names, 32);
+	n = calendar_holidays_between(engine_cal(L, e), from, to, days, names, 32);
 	if (n > 32)
 		n = 32;
 	lua_createtable(L, (int)n, 0);
@@ -333,7 +346,8 @@ static int l_cc_set_env(lua_State *L)
 /*
 ** cc.module(name, M) -> what scripts/NAME.lua returns when called with
 ** (cc, M). The engine's own scripts are trusted and share the state's
-** globals; they are compiled into the library (scripts_embed.c).
+** globals; they are compiled into the library (scripts_embed.c), as
+** bytecode made at build time: only they may be loaded in "b" mode.
 ** [-0, +1, e]
 */
 static int l_cc_module(lua_State *L)
@@ -347,7 +361,7 @@ static int l_cc_module(lua_State *L)
 	if (!s)
 		return luaL_error(L, "no engine script '%s'", path);
 	snprintf(chunk, sizeof(chunk), "@%s", path);
-	if (luaL_loadbufferx(L, s->text, s->len, chunk, "t") != LUA_OK)
+	if (luaL_loadbufferx(L, s->data, s->len, chunk, s->binary ? "b" : "t") != LUA_OK)
 		return lua_error(L);
 	lua_pushvalue(L, lua_upvalueindex(2));	/* cc */
 	lua_pushvalue(L, 2);			/* M */
@@ -402,7 +416,8 @@ static int engine_boot(lua_State *L)
 	lua_setfield(L, 2, "statuses");
 	if (!s)
 		return luaL_error(L, "scripts/runtime.lua is not compiled in");
-	if (luaL_loadbufferx(L, s->text, s->len, "@scripts/runtime.lua", "t") != LUA_OK)
+	if (luaL_loadbufferx(L, s->data, s->len, "@scripts/runtime.lua",
+			     s->binary ? "b" : "t") != LUA_OK)
 		return lua_error(L);
 	lua_pushvalue(L, 2);
 	lua_call(L, 1, 1);
@@ -431,9 +446,6 @@ struct casecheck_engine *casecheck_engine_new(const struct casecheck_limits *lim
 		goto fail;
 	e->L = sandbox_state(e->sb);
 	sandbox_set_guarded(e->sb, 1);
-	e->cal = engine_calendar(e, NULL, err);
-	if (!e->cal)
-		goto fail;
 	lua_pushcfunction(e->L, engine_boot);
 	lua_pushlightuserdata(e->L, e);
 	if (sandbox_pcall(e->sb, 1, 1, err) != 0)

@@ -29,7 +29,8 @@ struct casecheck_calendar {
 
 struct casecheck_engine {
 	struct sandbox *sb;
-	struct calendar *cal;		/* the calendar of the policy being run (not owned) */
+	struct calendar *cal;		/* the calendar of the policy being run (not owned);
+					   NULL until a policy runs or engine.c's engine_cal */
 	struct casecheck_calendar *calendars;	/* every calendar added or chosen, owned */
 	lua_State *L;
 	int runtime_ref;		/* registry ref of the table scripts/runtime.lua returns */
@@ -42,7 +43,11 @@ struct casecheck_policy {
 	struct casecheck_engine *engine;
 	struct casecheck_policy *next;
 	char *chunkname;
-	char sha256[65];
+	char sha256[65];		/* of its text, hashed on first use (casecheck_policy_sha256) */
+	char *text;			/* its text until then (NULL once hashed); these two
+					   are touched by that call and the free only, so the
+					   CLI's -j reporter may make it from its own thread */
+	size_t text_len;
 	int meta_ref;			/* registry ref: its declarations (meta, with meta.instance) */
 	char *id, *title;
 

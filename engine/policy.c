@@ -431,7 +431,18 @@ struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e
 		error_setf(err, CASECHECK_E_INTERNAL, chunkname, NULL, 0, 0, "out of memory");
 		goto fail;
 	}
-	sha256_hex(text, len, p->sha256);
+	/*
+	** The sha256 is for the reports that show it: hashed when one asks
+	** (casecheck_policy_sha256), not at every load; the text is kept till
+	** then, or hashed now if there is no memory to keep it.
+	*/
+	if ((p->text = malloc(len ? len : 1)) != NULL) {
+		if (len)
+			memcpy(p->text, text, len);
+		p->text_len = len;
+	} else {
+		sha256_hex(text, len, p->sha256);
+	}
 	sandbox_reset_budget(e->sb);
 	if (sandbox_load(e->sb, text, len, p->chunkname, err) != 0)
 		goto fail;
@@ -523,12 +534,28 @@ void casecheck_policy_free(struct casecheck_policy *p)
 	free(p->params);
 	vocab_free(p->vocab);
 	free(p->chunkname);
+	free(p->text);
 	free(p);
 }
 
 const char *casecheck_policy_id(const struct casecheck_policy *p) { return p->id; }
 const char *casecheck_policy_title(const struct casecheck_policy *p) { return p->title; }
-const char *casecheck_policy_sha256(const struct casecheck_policy *p) { return p->sha256; }
+/*
+** Hashed on first use; P is const to the caller, whose policy this is (the
+** API's one thread per engine), so filling in the hash here is no change it
+** can see.
+*/
+const char *casecheck_policy_sha256(const struct casecheck_policy *p)
+{
+	struct casecheck_policy *mp = (struct casecheck_policy *)p;
+
+	if (mp->text) {
+		sha256_hex(mp->text, mp->text_len, mp->sha256);
+		free(mp->text);
+		mp->text = NULL;
+	}
+	return p->sha256;
+}
 size_t casecheck_policy_step_count(const struct casecheck_policy *p) { return p->n_steps; }
 
 const char *casecheck_policy_link(const struct casecheck_policy *p, const char *cite,

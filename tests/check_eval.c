@@ -1022,6 +1022,32 @@ static const char POLICY_1968[] =
 	"  done_by = { type = \"conduct_recorded\", by = \"aa\" },\n"
 	"}\n";
 
+/*
+** A policy's sha256 is that of the text it was loaded from (sha256sum of
+** POLICY), even when asked for after the caller's buffer is gone: it is
+** hashed on first use, from the policy's own copy.
+*/
+START_TEST(test_policy_sha256_of_its_text)
+{
+	static const char want[] = "15301e028a68868559ffb3d8ac588913295a088b717337c4c884e5f842cf4b94";
+	struct casecheck_error err;
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p;
+	char *copy = malloc(sizeof(POLICY));
+
+	ck_assert_ptr_nonnull(e);
+	ck_assert_ptr_nonnull(copy);
+	memcpy(copy, POLICY, sizeof(POLICY));
+	p = casecheck_policy_load_string(e, copy, strlen(copy), "policies/test.lua", &err);
+	ck_assert_msg(p != NULL, "policy: %s", err.text);
+	memset(copy, 'x', strlen(copy));
+	free(copy);
+	ck_assert_str_eq(casecheck_policy_sha256(p), want);
+	ck_assert_str_eq(casecheck_policy_sha256(p), want);
+	casecheck_engine_free(e);
+}
+END_TEST
+
 START_TEST(test_case_from_1968)
 {
 	struct run run;
@@ -1069,6 +1095,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tp, test_check_due_text_and_span);
 	tcase_add_test(tp, test_vetting_after_as_of_is_unseen);
 	tcase_add_test(tc, test_case_from_1968);
+	tcase_add_test(tc, test_policy_sha256_of_its_text);
 	tcase_set_timeout(tp, 20);
 	suite_add_tcase(s, tc);
 	suite_add_tcase(s, tp);

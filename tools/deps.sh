@@ -21,6 +21,7 @@ done
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if command -v pkg-config >/dev/null 2>&1; then
+	# also what tools/embed links to compile scripts/ to bytecode at build time
 	pkg-config --exists lua5.4 || missing="$missing liblua5.4-dev"
 	pkg-config --exists jansson || missing="$missing libjansson-dev"
 	pkg-config --exists check || missing="$missing check"
