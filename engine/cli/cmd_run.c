@@ -51,8 +51,10 @@ static const char run_usage[] =
 	"                    a timeline per case, findings failures first)\n"
 	"  -o, --output FILE write the report to FILE instead of stdout\n"
 	"  --color[=WHEN]    auto (default: on a terminal without NO_COLOR), always, never\n"
-	"  -j, --jobs N      evaluate N fixtures at a time in worker threads (default 1);\n"
-	"                    the report is the same bytes as with -j 1\n"
+	"  -j, --jobs N      evaluate N fixtures at a time in worker threads (default:\n"
+	"                    the number of cores when the report goes to a file or a\n"
+	"                    pipe, 1 on a terminal); the report, the messages on\n"
+	"                    stderr and the exit status are those of -j 1\n"
 	CLI_LIMIT_USAGE
 	"  -h, --help        show this help\n"
 	"\n"
@@ -78,7 +80,7 @@ struct run_opts {
 	struct cli_strv args;
 	struct casecheck_limits limits;
 	double max_fixture_mib;
-	int jobs;
+	int jobs;		/* 0: the default (cli_jobs_default) */
 };
 
 /* The worst status of RESULT as an exit code: 1 for fail/late, 3 for error. */
@@ -462,7 +464,6 @@ int cmd_run(int argc, char **argv)
 	int rc = 0, e, w, n_workers = 0;
 
 	memset(&o, 0, sizeof(o));
-	o.jobs = 1;
 	memset(&rr, 0, sizeof(rr));
 	o.format = "text";
 	rr.format = "text";
@@ -521,6 +522,8 @@ int cmd_run(int argc, char **argv)
 	if (strcmp(o.format, "tap") == 0)
 		report_tap_init(&rr.tap, rr.out);
 
+	if (o.jobs == 0)
+		o.jobs = cli_jobs_default(rr.out);
 	if ((size_t)o.jobs > files.n)
 		o.jobs = files.n ? (int)files.n : 1;
 	workers = calloc((size_t)o.jobs, sizeof(*workers));
@@ -568,6 +571,7 @@ out:
 	if (e > rc)
 		rc = e;
 	report_json_free(&rr.json);
+	report_html_free(&rr.html);
 	report_junit_free(&rr.junit);
 	report_tap_free(&rr.tap);
 	cli_strv_free(&files);
