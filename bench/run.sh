@@ -99,8 +99,9 @@ spec=$out/spec.txt
 {
 	echo "floor${tab}0${tab}$pin${tab}$floor${tab}$cases"
 	[ $have_cjson -eq 1 ] && echo "cjson${tab}0${tab}$pin${tab}$LUA${tab}bench/cjson_floor.lua${tab}$out/list.txt"
+	# -j 1: these rows are pinned to one CPU (run's default is a worker per core)
 	for f in json text; do
-		echo "$f${tab}0,1${tab}$pin${tab}$CLI${tab}run${tab}--format${tab}$f${tab}-o${tab}/dev/null${tab}$cases"
+		echo "$f${tab}0,1${tab}$pin${tab}$CLI${tab}run${tab}-j${tab}1${tab}--format${tab}$f${tab}-o${tab}/dev/null${tab}$cases"
 	done
 	# -j: unpinned, so that two workers can use two CPUs
 	for j in 1 2; do

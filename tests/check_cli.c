@@ -840,9 +840,9 @@ START_TEST(test_every_input_in_every_report)
 }
 END_TEST
 
-START_TEST(test_junit_tap_memory_flat)
+/* Peak RSS of run over 3,000 fixtures against one, in each of FORMATS. */
+static void memory_flat(const char *const *formats, size_t n_formats)
 {
-	static const char *const formats[] = { "junit", "tap" };
 	const char *root = getenv("CASECHECK_ROOT");
 	char dir[] = "/tmp/check_cli_mem.XXXXXX", link[128], target[4096], cmd[256];
 	struct cli_run r;
@@ -850,7 +850,7 @@ START_TEST(test_junit_tap_memory_flat)
 	int i;
 	size_t f;
 
-	/* 3,000 fixtures: before, JUnit and TAP held the whole report, about 1 KB a finding pair */
+	/* 3,000 fixtures: before, JUnit, TAP and HTML held the whole report, about 1 KB a finding pair */
 	ck_assert_ptr_nonnull(root);
 	ck_assert_ptr_nonnull(mkdtemp(dir));
 	snprintf(target, sizeof(target), "%s/tests/cli/fixtures/pass-fail.json", root);
@@ -858,15 +858,15 @@ START_TEST(test_junit_tap_memory_flat)
 		snprintf(link, sizeof(link), "%s/f%04d.json", dir, i);
 		ck_assert_int_eq(symlink(target, link), 0);
 	}
-	for (f = 0; f < sizeof(formats) / sizeof(formats[0]); f++) {
-		/* ASan's quarantine would count freed memory as growth */
-		cli(&r, "ASAN_OPTIONS=quarantine_size_mb=0", "run", "--policy", TINY, "--format",
-		    formats[f], "tests/cli/fixtures", NULL);
+	for (f = 0; f < n_formats; f++) {
+		/* ASan's quarantine would count freed memory as growth; -j 1: one engine in both */
+		cli(&r, "ASAN_OPTIONS=quarantine_size_mb=0", "run", "-j", "1", "--policy", TINY,
+		    "--format", formats[f], "tests/cli/fixtures", NULL);
 		ck_assert_int_eq(r.status, 1);
 		one = r.max_rss;
 		cli_free(&r);
-		cli(&r, "ASAN_OPTIONS=quarantine_size_mb=0", "run", "--policy", TINY, "--format",
-		    formats[f], "-o", "/dev/null", dir, NULL);
+		cli(&r, "ASAN_OPTIONS=quarantine_size_mb=0", "run", "-j", "1", "--policy", TINY,
+		    "--format", formats[f], "-o", "/dev/null", dir, NULL);
 		ck_assert_int_eq(r.status, 1);
 		many = r.max_rss;
 		cli_free(&r);
@@ -876,6 +876,22 @@ START_TEST(test_junit_tap_memory_flat)
 	}
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	ck_assert_int_eq(system(cmd), 0);
+}
+
+START_TEST(test_junit_tap_memory_flat)
+{
+	static const char *const formats[] = { "junit", "tap" };
+
+	memory_flat(formats, 2);
+}
+END_TEST
+
+/* the HTML report keeps its cases in a temporary file (report_html.c) */
+START_TEST(test_html_memory_flat)
+{
+	static const char *const formats[] = { "html" };
+
+	memory_flat(formats, 1);
 }
 END_TEST
 
@@ -996,6 +1012,7 @@ Suite *cli_suite(void)
 	tcase_add_test(tc, test_escape_every_format);
 	tcase_add_test(tc, test_every_input_in_every_report);
 	tcase_add_test(tc, test_junit_tap_memory_flat);
+	tcase_add_test(tc, test_html_memory_flat);
 	tcase_add_test(tc, test_param_ranges);
 	tcase_add_test(tc, test_lint_errors_refused_by_every_verb);
 	suite_add_tcase(s, tc);

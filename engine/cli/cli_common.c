@@ -15,29 +15,48 @@
 
 /* ---- messages ---- */
 
-static void cli_vmessage(const char *verb, const char *fmt, va_list ap)
+static void cli_vmessage(FILE *fp, const char *verb, const char *fmt, va_list ap)
 {
-	fflush(stdout);
+	if (fp == stderr)
+		fflush(stdout);
 	if (verb)
-		fprintf(stderr, "casecheck %s: ", verb);
+		fprintf(fp, "casecheck %s: ", verb);
 	else
-		fputs("casecheck: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+		fputs("casecheck: ", fp);
+	vfprintf(fp, fmt, ap);
+	fputc('\n', fp);
+}
+
+static int cli_vusage_error(FILE *fp, const char *verb, const char *fmt, va_list ap)
+{
+	cli_vmessage(fp, verb, fmt, ap);
+	if (verb)
+		fprintf(fp, "see 'casecheck %s --help'\n", verb);
+	else
+		fputs("see 'casecheck --help'\n", fp);
+	return CLI_EXIT_INPUT;
 }
 
 int cli_usage_error(const char *verb, const char *fmt, ...)
 {
 	va_list ap;
+	int rc;
 
 	va_start(ap, fmt);
-	cli_vmessage(verb, fmt, ap);
+	rc = cli_vusage_error(stderr, verb, fmt, ap);
 	va_end(ap);
-	if (verb)
-		fprintf(stderr, "see 'casecheck %s --help'\n", verb);
-	else
-		fputs("see 'casecheck --help'\n", stderr);
-	return CLI_EXIT_INPUT;
+	return rc;
+}
+
+int cli_usage_error_to(FILE *fp, const char *verb, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = cli_vusage_error(fp, verb, fmt, ap);
+	va_end(ap);
+	return rc;
 }
 
 void cli_errorf(const char *verb, const char *fmt, ...)
@@ -45,7 +64,7 @@ void cli_errorf(const char *verb, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	cli_vmessage(verb, fmt, ap);
+	cli_vmessage(stderr, verb, fmt, ap);
 	va_end(ap);
 }
 

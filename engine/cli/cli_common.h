@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include "casecheck.h"
+#include "cli_diag.h"
 
 /* Exit codes (DESIGN.md, "The command line"); a run exits with the worst. */
 enum cli_exit {
@@ -70,6 +71,13 @@ int cli_parser_next(struct cli_parser *p, const struct cli_option *opts, const c
 int cli_usage_error(const char *verb, const char *fmt, ...)
 #ifdef __GNUC__
 	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* cli_usage_error, printed to FP (stderr, or a fixture's capture: cli_diag.h). */
+int cli_usage_error_to(FILE *fp, const char *verb, const char *fmt, ...)
+#ifdef __GNUC__
+	__attribute__((format(printf, 3, 4)))
 #endif
 	;
 
@@ -140,6 +148,7 @@ struct cli_policies {
 	struct cli_policy_entry **items;
 	size_t n, cap;
 	double max_fixture_mib;		/* fixtures larger are refused; 0: CLI_MAX_FIXTURE_MIB */
+	struct cli_diag *diag;		/* where loading problems go: NULL for stderr (cli_diag.h) */
 };
 
 /* The default fixture size limit, MiB: far above any real case file, far below memory. */
@@ -159,6 +168,9 @@ void cli_policies_free(struct cli_policies *ps);
 */
 struct cli_policy_entry *cli_policies_get(struct cli_policies *ps, const char *name,
 					  int from_fixture, struct casecheck_error *err);
+
+/* 1 when A and B are the same policy file (by device and inode where both have them). */
+int cli_policy_same_file(const struct cli_policy_entry *a, const struct cli_policy_entry *b);
 
 /* Print the entry's load error (or every lint error) to stderr once. Returns its exit code. */
 int cli_policy_entry_report(struct cli_policy_entry *pe);

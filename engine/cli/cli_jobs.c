@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "cli_common.h"
 #include "cli_jobs.h"
 
@@ -24,6 +25,18 @@ int cli_jobs_parse(const char *cmd, const char *v, int *jobs)
 				       CLI_MAX_JOBS);
 	*jobs = (int)n;
 	return 0;
+}
+
+int cli_jobs_default(FILE *out)
+{
+	long n;
+
+	if (isatty(fileno(out)))
+		return 1;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		return 1;
+	return n > CLI_MAX_JOBS ? CLI_MAX_JOBS : (int)n;
 }
 
 /* Finished items waiting per worker: enough to cover uneven items. */

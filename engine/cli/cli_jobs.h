@@ -11,11 +11,19 @@
 #define CLI_JOBS_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #define CLI_MAX_JOBS 256
 
 /* Parse -j's value V for command CMD into *JOBS. 0, or the usage error's exit code. */
 int cli_jobs_parse(const char *cmd, const char *v, int *jobs);
+
+/*
+** The default -j for a report written to OUT: the number of online cores
+** when OUT is a file or a pipe, 1 on a terminal (where a person reads it as
+** it comes and a second engine's start-up is not worth its memory).
+*/
+int cli_jobs_default(FILE *out);
 
 /* Work on item I in worker W (0..jobs-1), filling SLOT (zeroed before). */
 typedef void (*cli_job_fn)(void *ctx, int w, size_t i, void *slot);

@@ -150,7 +150,10 @@ static void cli_policy_apply_params(struct cli_policies *ps, struct cli_policy_e
 	for (i = 0; i < ps->params->keys.n; i++) {
 		if (casecheck_policy_set_param(pe->policy, ps->params->keys.v[i],
 					       ps->params->values.v[i], &pe->err) != 0) {
-			cli_usage_error(ps->params->verb, "bad --param: %s", pe->err.text);
+			cli_diag_policy(ps->diag, pe, 1);
+			cli_usage_error_to(cli_diag_fp(ps->diag), ps->params->verb, "bad --param: %s",
+					   pe->err.text);
+			cli_diag_policy(ps->diag, pe, 0);
 			pe->err.kind = CASECHECK_E_INPUT;
 			pe->reported = 1;
 			casecheck_policy_free(pe->policy);
@@ -233,16 +236,29 @@ nomem:
 	return NULL;
 }
 
-int cli_policy_entry_report(struct cli_policy_entry *pe)
+int cli_policy_same_file(const struct cli_policy_entry *a, const struct cli_policy_entry *b)
+{
+	if (a->has_id && b->has_id)
+		return a->dev == b->dev && a->ino == b->ino;
+	return a->has_id == b->has_id && strcmp(a->path, b->path) == 0;
+}
+
+/* Print PE's load error (or every lint error) to FP once. Returns its exit code. */
+static int cli_policy_report_to(FILE *fp, struct cli_policy_entry *pe)
 {
 	if (!pe->reported) {
 		if (pe->lint.count > 0)
-			cli_print_errors(stderr, &pe->lint);
+			cli_print_errors(fp, &pe->lint);
 		else
-			cli_print_error(stderr, &pe->err);
+			cli_print_error(fp, &pe->err);
 		pe->reported = 1;
 	}
 	return cli_exit_for(&pe->err);
+}
+
+int cli_policy_entry_report(struct cli_policy_entry *pe)
+{
+	return cli_policy_report_to(stderr, pe);
 }
 
 /* ---- fixtures ---- */
@@ -492,11 +508,17 @@ static void cli_peek_error(struct cli_fixture_peek *peek, const struct casecheck
 	}
 }
 
-/* Print PE's load error once, and keep it in PEEK. Returns its exit code. */
-static int cli_peek_policy_error(struct cli_fixture_peek *peek, struct cli_policy_entry *pe)
+/* Print PE's load error once where PS's problems go, and keep it in PEEK. Its exit code. */
+static int cli_peek_policy_error(struct cli_policies *ps, struct cli_fixture_peek *peek,
+				 struct cli_policy_entry *pe)
 {
+	int rc;
+
 	cli_peek_error(peek, &pe->err);
-	return cli_policy_entry_report(pe);
+	cli_diag_policy(ps->diag, pe, 1);
+	rc = cli_policy_report_to(cli_diag_fp(ps->diag), pe);
+	cli_diag_policy(ps->diag, pe, 0);
+	return rc;
 }
 
 int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
@@ -506,6 +528,7 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 	struct casecheck_errors errs = { NULL, 0, 0 };
 	struct cli_resolve r;
 	struct cli_policy_entry *pe = forced;
+	FILE *out = cli_diag_fp(ps->diag);
 	int rc = 0;
 
 	*kase = NULL;
@@ -515,12 +538,12 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 	if (peek_out)
 		memset(peek_out, 0, sizeof(*peek_out));
 	if (pe && !pe->policy)
-		return cli_peek_policy_error(peek_out, pe);
+		return cli_peek_policy_error(ps, peek_out, pe);
 	if (strcmp(path, "-") == 0) {
 		/* standard input: read as it comes (a pipe is not a regular file); errors name it so */
 		path = CLI_STDIN_PATH;
 	} else if (cli_check_input_file(path, ps->max_fixture_mib, &r.err) != 0) {
-		cli_print_error(stderr, &r.err);
+		cli_print_error(out, &r.err);
 		cli_peek_error(peek_out, &r.err);
 		return cli_exit_for(&r.err);
 	}
@@ -534,21 +557,21 @@ int cli_load_fixture(struct cli_policies *ps, struct cli_policy_entry *forced,
 		if (r.failed) {
 			snprintf(r.err.source, sizeof(r.err.source), "%s", path);
 			snprintf(r.err.path, sizeof(r.err.path), "/policy");
-			cli_print_error(stderr, &r.err);
+			cli_print_error(out, &r.err);
 			cli_peek_error(peek_out, &r.err);
 			rc = cli_exit_for(&r.err);
 		} else if (pe && !pe->policy) {
-			rc = cli_peek_policy_error(peek_out, pe);
+			rc = cli_peek_policy_error(ps, peek_out, pe);
 		}
 	}
 	if (!*kase) {
-		int e = cli_print_errors(stderr, &errs);
+		int e = cli_print_errors(out, &errs);
 
 		if (errs.count > 0)
 			cli_peek_error(peek_out, &errs.items[0]);
 		if (e == 0 && rc == 0) {
 			cli_error_set(&r.err, CASECHECK_E_INPUT, path, NULL, "cannot load the fixture");
-			cli_print_error(stderr, &r.err);
+			cli_print_error(out, &r.err);
 			cli_peek_error(peek_out, &r.err);
 			e = CLI_EXIT_INPUT;
 		}

@@ -51,8 +51,10 @@ static const char run_usage[] =
 	"                    a timeline per case, findings failures first)\n"
 	"  -o, --output FILE write the report to FILE instead of stdout\n"
 	"  --color[=WHEN]    auto (default: on a terminal without NO_COLOR), always, never\n"
-	"  -j, --jobs N      evaluate N fixtures at a time in worker threads (default 1);\n"
-	"                    the report is the same bytes as with -j 1\n"
+	"  -j, --jobs N      evaluate N fixtures at a time in worker threads (default:\n"
+	"                    the number of cores when the report goes to a file or a\n"
+	"                    pipe, 1 on a terminal); the report, the messages on\n"
+	"                    stderr and the exit status are those of -j 1\n"
 	CLI_LIMIT_USAGE
 	"  -h, --help        show this help\n"
 	"\n"
@@ -78,7 +80,7 @@ struct run_opts {
 	struct cli_strv args;
 	struct casecheck_limits limits;
 	double max_fixture_mib;
-	int jobs;
+	int jobs;		/* 0: the default (cli_jobs_default) */
 };
 
 /* The worst status of RESULT as an exit code: 1 for fail/late, 3 for error. */
@@ -277,6 +279,7 @@ struct run_slot {
 	struct casecheck_result *result;	/* NULL when it could not be evaluated */
 	struct casecheck_error err;		/* why, when load is 0 and result NULL */
 	int load;				/* cli_load_fixture's exit code */
+	struct cli_diag diag;			/* -j 2 and more: what it printed, for emit */
 };
 
 /* A policy as the reports know it: the same file is one policy in every worker. */
@@ -293,6 +296,8 @@ struct run_ctx {
 	struct run_canon *canon;
 	size_t n_canon, n_bad;
 	int rc;
+	int capture;			/* workers capture what fixtures print (-j 2 and more) */
+	struct cli_diag_seen seen;	/* the policies whose failure was printed */
 };
 
 /*
@@ -330,23 +335,34 @@ static void run_job(void *vctx, int w, size_t i, void *vslot)
 	struct run_slot *sl = vslot;
 	const char *file = c->files->v[i];
 
+	/* what this fixture prints is printed when it is reported, in input order */
+	if (c->capture)
+		cli_diag_open(&sl->diag);
 	if (wk->pending) {
 		wk->pending = 0;
 		wk->broken = run_worker_setup(wk, c->o) != 0;
-		if (wk->broken)
-			cli_print_error(stderr, &wk->err);
+		if (wk->broken) {
+			/* every worker fails so; the run says it once */
+			cli_diag_policy(&sl->diag, NULL, 1);
+			cli_print_error(cli_diag_fp(&sl->diag), &wk->err);
+			cli_diag_policy(&sl->diag, NULL, 0);
+		}
 	}
 	if (wk->broken) {
 		sl->peek.error = wk->err;
 		sl->peek.has_error = 1;
 		sl->load = cli_exit_for(&wk->err);
+		cli_diag_close(&sl->diag);
 		return;
 	}
+	if (c->capture)
+		wk->ps->diag = &sl->diag;
 	sl->load = cli_load_fixture(wk->ps, wk->forced, file, &sl->peek, &sl->kase, &sl->pe);
+	wk->ps->diag = NULL;
 	if (sl->load == 0 && !sl->pe) {
 		cli_error_set(&sl->peek.error, CASECHECK_E_INPUT, file, NULL,
 			      "names no policy: give --policy or set \"policy\" in the fixture");
-		cli_print_error(stderr, &sl->peek.error);
+		cli_print_error(cli_diag_fp(&sl->diag), &sl->peek.error);
 		sl->peek.has_error = 1;
 		casecheck_case_free(sl->kase);
 		sl->kase = NULL;
@@ -355,13 +371,7 @@ static void run_job(void *vctx, int w, size_t i, void *vslot)
 	if (sl->load == 0)
 		sl->result = casecheck_evaluate(wk->engine, sl->pe->policy, sl->kase,
 						c->o->as_of, &sl->err);
-}
-
-static int run_same_file(const struct cli_policy_entry *a, const struct cli_policy_entry *b)
-{
-	if (a->has_id && b->has_id)
-		return a->dev == b->dev && a->ino == b->ino;
-	return a->has_id == b->has_id && strcmp(a->path, b->path) == 0;
+	cli_diag_close(&sl->diag);
 }
 
 /*
@@ -376,7 +386,7 @@ static const struct casecheck_policy *run_canon_policy(struct run_ctx *c,
 	size_t i;
 
 	for (i = 0; i < c->n_canon; i++)
-		if (c->canon[i].pe == pe || run_same_file(c->canon[i].pe, pe))
+		if (c->canon[i].pe == pe || cli_policy_same_file(c->canon[i].pe, pe))
 			return c->canon[i].policy;
 	grown = realloc(c->canon, (c->n_canon + 1) * sizeof(*grown));
 	if (!grown)
@@ -397,6 +407,8 @@ static void run_emit(void *vctx, size_t i, void *vslot)
 	const char *file = c->files->v[i];
 	int e = sl->load;
 
+	if (cli_diag_print(&sl->diag, &c->seen) != 0)
+		cli_errorf("run", "out of memory");
 	if (e == 0 && !sl->result) {
 		cli_print_error(stderr, &sl->err);
 		e = cli_exit_for(&sl->err);
@@ -430,6 +442,7 @@ static void run_release(void *vctx, int w, void *vslot)
 
 	(void)vctx;
 	(void)w;
+	cli_diag_free(&sl->diag);
 	cli_fixture_peek_free(&sl->peek);
 	casecheck_result_free(sl->result);
 	casecheck_case_free(sl->kase);
@@ -451,7 +464,6 @@ int cmd_run(int argc, char **argv)
 	int rc = 0, e, w, n_workers = 0;
 
 	memset(&o, 0, sizeof(o));
-	o.jobs = 1;
 	memset(&rr, 0, sizeof(rr));
 	o.format = "text";
 	rr.format = "text";
@@ -510,6 +522,8 @@ int cmd_run(int argc, char **argv)
 	if (strcmp(o.format, "tap") == 0)
 		report_tap_init(&rr.tap, rr.out);
 
+	if (o.jobs == 0)
+		o.jobs = cli_jobs_default(rr.out);
 	if ((size_t)o.jobs > files.n)
 		o.jobs = files.n ? (int)files.n : 1;
 	workers = calloc((size_t)o.jobs, sizeof(*workers));
@@ -535,14 +549,17 @@ int cmd_run(int argc, char **argv)
 	ctx.workers = workers;
 	ctx.rr = &rr;
 	ctx.rc = rc;
+	ctx.capture = o.jobs > 1;
 	if (cli_jobs_threads(files.n, o.jobs, sizeof(struct run_slot), run_job, run_emit,
 			     run_release, &ctx) != 0) {
 		cli_errorf("run", "cannot start the worker threads");
 		rc = CLI_EXIT_POLICY;
 		free(ctx.canon);
+		cli_diag_seen_free(&ctx.seen);
 		goto out;
 	}
 	free(ctx.canon);
+	cli_diag_seen_free(&ctx.seen);
 	rc = ctx.rc;
 	n_bad = ctx.n_bad;
 	e = run_report_finish(&rr, n_bad);
@@ -554,6 +571,7 @@ out:
 	if (e > rc)
 		rc = e;
 	report_json_free(&rr.json);
+	report_html_free(&rr.html);
 	report_junit_free(&rr.junit);
 	report_tap_free(&rr.tap);
 	cli_strv_free(&files);

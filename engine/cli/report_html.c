@@ -5,7 +5,13 @@
 ** timeline (html_timeline.c) and its findings, failures first. Anchors are
 ** made from the case id, step id and matter id only, so a link into one
 ** run's report points at the same finding in the next one.
+** Each case's section and its line of the summary are written to a
+** temporary file as the case comes (tmpfile: removed however the run ends),
+** and copied out in the report's order at the end: what is kept per case is
+** its anchor, its counts and where its text is, so memory does not grow with
+** the size of the cases.
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "html_assets.h"
@@ -13,11 +19,16 @@
 #include "html_util.h"
 #include "report_html.h"
 
-struct html_case {
-	char *anchor;			/* "case-ID" */
-	char *body;			/* the section, rendered */
+/* Where a piece of the page is in the temporary file. */
+struct html_span {
+	long off;
 	size_t len;
-	char *id, *title, *as_of;
+};
+
+struct html_case {
+	char *anchor;			/* "case-ID": kept to make the next ones unique */
+	struct html_span body;		/* the section */
+	struct html_span sum;		/* its line in the summary */
 	size_t counts[CASECHECK_STATUS_COUNT];
 };
 
@@ -53,12 +64,67 @@ static char *dup_or_null(const char *s)
 	return d;
 }
 
-/* "case-ID", made unique in the run with "-2", "-3" ... in the order given. */
-static char *case_anchor(const struct report_html *rh, const char *id)
+static size_t anchor_hash(const char *s)
 {
-	char part[200], buf[224];
-	size_t i, k = 1;
-	int clash;
+	size_t h = 2166136261u;
+
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* 1 when RH has given out ANCHOR already. */
+static int anchor_taken(const struct report_html *rh, const char *anchor)
+{
+	size_t i;
+
+	if (!rh->anchors_cap)
+		return 0;
+	for (i = anchor_hash(anchor) & (rh->anchors_cap - 1); rh->anchors[i];
+	     i = (i + 1) & (rh->anchors_cap - 1))
+		if (strcmp(rh->anchors[i], anchor) == 0)
+			return 1;
+	return 0;
+}
+
+/* Note ANCHOR (kept by its case) as given out. 0, or -1 when out of memory. */
+static int anchor_add(struct report_html *rh, char *anchor)
+{
+	size_t i, k;
+
+	if (2 * (rh->n_anchors + 1) > rh->anchors_cap) {
+		size_t cap = rh->anchors_cap ? 2 * rh->anchors_cap : 64;
+		char **v = calloc(cap, sizeof(*v));
+
+		if (!v)
+			return -1;
+		for (k = 0; k < rh->anchors_cap; k++) {
+			if (!rh->anchors[k])
+				continue;
+			for (i = anchor_hash(rh->anchors[k]) & (cap - 1); v[i]; i = (i + 1) & (cap - 1))
+				;
+			v[i] = rh->anchors[k];
+		}
+		free(rh->anchors);
+		rh->anchors = v;
+		rh->anchors_cap = cap;
+	}
+	for (i = anchor_hash(anchor) & (rh->anchors_cap - 1); rh->anchors[i];
+	     i = (i + 1) & (rh->anchors_cap - 1))
+		;
+	rh->anchors[i] = anchor;
+	rh->n_anchors++;
+	return 0;
+}
+
+/*
+** "case-ID", made unique in the run with "-2", "-3" ... in the order given
+** (looked up in a hash set: 3,000 cases of one id took a minute scanning).
+*/
+static char *case_anchor(struct report_html *rh, const char *id)
+{
+	char part[200], buf[224], *anchor;
+	size_t k = 1;
 
 	html_anchor_part(part, sizeof(part), id ? id : "case");
 	do {
@@ -66,13 +132,14 @@ static char *case_anchor(const struct report_html *rh, const char *id)
 			snprintf(buf, sizeof(buf), "case-%s", part);
 		else
 			snprintf(buf, sizeof(buf), "case-%s-%lu", part, (unsigned long)k);
-		clash = 0;
-		for (i = 0; i < rh->n_cases; i++)
-			if (rh->cases[i].anchor && strcmp(rh->cases[i].anchor, buf) == 0)
-				clash = 1;
 		k++;
-	} while (clash);
-	return dup_or_null(buf);
+	} while (anchor_taken(rh, buf));
+	anchor = dup_or_null(buf);
+	if (anchor && anchor_add(rh, anchor) != 0) {
+		free(anchor);
+		anchor = NULL;
+	}
+	return anchor;
 }
 
 static void counts_badges(FILE *fp, const size_t *counts)
@@ -214,33 +281,47 @@ static void finding_row(FILE *fp, const char *anchor, const struct casecheck_pol
 	fputs("</td></tr>\n", fp);
 }
 
-/* The case's section, into FP. */
 /* The case's id linked to its section, then its title: "<a href="#case-x">x</a>: Title". */
-static void case_link(FILE *fp, const struct html_case *c)
+static void case_link(FILE *fp, const char *anchor, const char *id, const char *title)
 {
 	fputs("<a href=\"#", fp);
-	html_esc(fp, c->anchor);
+	html_esc(fp, anchor);
 	fputs("\">", fp);
-	html_esc(fp, c->id);
+	html_esc(fp, id);
 	fputs("</a>", fp);
-	if (c->title) {
+	if (title) {
 		fputs(": ", fp);
-		html_esc(fp, c->title);
+		html_esc(fp, title);
 	}
 }
 
+/* The case's line in the summary, into FP. */
+static void case_summary_line(FILE *fp, const struct html_case *c, const char *id,
+			      const char *title, const char *as_of)
+{
+	fputs("<li>", fp);
+	case_link(fp, c->anchor, id, title);
+	fputs(" <span class=\"sub\">as of ", fp);
+	html_esc(fp, as_of);
+	fputs("</span><br/>", fp);
+	counts_badges(fp, c->counts);
+	fputs("</li>\n", fp);
+}
+
+/* The case's section, into FP. */
 static void case_section(FILE *fp, const struct html_case *c, const struct casecheck_case *kase,
 			 const char *file, const struct casecheck_policy *policy,
 			 const struct casecheck_result *result)
 {
 	size_t i, n = casecheck_result_count(result);
 	const char *sha = casecheck_case_sha256(kase);
+	const char *as_of = casecheck_result_as_of(result);
 	int r;
 
 	fputs("<section class=\"case\" id=\"", fp);
 	html_esc(fp, c->anchor);
 	fputs("\">\n<h2>", fp);
-	case_link(fp, c);
+	case_link(fp, c->anchor, casecheck_case_id(kase), casecheck_case_title(kase));
 	fputs("</h2>\n<p>", fp);
 	counts_badges(fp, c->counts);
 	fputs("</p>\n<dl class=\"meta\"><dt>fixture</dt><dd>", fp);
@@ -254,7 +335,7 @@ static void case_section(FILE *fp, const struct html_case *c, const struct casec
 	fputs("<dt>policy</dt><dd>", fp);
 	html_esc(fp, policy ? casecheck_policy_id(policy) : "?");
 	fputs("</dd><dt>as of</dt><dd>", fp);
-	html_esc(fp, c->as_of);
+	html_esc(fp, as_of);
 	fputs("</dd></dl>\n", fp);
 	html_timeline(fp, kase, result, c->anchor);
 	fputs("<table class=\"findings\">\n<caption>Findings, failures first</caption>\n"
@@ -286,11 +367,15 @@ static void note_policy(struct report_html *rh, const struct casecheck_policy *p
 		rh->policies[rh->n_policies++] = policy;
 }
 
-/* A new, zeroed slot for a case, or NULL (out of memory, noted). */
+/* A new, zeroed slot for a case, or NULL (out of memory or no temporary file, noted). */
 static struct html_case *new_case(struct report_html *rh)
 {
 	struct html_case *c;
 
+	if (!rh->tmp && !rh->oom && !(rh->tmp = tmpfile()))
+		rh->oom = 1;
+	if (!rh->tmp)
+		return NULL;
 	if (rh->n_cases == rh->cap) {
 		size_t cap = rh->cap ? 2 * rh->cap : 16;
 		struct html_case *v = realloc(rh->cases, cap * sizeof(*v));
@@ -307,20 +392,40 @@ static struct html_case *new_case(struct report_html *rh)
 	return c;
 }
 
+/* Start SPAN at the end of RH's temporary file. 0, or -1 (noted). */
+static int span_begin(struct report_html *rh, struct html_span *span)
+{
+	span->off = ftell(rh->tmp);
+	if (span->off < 0)
+		rh->oom = 1;
+	return span->off < 0 ? -1 : 0;
+}
+
+/* End SPAN where the temporary file ends now. */
+static void span_end(struct report_html *rh, struct html_span *span)
+{
+	long end = ftell(rh->tmp);
+
+	if (end < span->off || ferror(rh->tmp))
+		rh->oom = 1;
+	else
+		span->len = (size_t)(end - span->off);
+}
+
 void report_html_case(struct report_html *rh, const struct casecheck_case *kase,
 		      const char *file, const struct casecheck_policy *policy,
 		      const struct casecheck_result *result)
 {
 	struct html_case *c = new_case(rh);
-	FILE *mem;
 	size_t i;
 
 	if (!c)
 		return;
 	c->anchor = case_anchor(rh, casecheck_case_id(kase));
-	c->id = dup_or_null(casecheck_case_id(kase));
-	c->title = dup_or_null(casecheck_case_title(kase));
-	c->as_of = dup_or_null(casecheck_result_as_of(result));
+	if (!c->anchor) {
+		rh->oom = 1;
+		return;
+	}
 	for (i = 0; i < casecheck_result_count(result); i++) {
 		const struct casecheck_finding *f = casecheck_result_finding(result, i);
 
@@ -330,18 +435,15 @@ void report_html_case(struct report_html *rh, const struct casecheck_case *kase,
 		}
 		rh->findings++;
 	}
-	mem = c->anchor && c->id ? open_memstream(&c->body, &c->len) : NULL;
-	if (!mem) {
-		rh->oom = 1;
-		free(c->anchor);
-		free(c->id);
-		free(c->title);
-		free(c->as_of);
-		return;
+	if (span_begin(rh, &c->body) == 0) {
+		case_section(rh->tmp, c, kase, file, policy, result);
+		span_end(rh, &c->body);
 	}
-	case_section(mem, c, kase, file, policy, result);
-	if (fclose(mem) != 0)
-		rh->oom = 1;
+	if (span_begin(rh, &c->sum) == 0) {
+		case_summary_line(rh->tmp, c, casecheck_case_id(kase), casecheck_case_title(kase),
+				  casecheck_result_as_of(result));
+		span_end(rh, &c->sum);
+	}
 	note_policy(rh, policy);
 	rh->n_cases++;
 }
@@ -354,62 +456,92 @@ void report_html_bad(struct report_html *rh, const char *file, const struct case
 {
 	struct html_case *c = new_case(rh);
 	char msg[2048];
-	FILE *mem;
 
 	if (!c)
 		return;
 	casecheck_error_format(err, msg, sizeof(msg));
 	c->anchor = case_anchor(rh, file);
-	c->id = dup_or_null(file);
-	c->title = dup_or_null("not evaluated");
-	c->counts[CASECHECK_ERROR] = 1;
-	mem = c->anchor && c->id ? open_memstream(&c->body, &c->len) : NULL;
-	if (!mem) {
+	if (!c->anchor) {
 		rh->oom = 1;
-		free(c->anchor);
-		free(c->id);
-		free(c->title);
 		return;
 	}
-	fprintf(mem, "<section class=\"case error\" id=\"%s\">\n<h2>", c->anchor);
-	html_esc(mem, file);
-	fputs(": not evaluated</h2>\n<p class=\"msg\">", mem);
-	html_esc(mem, msg);
-	fputs("</p>\n</section>\n", mem);
-	if (fclose(mem) != 0)
-		rh->oom = 1;
+	c->counts[CASECHECK_ERROR] = 1;
+	if (span_begin(rh, &c->body) == 0) {
+		fprintf(rh->tmp, "<section class=\"case error\" id=\"%s\">\n<h2>", c->anchor);
+		html_esc(rh->tmp, file);
+		fputs(": not evaluated</h2>\n<p class=\"msg\">", rh->tmp);
+		html_esc(rh->tmp, msg);
+		fputs("</p>\n</section>\n", rh->tmp);
+		span_end(rh, &c->body);
+	}
+	/* no as-of: the fixture was not read far enough */
+	if (span_begin(rh, &c->sum) == 0) {
+		case_summary_line(rh->tmp, c, file, "not evaluated", NULL);
+		span_end(rh, &c->sum);
+	}
 	rh->n_cases++;
 }
 
+/* A case's sort keys: failures and errors, whether late or unknown, its place given. */
+struct html_rank {
+	size_t fails, late, i;
+};
+
 /*
 ** Cases with failures lead, most failures first; then those late or unknown;
-** then the rest. Ties keep the order given.
+** then the rest. Ties keep the order given (the index decides: a total order).
 */
-static int case_before(const struct html_case *a, size_t ia, const struct html_case *b, size_t ib)
+static int rank_cmp(const void *va, const void *vb)
 {
-	size_t fa = a->counts[CASECHECK_ERROR] + a->counts[CASECHECK_FAIL];
-	size_t fb = b->counts[CASECHECK_ERROR] + b->counts[CASECHECK_FAIL];
-	size_t la = a->counts[CASECHECK_LATE] + a->counts[CASECHECK_UNKNOWN];
-	size_t lb = b->counts[CASECHECK_LATE] + b->counts[CASECHECK_UNKNOWN];
+	const struct html_rank *a = va, *b = vb;
 
-	if (fa != fb)
-		return fa > fb;
-	if ((la > 0) != (lb > 0))
-		return la > 0;
-	return ia < ib;
+	if (a->fails != b->fails)
+		return a->fails > b->fails ? -1 : 1;
+	if ((a->late > 0) != (b->late > 0))
+		return a->late > 0 ? -1 : 1;
+	return a->i < b->i ? -1 : a->i > b->i;
 }
 
-/* The cases' indexes in report order, into ORDER (insertion sort: runs are small). */
-static void case_order(const struct report_html *rh, size_t *order)
+/* The cases' indexes in report order, into ORDER. 0, or -1 when out of memory. */
+static int case_order(const struct report_html *rh, size_t *order)
 {
-	size_t i, j;
+	struct html_rank *rk = malloc((rh->n_cases ? rh->n_cases : 1) * sizeof(*rk));
+	size_t i;
 
+	if (!rk)
+		return -1;
 	for (i = 0; i < rh->n_cases; i++) {
-		size_t k = i;
+		const size_t *n = rh->cases[i].counts;
 
-		for (j = i; j > 0 && case_before(&rh->cases[k], k, &rh->cases[order[j - 1]], order[j - 1]); j--)
-			order[j] = order[j - 1];
-		order[j] = k;
+		rk[i].fails = n[CASECHECK_ERROR] + n[CASECHECK_FAIL];
+		rk[i].late = n[CASECHECK_LATE] + n[CASECHECK_UNKNOWN];
+		rk[i].i = i;
+	}
+	qsort(rk, rh->n_cases, sizeof(*rk), rank_cmp);
+	for (i = 0; i < rh->n_cases; i++)
+		order[i] = rk[i].i;
+	free(rk);
+	return 0;
+}
+
+/* Copy SPAN of the temporary file to FP. */
+static void span_copy(struct report_html *rh, const struct html_span *span, FILE *fp)
+{
+	char buf[8192];
+	size_t left = span->len, n;
+
+	if (fseek(rh->tmp, span->off, SEEK_SET) != 0) {
+		rh->oom = 1;
+		return;
+	}
+	while (left > 0) {
+		n = fread(buf, 1, left < sizeof(buf) ? left : sizeof(buf), rh->tmp);
+		if (n == 0) {
+			rh->oom = 1;
+			return;
+		}
+		fwrite(buf, 1, n, fp);
+		left -= n;
 	}
 }
 
@@ -424,7 +556,7 @@ static void page_head(FILE *fp)
 	      "behind each finding.</p>\n</header>\n<main>\n", fp);
 }
 
-static void summary(FILE *fp, const struct report_html *rh, const size_t *order)
+static void summary(FILE *fp, struct report_html *rh, const size_t *order)
 {
 	size_t i;
 
@@ -438,17 +570,8 @@ static void summary(FILE *fp, const struct report_html *rh, const size_t *order)
 		return;
 	}
 	fputs("<ol class=\"sum\">\n", fp);
-	for (i = 0; i < rh->n_cases; i++) {
-		const struct html_case *c = &rh->cases[order[i]];
-
-		fputs("<li>", fp);
-		case_link(fp, c);
-		fputs(" <span class=\"sub\">as of ", fp);
-		html_esc(fp, c->as_of);
-		fputs("</span><br/>", fp);
-		counts_badges(fp, c->counts);
-		fputs("</li>\n", fp);
-	}
+	for (i = 0; i < rh->n_cases; i++)
+		span_copy(rh, &rh->cases[order[i]].sum, fp);
 	fputs("</ol>\n</section>\n", fp);
 }
 
@@ -536,30 +659,41 @@ int report_html_finish(struct report_html *rh)
 	FILE *fp = rh->fp;
 	size_t i, *order = malloc((rh->n_cases ? rh->n_cases : 1) * sizeof(*order));
 
+	if (order && case_order(rh, order) != 0) {
+		free(order);
+		order = NULL;
+	}
 	if (!order)
 		rh->oom = 1;
-	else
-		case_order(rh, order);
 	page_head(fp);
 	summary(fp, rh, order);
 	legend(fp);
 	provenance(fp, rh);
 	filters(fp);
 	for (i = 0; order && i < rh->n_cases; i++)
-		fwrite(rh->cases[order[i]].body, 1, rh->cases[order[i]].len, fp);
+		span_copy(rh, &rh->cases[order[i]].body, fp);
 	fputs("</main>\n<script>\n", fp);
 	fputs(html_js, fp);
 	fputs("</script>\n</body>\n</html>\n", fp);
-	for (i = 0; i < rh->n_cases; i++) {
-		free(rh->cases[i].anchor);
-		free(rh->cases[i].body);
-		free(rh->cases[i].id);
-		free(rh->cases[i].title);
-		free(rh->cases[i].as_of);
-	}
 	free(order);
+	i = rh->oom || ferror(fp);
+	report_html_free(rh);
+	return i ? -1 : 0;
+}
+
+void report_html_free(struct report_html *rh)
+{
+	size_t i;
+
+	for (i = 0; i < rh->n_cases; i++)
+		free(rh->cases[i].anchor);
 	free(rh->cases);
 	rh->cases = NULL;
-	rh->n_cases = 0;
-	return rh->oom || ferror(fp) ? -1 : 0;
+	rh->n_cases = rh->cap = 0;
+	free(rh->anchors);
+	rh->anchors = NULL;
+	rh->n_anchors = rh->anchors_cap = 0;
+	if (rh->tmp)
+		fclose(rh->tmp);
+	rh->tmp = NULL;
 }

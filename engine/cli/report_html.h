@@ -3,7 +3,8 @@
 ** optional script for the filters). The run's summary, a legend and the
 ** provenance lead; then per case its summary, its timeline (a lane per
 ** matter) and its findings, failures first, each with its law. Cases are
-** kept in memory until the end, so that the cases with failures lead too.
+** written to a temporary file until the end, so that the cases with
+** failures lead too, in memory that does not grow with the cases' size.
 */
 #ifndef CASECHECK_CLI_REPORT_HTML_H
 #define CASECHECK_CLI_REPORT_HTML_H
@@ -17,8 +18,11 @@ struct html_case;
 
 struct report_html {
 	FILE *fp;
+	FILE *tmp;			/* the cases' text, made at the first case */
 	struct html_case *cases;	/* in the order given */
 	size_t n_cases, cap;
+	char **anchors;			/* the cases' anchors, a hash set (borrowed from cases) */
+	size_t n_anchors, anchors_cap;
 	/* the policies the cases used, for the provenance; borrowed, must outlive finish */
 	const struct casecheck_policy *policies[REPORT_HTML_MAX_POLICIES];
 	size_t n_policies;
@@ -39,5 +43,8 @@ void report_html_bad(struct report_html *rh, const char *file, const struct case
 
 /* Write the page and free what was kept. 0, or -1 when writing failed. */
 int report_html_finish(struct report_html *rh);
+
+/* Free what was kept without writing (safe after finish, or after init alone). */
+void report_html_free(struct report_html *rh);
 
 #endif

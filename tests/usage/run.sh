@@ -140,6 +140,63 @@ done
 "$bin" run --format json --policy england-wales/conduct fixtures/carrick >"$tmp/p1.json" 2>/dev/null
 "$bin" run --format json --policy england-wales/conduct --jobs 3 fixtures/carrick >"$tmp/p3.json" 2>/dev/null
 if cmp -s "$tmp/p1.json" "$tmp/p3.json" && [ -s "$tmp/p1.json" ]; then ok; else bad "run --jobs 3 --policy: not the bytes of -j 1"; fi
+# run -j: stderr too is the bytes of -j 1, in input order: each fixture's
+# problems are printed when it is reported, and a policy that fails to load
+# is reported once, at its first fixture, though every worker meets it.
+# Fixtures under a policy with a syntax error, one with a lint error, one
+# not found, a good one and England and Wales; bad fixtures between them.
+mkdir "$tmp/mixed"
+mixed() { # NAME POLICY: pass-fail.json as case NAME under POLICY
+	sed -e "s#\"policy\": \"cli/tiny\"#\"policy\": \"$2\"#" -e "s#\"id\": \"cli-pass-fail\"#\"id\": \"$1\"#" \
+		tests/cli/fixtures/pass-fail.json >"$tmp/mixed/$1.json"
+}
+mixed m01 cli/tiny
+mixed m02 cli/broken
+cp tests/bad-fixtures/three-faults.json "$tmp/mixed/m03.json"
+mixed m04 cli/broken
+mixed m05 cli/typo
+mixed m06 cli/tiny
+mixed m07 cli/typo
+mixed m08 cli/broken
+mixed m09 cli/nosuch
+cp tests/bad-fixtures/syntax.json "$tmp/mixed/m10.json"
+mixed m11 cli/broken
+mixed m12 cli/typo
+# ARGS... : the report, stderr and exit of run -j 1, into $tmp/jobs-1.{out,err,rc}
+# then the same for -j 2, -j 3 and no -j, each compared with -j 1
+jobs_same() {
+	label=$1
+	shift
+	"$bin" run -j 1 "$@" >"$tmp/jobs-1.out" 2>"$tmp/jobs-1.err"
+	echo $? >"$tmp/jobs-1.rc"
+	for j in 2 3 default; do
+		if [ $j = default ]; then
+			"$bin" run "$@" >"$tmp/jobs-$j.out" 2>"$tmp/jobs-$j.err"
+		else
+			"$bin" run -j $j "$@" >"$tmp/jobs-$j.out" 2>"$tmp/jobs-$j.err"
+		fi
+		echo $? >"$tmp/jobs-$j.rc"
+		for f in out err rc; do
+			if cmp -s "$tmp/jobs-1.$f" "$tmp/jobs-$j.$f"; then ok; else
+				bad "run -j $j $label: std$f not the bytes of -j 1"; fi
+		done
+	done
+}
+for fmt in text json junit tap html; do
+	jobs_same "--format $fmt, mixed policies" --format "$fmt" "$tmp/mixed" fixtures/carrick tests/bad-fixtures
+done
+jobs_same "--param, mixed policies" --param no_such_param=1 "$tmp/mixed" fixtures/carrick
+jobs_same "--policy broken" --policy cli/broken "$tmp/mixed"
+expect "run -j 1 mixed: each policy's error once, in input order" \
+"policies/cli/broken.lua:6: unexpected symbol near <eof>
+$tmp/mixed/m03.json: /events/0/date: invalid date '2019-13-01': month must be 01 to 12
+policies/cli/typo.lua:9: step 'record.conduct_matter' names unknown event type 'conduct_recordd' (did you mean 'conduct_recorded'?)
+$tmp/mixed/m09.json: /policy: policy 'cli/nosuch' not found" \
+	"$("$bin" run -j 2 "$tmp/mixed" 2>&1 >/dev/null | grep -e '^policies/' -e 'm03.json: /events/0' -e 'm09' | sed 's/ not found in .*/ not found/')"
+# stdout and stderr into one pipe: the same interleaving as -j 1
+"$bin" run -j 1 "$tmp/mixed" fixtures/carrick >"$tmp/both-1" 2>&1
+"$bin" run -j 2 "$tmp/mixed" fixtures/carrick >"$tmp/both-2" 2>&1
+if cmp -s "$tmp/both-1" "$tmp/both-2"; then ok; else bad "run -j 2 2>&1: not the bytes of -j 1"; fi
 expect "run -j 0" "casecheck run: bad -j '0': expected a number from 1 to 256" \
 	"$("$bin" run -j 0 fixtures 2>&1 | head -n 1)"
 
