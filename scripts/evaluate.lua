@@ -914,7 +914,8 @@ local function run_recurring(s, step, m, ctx, f)
 end
 
 -- Listing duties (a step's 'lists'): scripts/listing.lua, with the helpers it shares.
-local listing = cc.module("listing", M)({ render = render, resolve_trigger = resolve_trigger, gapped = gapped })
+local listing = cc.module("listing", M)({ render = render, resolve_trigger = resolve_trigger, gapped = gapped,
+	accepts = accepts })
 
 local function run_step(s, step, m, ctx, regime, ref)
 	local track = m and ctx.track or nil

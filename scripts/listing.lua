@@ -9,9 +9,8 @@ prefix of one order of the case's matters, indexed once per case, so a
 listing event costs the length of its own list, and a message names at most
 NAMED matters and counts the rest, never the whole case per missed matter.
 ]]
-local cc, M = ...
+local _, M = ...
 local dates = M.dates
-local guard = cc.guard
 
 -- A message names this many missed matters and counts the others: enough for
 -- a reader to find the first ones in the record, short enough to read.
@@ -109,15 +108,8 @@ local function note_for(ni, o)
 end
 
 return function(H)
-	local render, resolve_trigger, gapped = H.render, H.resolve_trigger, H.gapped
+	local render, resolve_trigger, gapped, accepts = H.render, H.resolve_trigger, H.gapped, H.accepts
 	local listing = {}
-
-	local function accepts(spec, e, m, ctx)
-		if spec.by and not ctx.case:is(spec.by, e.by, m) then return false end
-		if spec.to and not ctx.case:is(spec.to, e.to, m) then return false end
-		if spec.where and not guard(spec.where, e, m, ctx) then return false end
-		return true
-	end
 
 	--[[
 	How many of the earlier matters event E leaves out: the prefix's size
@@ -191,7 +183,7 @@ return function(H)
 			local list = m:all(ty)
 			for i = 1, #list do
 				local e = list[i]
-				if e.hi >= t.lo and (not close or e.lo <= close.hi) and accepts(spec, e, m, ctx) then
+				if e.hi >= t.lo and (not close or e.lo <= close.hi) and accepts(ctx, spec, e, m) then
 					if count_missed(e, spec, m, pre) == 0 then
 						if not complete or e.lo < complete.lo then complete = e end
 					elseif not partial or e.lo < partial.lo then
