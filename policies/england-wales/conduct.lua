@@ -649,7 +649,6 @@ step "nfa.conduct_determined" {
 
 step "victim.contacted_before_close" {
 	title = "The victim is heard before the matter is closed",
-	cannot = { pending = "the deadline is the closing decision, which is on the record, so never after the as-of date" },
 	cite = {
 		["1999"] = "IOPC finding on Carrick 2021 (20 July 2023)",
 		["*"] = "Police Reform Act 2002, s.21 (nearest provision); IOPC finding on Carrick 2021",
@@ -664,6 +663,7 @@ step "victim.contacted_before_close" {
 		pass = "The victim was spoken to {done_when}, before the matter was closed {trigger_when}.",
 		late = "The matter was closed {trigger_when} and the victim was spoken to only {done_when}, after the decision.",
 		fail = "The matter was closed {trigger_when} without the victim ever being spoken to; good practice is to hear the victim before any closing decision.",
+		pending = "The matter was closed {trigger_when}, the as-of date, and the record does not yet show the victim spoken to; good practice is to hear the victim before any closing decision.",
 		unknown = "The matter was closed {trigger_when}; the record cannot settle whether the victim was heard first: {settle}.",
 	},
 }
@@ -1126,7 +1126,6 @@ end
 
 step "leavers.resignation_consented" {
 	title = "An officer under investigation resigns or retires only with the appropriate authority's consent",
-	cannot = { pending = "the trigger is the notice on the record, and consent was due beforehand" },
 	regimes = { "2012" },
 	why_not_in_force = "the consent rule (Police (Conduct) Regulations 2012 reg 10A) applied only to matters under the 2012 Regulations, from 12 January 2015 until it was revoked on 15 December 2017; no equivalent rule exists under the other regimes",
 	cite = {
@@ -1153,6 +1152,7 @@ step "leavers.resignation_consented" {
 		pass = "{trigger} {trigger_when} while the matter was under investigation, with the appropriate authority's consent given {done_when}.",
 		late = "{trigger} {trigger_when} while the matter was under investigation; the appropriate authority's consent came only {done_when}, after the notice, when it had to come first.",
 		fail = "{trigger} {trigger_when} while the matter was under investigation, without the appropriate authority's consent; from 12 January 2015 to 14 December 2017 an officer in that position could give notice only with consent.",
+		pending = "{trigger} {trigger_when}, the as-of date, while the matter was under investigation; the record does not yet show the appropriate authority's consent, which had to come first.",
 		unknown = "{trigger} {trigger_when} while the matter was under investigation; the record cannot settle whether the appropriate authority consented first: {settle}.",
 	},
 }
