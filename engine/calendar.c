@@ -233,33 +233,43 @@ static void rule_new_year(struct calendar *cal, int y, const struct rule_args *a
 }
 
 /*
+** Two holidays on consecutive days from D (Christmas and Boxing Day, 1 and 2
+** January), each at a weekend moved to the first weekday after it that is
+** not already the other: cases by the weekday of D. FIRST_SUB and
+** SECOND_SUB are the names of the moved days.
+*/
+static void calendar_set_pair(struct calendar *cal, int d, unsigned first, unsigned second,
+			      unsigned first_sub, unsigned second_sub)
+{
+	switch (date_weekday(d)) {
+	case 4:		/* Friday: the second, on Saturday, moves to Monday */
+		calendar_set(cal, d, first);
+		calendar_set(cal, d + 3, second_sub);
+		break;
+	case 5:		/* Saturday: Monday and Tuesday */
+		calendar_set(cal, d + 2, first_sub);
+		calendar_set(cal, d + 3, second_sub);
+		break;
+	case 6:		/* Sunday: the second on Monday, the first on Tuesday */
+		calendar_set(cal, d + 1, second);
+		calendar_set(cal, d + 2, first_sub);
+		break;
+	default:
+		calendar_set(cal, d, first);
+		calendar_set(cal, d + 1, second);
+		break;
+	}
+}
+
+/*
 ** New Year's Day and 2 January as a pair: a day at a weekend moves to the
 ** first weekday after it that is not already one of the pair's days, as
 ** Christmas and Boxing Day do (rule_christmas).
 */
 static void rule_new_year_pair(struct calendar *cal, int y, const struct rule_args *a)
 {
-	int d = date_from_ymd(y, 1, 1);
-
 	(void)a;
-	switch (date_weekday(d)) {
-	case 4:		/* Friday: 2 January on Saturday moves to Monday 4 */
-		calendar_set(cal, d, CAL_NEW_YEAR);
-		calendar_set(cal, d + 3, CAL_JAN2_SUB);
-		break;
-	case 5:		/* Saturday: Monday 3 and Tuesday 4 */
-		calendar_set(cal, d + 2, CAL_NEW_YEAR_SUB);
-		calendar_set(cal, d + 3, CAL_JAN2_SUB);
-		break;
-	case 6:		/* Sunday: 2 January on Monday 2, New Year's Day on Tuesday 3 */
-		calendar_set(cal, d + 1, CAL_JAN2);
-		calendar_set(cal, d + 2, CAL_NEW_YEAR_SUB);
-		break;
-	default:
-		calendar_set(cal, d, CAL_NEW_YEAR);
-		calendar_set(cal, d + 1, CAL_JAN2);
-		break;
-	}
+	calendar_set_pair(cal, date_from_ymd(y, 1, 1), CAL_NEW_YEAR, CAL_JAN2, CAL_NEW_YEAR_SUB, CAL_JAN2_SUB);
 }
 
 /* 30 November; at a weekend, the next Monday. */
@@ -342,27 +352,9 @@ static void rule_summer(struct calendar *cal, int y, const struct rule_args *a)
 */
 static void rule_christmas(struct calendar *cal, int y, const struct rule_args *a)
 {
-	int d = date_from_ymd(y, 12, 25);
-
 	(void)a;
-	switch (date_weekday(d)) {
-	case 4:		/* Friday: Boxing Day on Saturday moves to Monday 28 */
-		calendar_set(cal, d, CAL_CHRISTMAS);
-		calendar_set(cal, d + 3, CAL_BOXING_SUB);
-		break;
-	case 5:		/* Saturday: Monday 27 and Tuesday 28 */
-		calendar_set(cal, d + 2, CAL_CHRISTMAS_SUB);
-		calendar_set(cal, d + 3, CAL_BOXING_SUB);
-		break;
-	case 6:		/* Sunday: Boxing Day Monday 26, Christmas on Tuesday 27 */
-		calendar_set(cal, d + 1, CAL_BOXING);
-		calendar_set(cal, d + 2, CAL_CHRISTMAS_SUB);
-		break;
-	default:
-		calendar_set(cal, d, CAL_CHRISTMAS);
-		calendar_set(cal, d + 1, CAL_BOXING);
-		break;
-	}
+	calendar_set_pair(cal, date_from_ymd(y, 12, 25), CAL_CHRISTMAS, CAL_BOXING, CAL_CHRISTMAS_SUB,
+			  CAL_BOXING_SUB);
 }
 
 /*
