@@ -102,7 +102,19 @@ local function sorted_keys(t)
 	return keys
 end
 
+-- Whether every key of T is a string ALLOWED has, with a value of the type it
+-- names: one pass in table order, no sort. Only a table that fails it is
+-- walked again in key_order, so that the fault named is the same in every run.
+local function keys_ok(t, allowed)
+	for k, v in pairs(t) do
+		local want = type(k) == "string" and allowed[k]
+		if not want or (type(want) == "string" and want ~= "any" and type(v) ~= want) then return false end
+	end
+	return true
+end
+
 local function check_keys(t, allowed, what)
+	if keys_ok(t, allowed) then return end
 	for _, k in ipairs(sorted_keys(t)) do
 		local v = t[k]
 		if type(k) ~= "string" or not allowed[k] then
@@ -116,6 +128,18 @@ local function check_keys(t, allowed, what)
 		end
 	end
 end
+
+-- Whether T's keys are exactly 1..N (and each value of type WANT, when given):
+-- the common case, checked without sorting the keys.
+local function is_list_of(t, n, want)
+	local count = 0
+	for k, v in pairs(t) do
+		if math.type(k) ~= "integer" or k < 1 or k > n or (want and type(v) ~= want) then return false end
+		count = count + 1
+	end
+	return count == n
+end
+local NONE = {}
 
 local function as_list(v)
 	if type(v) == "table" then return v end
@@ -270,6 +294,7 @@ function dsl.collector(strict)
 		end
 		local n = #list
 		if n == 0 then fail("%s expects at least one predicate", name) end
+		if is_list_of(list, n, "function") then return end
 		for _, k in ipairs(sorted_keys(list)) do
 			if math.type(k) ~= "integer" or k < 1 or k > n then
 				fail("%s: unknown key '%s': it takes a list of predicates, not named fields", name, tostring(k))
@@ -336,7 +361,7 @@ function dsl.collector(strict)
 			if type(list) ~= "table" or #list == 0 then
 				fail("first_of expects a list { ... } of event types, deadlines or functions, got %s", type(list))
 			end
-			for _, k in ipairs(sorted_keys(list)) do
+			for _, k in ipairs(is_list_of(list, #list) and NONE or sorted_keys(list)) do
 				if math.type(k) ~= "integer" or k < 1 or k > #list then
 					fail("first_of: unknown key '%s': it takes a list, not named fields", tostring(k))
 				end
@@ -723,7 +748,14 @@ function dsl.collector(strict)
 	for _, name in ipairs(cc.statuses) do
 		if name ~= "error" then CANNOT[name] = true; CANNOT_LIST[#CANNOT_LIST + 1] = name end
 	end
+	local function cannot_ok(c)
+		for k, v in pairs(c) do
+			if type(k) ~= "string" or not CANNOT[k] or type(v) ~= "string" or v == "" then return false end
+		end
+		return true
+	end
 	local function check_cannot(what, c)
+		if cannot_ok(c) then return end
 		for _, k in ipairs(sorted_keys(c)) do
 			if type(k) ~= "string" or not CANNOT[k] then
 				local hint = type(k) == "string" and nearest(k, CANNOT)
