@@ -157,11 +157,12 @@ static int calendar_reserve(struct calendar *cal, size_t n)
 
 /*
 ** Rebuild the cumulative working-day count and the ordered lists from HOL.
-** O(days); run after each change, which happens a handful of times per
-** calendar, so that every query afterwards is O(1) or O(log n). Cannot
-** fail: the caller has reserved room for every holiday.
+** O(days); run after each change outside a batch, and once at the end of
+** one, so that every query afterwards is O(1) or O(log n). Returns the
+** number of holidays; only as many as there is room for (cal->caphol) are
+** listed, and the list is complete when the count fits.
 */
-static void calendar_index(struct calendar *cal)
+static size_t calendar_index(struct calendar *cal)
 {
 	int i, nw = 0, w = date_weekday(cal->first_day);
 	size_t nh = 0;
@@ -171,14 +172,18 @@ static void calendar_index(struct calendar *cal)
 	for (i = 0; i < cal->ndays; i++, w = w == 6 ? 0 : w + 1) {
 		int day = cal->first_day + i;
 
-		if (cal->hol[i] != CAL_NONE)
-			cal->hdays[nh++] = day;
-		else if (w < 5)
+		if (cal->hol[i] != CAL_NONE) {
+			if (nh < cal->caphol)
+				cal->hdays[nh] = day;
+			nh++;
+		} else if (w < 5) {
 			cal->work[nw++] = day;
+		}
 		cal->cum[i + 1] = nw;
 	}
-	cal->nhol = nh;
+	cal->nhol = nh <= cal->caphol ? nh : cal->caphol;
 	cal->nwork = nw;
+	return nh;
 }
 
 static void calendar_set(struct calendar *cal, int day, unsigned idx)
@@ -407,18 +412,28 @@ static void calendar_regular_year(struct calendar *cal, int y)
 			calendar_rules[i].apply(cal, y, NULL);
 }
 
-/* Count the holidays, make room for them in the ordered list, and index. */
+/*
+** Index the whole calendar (not inside a batch: its end does). Room for a
+** dozen and a half holidays a year is made first, so that one pass both
+** counts and lists them; a calendar with more is indexed again once there is
+** room for its count.
+*/
+#define CAL_HOLIDAYS_PER_YEAR 16
+
 static int calendar_reindex_all(struct calendar *cal)
 {
-	size_t nh = 0;
-	int i;
+	size_t nh;
 
-	for (i = 0; i < cal->ndays; i++)
-		nh += cal->hol[i] != CAL_NONE;
-	if (calendar_reserve(cal, nh) != 0)
+	if (cal->batch)
+		return 0;
+	if (calendar_reserve(cal, (size_t)(cal->last_year - cal->first_year + 1) * CAL_HOLIDAYS_PER_YEAR) != 0)
 		return -1;
-	if (!cal->batch)
+	nh = calendar_index(cal);
+	if (nh > cal->caphol) {
+		if (calendar_reserve(cal, nh) != 0)
+			return -1;
 		calendar_index(cal);
+	}
 	return 0;
 }
 
@@ -1194,18 +1209,8 @@ struct calendar *calendar_new_text(const char *text, size_t len, const char *sou
 	struct calendar *cal = NULL;
 	char chunk[520];
 	lua_State *L;
+	int regular = 1;
 
-	/*
-	** Today's rules without an index: a calendar file with "regular" replaces
-	** them, one without has them, and either way calendar_apply_lua indexes
-	** once at its end.
-	*/
-	if (!(cal = calendar_make(first_year, last_year, 1))) {
-		error_setf(err, CASECHECK_E_INTERNAL, source, NULL, 0, 0,
-			   "cannot make a calendar of years %d to %d (from %d to %d, or out of memory)",
-			   first_year, last_year, CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR);
-		return NULL;
-	}
 	if (!(L = lua_newstate(calendar_alloc, &al))) {
 		error_setf(err, CASECHECK_E_INTERNAL, source, NULL, 0, 0,
 			   "out of memory starting Lua");
@@ -1226,6 +1231,22 @@ struct calendar *calendar_new_text(const char *text, size_t len, const char *sou
 	*/
 	lua_sethook(L, NULL, 0, 0);
 	al.limit = al.used + ((size_t)1 << 20);
+	/*
+	** Today's rules, unless the file's own "regular" replaces them (then
+	** computing them for 300 years first would be thrown away); either
+	** way without an index: calendar_apply_lua indexes once at its end.
+	*/
+	if (lua_istable(L, -1)) {
+		lua_pushliteral(L, "regular");
+		regular = lua_rawget(L, -2) != LUA_TTABLE;
+		lua_pop(L, 1);
+	}
+	if (!(cal = calendar_make(first_year, last_year, regular))) {
+		error_setf(err, CASECHECK_E_INTERNAL, source, NULL, 0, 0,
+			   "cannot make a calendar of years %d to %d (from %d to %d, or out of memory)",
+			   first_year, last_year, CALENDAR_MIN_YEAR, CALENDAR_MAX_YEAR);
+		goto fail;
+	}
 	if (calendar_apply_lua(cal, L, -1, source, err) != 0)
 		goto fail;
 	lua_close(L);
