@@ -48,9 +48,14 @@ endif
 DEP_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(LUA_PC) jansson 2>/dev/null)
 DEP_LIBS = $(shell $(PKG_CONFIG) --libs $(LUA_PC) jansson 2>/dev/null) -lm -pthread
 CHECK_CFLAGS = $(shell $(PKG_CONFIG) --cflags check 2>/dev/null)
-# The exercise server (engine/exercise/, in the CLI only) serves HTTP with libmicrohttpd.
-MHD_CFLAGS = $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null)
-MHD_LIBS = $(shell $(PKG_CONFIG) --libs libmicrohttpd 2>/dev/null) -pthread
+# The exercise server (engine/exercise/, in the CLI only) serves HTTP with libmicrohttpd,
+# which it opens at run time rather than links (engine/exercise/mhd.h says why): the
+# build takes its header, and its soname from the library pkg-config points at.
+MHD_SONAME = $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir libmicrohttpd 2>/dev/null)/libmicrohttpd.so" \
+	2>/dev/null | sed -n 's/^ *SONAME *//p')
+MHD_CFLAGS = $(shell $(PKG_CONFIG) --cflags libmicrohttpd 2>/dev/null) \
+	$(if $(MHD_SONAME),-DCASECHECK_MHD_SONAME='"$(MHD_SONAME)"')
+MHD_LIBS = -Wl,--push-state,--as-needed -ldl -Wl,--pop-state -pthread
 CHECK_LIBS = $(shell $(PKG_CONFIG) --libs check 2>/dev/null)
 
 # The policy this distribution ships as its default (casecheck steps with

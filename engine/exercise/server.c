@@ -24,8 +24,8 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <microhttpd.h>
 #include "exercise.h"
+#include "mhd.h"
 
 #define MAX_BODY (64 * 1024)		/* a run of 64 decisions with notes fits */
 #define MAX_STATIC (1024 * 1024)
@@ -36,6 +36,7 @@ struct server {
 	size_t n;
 	const struct exercise_options *opts;
 	pthread_key_t worker_key;	/* each pool thread's struct exercise_worker */
+	struct mhd mhd;			/* libmicrohttpd, opened at start (mhd.h) */
 };
 
 /* What one request has sent so far. */
@@ -48,28 +49,29 @@ struct request {
 
 /* {========== replies ========== */
 
-static enum MHD_Result send_text(struct MHD_Connection *c, int status, char *text, size_t len,
-				 const char *type)
+static enum MHD_Result send_text(const struct server *s, struct MHD_Connection *c, int status,
+				 char *text, size_t len, const char *type)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result rc;
 
-	resp = MHD_create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
+	resp = s->mhd.create_response_from_buffer(len, text, MHD_RESPMEM_MUST_FREE);
 	if (!resp) {
 		free(text);
 		return MHD_NO;
 	}
-	MHD_add_response_header(resp, "Content-Type", type);
-	MHD_add_response_header(resp, "Cache-Control", "no-store");
-	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
-	MHD_add_response_header(resp, "Content-Security-Policy",
+	s->mhd.add_response_header(resp, "Content-Type", type);
+	s->mhd.add_response_header(resp, "Cache-Control", "no-store");
+	s->mhd.add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	s->mhd.add_response_header(resp, "Content-Security-Policy",
 				"default-src 'self'; img-src 'self' data:");
-	rc = MHD_queue_response(c, (unsigned)status, resp);
-	MHD_destroy_response(resp);
+	rc = s->mhd.queue_response(c, (unsigned)status, resp);
+	s->mhd.destroy_response(resp);
 	return rc;
 }
 
-static enum MHD_Result send_reply(struct MHD_Connection *c, struct exercise_reply *reply)
+static enum MHD_Result send_reply(const struct server *s, struct MHD_Connection *c,
+				  struct exercise_reply *reply)
 {
 	char *text = reply->body ? json_dumps(reply->body, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
 	int status = reply->status;
@@ -82,16 +84,16 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct exercise_repl
 		if (!text)
 			return MHD_NO;
 	}
-	return send_text(c, status, text, strlen(text), "application/json; charset=utf-8");
+	return send_text(s, c, status, text, strlen(text), "application/json; charset=utf-8");
 }
 
-static enum MHD_Result send_error(struct MHD_Connection *c, int status, const char *fmt,
-				  const char *arg)
+static enum MHD_Result send_error(const struct server *s, struct MHD_Connection *c, int status,
+				  const char *fmt, const char *arg)
 {
 	struct exercise_reply reply = { 0, NULL };
 
 	exercise_reply_error(&reply, status, fmt, arg);
-	return send_reply(c, &reply);
+	return send_reply(s, c, &reply);
 }
 
 /* }========== */
@@ -134,17 +136,17 @@ static enum MHD_Result send_static(struct server *s, struct MHD_Connection *c, c
 	FILE *f;
 
 	if (!static_name_ok(name) || !type)
-		return send_error(c, 404, "no such file '%s'", name);
+		return send_error(s, c, 404, "no such file '%s'", name);
 	snprintf(path, sizeof(path), "%s/%s", s->opts->static_dir, name);
 	f = fopen(path, "rb");
 	if (!f)
-		return send_error(c, 404, "no such file '%s'", name);
+		return send_error(s, c, 404, "no such file '%s'", name);
 	buf = malloc(MAX_STATIC);
 	len = buf ? fread(buf, 1, MAX_STATIC, f) : 0;
 	fclose(f);
 	if (!buf)
-		return send_error(c, 500, "out of memory%s", "");
-	return send_text(c, 200, buf, len, type);
+		return send_error(s, c, 500, "out of memory%s", "");
+	return send_text(s, c, 200, buf, len, type);
 }
 
 /* }========== */
@@ -367,27 +369,27 @@ static enum MHD_Result api_post(struct server *s, struct MHD_Connection *c, cons
 	int final = strcmp(url, "/api/finish") == 0;
 
 	if (rq->too_big)
-		return send_error(c, 413, "request body too large (at most 64 KiB)%s", "");
+		return send_error(s, c, 413, "request body too large (at most 64 KiB)%s", "");
 	req = json_loadb(rq->body ? rq->body : "", rq->len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!req) {
 		exercise_reply_error(&reply, 400, "bad JSON at line %d, column %d: %s", jerr.line,
 				     jerr.column, jerr.text);
-		return send_reply(c, &reply);
+		return send_reply(s, c, &reply);
 	}
 	if (check_request(s, req, final, &i, &reply) != 0) {
 		json_decref(req);
-		return send_reply(c, &reply);
+		return send_reply(s, c, &reply);
 	}
 	w = thread_worker(s, &err);
 	if (!w) {
 		json_decref(req);
-		return send_error(c, 503, "the exercise engine cannot start: %s", err.text);
+		return send_error(s, c, 503, "the exercise engine cannot start: %s", err.text);
 	}
 	exercise_play(w, i, req, final, &reply);
 	if (final && reply.status == 200)
 		finish_run(s, req, &reply);
 	json_decref(req);
-	return send_reply(c, &reply);
+	return send_reply(s, c, &reply);
 }
 
 /* }========== */
@@ -405,7 +407,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 		if (!post && strcmp(method, MHD_HTTP_METHOD_GET) != 0 &&
 		    strcmp(method, MHD_HTTP_METHOD_HEAD) != 0)
-			return send_error(c, 405, "method %s not allowed (GET or POST)", method);
+			return send_error(s, c, 405, "method %s not allowed (GET or POST)", method);
 		rq = calloc(1, sizeof(*rq));
 		if (!rq)
 			return MHD_NO;
@@ -434,10 +436,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (rq->post) {
 		if (strcmp(url, "/api/play") == 0 || strcmp(url, "/api/finish") == 0)
 			return api_post(s, c, url, rq);
-		return send_error(c, rq->too_big ? 413 : 404, "no such API '%.100s' (POST /api/play or /api/finish)", url);
+		return send_error(s, c, rq->too_big ? 413 : 404, "no such API '%.100s' (POST /api/play or /api/finish)", url);
 	}
 	if (rq->too_big || rq->len)
-		return send_error(c, 400, "a GET request has no body%s", "");
+		return send_error(s, c, 400, "a GET request has no body%s", "");
 	if (strcmp(url, "/") == 0)
 		return send_static(s, c, "index.html");
 	if (strncmp(url, "/static/", 8) == 0)
@@ -445,9 +447,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (strcmp(url, "/api/scenarios") == 0) {
 		struct exercise_reply reply = { 200, scenario_list(s) };
 
-		return send_reply(c, &reply);
+		return send_reply(s, c, &reply);
 	}
-	return send_error(c, 404, "no such page '%.100s'", url);
+	return send_error(s, c, 404, "no such page '%.100s'", url);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **state,
@@ -477,6 +479,7 @@ int exercise_serve(const struct exercise_scenario *scenarios, size_t n,
 	const union MHD_DaemonInfo *info;
 	sigset_t set;
 	int sig = 0;
+	char why[512];
 
 	memset(&s, 0, sizeof(s));
 	s.scenarios = scenarios;
@@ -498,8 +501,13 @@ int exercise_serve(const struct exercise_scenario *scenarios, size_t n,
 			opts->bind);
 		return 2;
 	}
+	if (mhd_open(&s.mhd, why, sizeof(why)) != 0) {
+		fprintf(stderr, "casecheck exercise: %s\n", why);
+		return 3;
+	}
 	if (pthread_key_create(&s.worker_key, worker_destroy) != 0) {
 		fprintf(stderr, "casecheck exercise: cannot create thread keys\n");
+		mhd_close(&s.mhd);
 		return 3;
 	}
 	/* the pool's threads inherit this mask; only this thread takes the signals */
@@ -508,7 +516,7 @@ int exercise_serve(const struct exercise_scenario *scenarios, size_t n,
 	sigaddset(&set, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
-	d = MHD_start_daemon(flags, (uint16_t)opts->port, NULL, NULL, on_request, &s,
+	d = s.mhd.start_daemon(flags, (uint16_t)opts->port, NULL, NULL, on_request, &s,
 			     MHD_OPTION_SOCK_ADDR, addr,
 			     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)opts->threads,
 			     MHD_OPTION_CONNECTION_LIMIT, (unsigned)opts->max_connections,
@@ -520,9 +528,10 @@ int exercise_serve(const struct exercise_scenario *scenarios, size_t n,
 		fprintf(stderr, "casecheck exercise: cannot listen on %s port %u: %s\n",
 			opts->bind, opts->port, strerror(errno));
 		pthread_key_delete(s.worker_key);
+		mhd_close(&s.mhd);
 		return 2;
 	}
-	info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	info = s.mhd.get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	printf("casecheck exercise: %zu scenario%s at http://%s%s%s:%u/ (results in %s)\n", n,
 	       n == 1 ? "" : "s", addr->sa_family == AF_INET6 ? "[" : "", opts->bind,
 	       addr->sa_family == AF_INET6 ? "]" : "", info ? info->port : opts->port,
@@ -538,8 +547,9 @@ int exercise_serve(const struct exercise_scenario *scenarios, size_t n,
 		sigwait(&set, &sig);
 	}
 	(void)sig;
-	MHD_stop_daemon(d);	/* joins the pool: each thread frees its engine */
+	s.mhd.stop_daemon(d);	/* joins the pool: each thread frees its engine */
 	pthread_key_delete(s.worker_key);
+	mhd_close(&s.mhd);
 	printf("casecheck exercise: stopped\n");
 	return 0;
 }
