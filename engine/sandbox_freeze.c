@@ -84,9 +84,17 @@ static int l_frozen_pairs(lua_State *L)
 /* Freeze table T (absolute index): move its contents to a store.   [-0, +0, m] */
 static void freeze_table(lua_State *L, int t)
 {
-	int store;
+	int store, n = 0, narr = (int)lua_rawlen(L, t);
 
-	lua_newtable(L);
+	/* the store sized for T's contents at once, not grown key by key */
+	lua_pushnil(L);
+	while (lua_next(L, t)) {
+		lua_pop(L, 1);
+		n++;
+	}
+	if (narr > n)
+		narr = n;
+	lua_createtable(L, narr, n - narr);
 	store = lua_gettop(L);
 	lua_pushnil(L);
 	while (lua_next(L, t)) {
