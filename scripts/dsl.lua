@@ -64,18 +64,19 @@ local BREACH_VARS = { "event", "event_when" }
 dsl.TEMPLATE = { PHRASE_VARS = PHRASE_VARS, COMMON_VARS = COMMON_VARS, LIMIT_VARS = LIMIT_VARS,
 	STATUS_VARS = STATUS_VARS, BREACH_VARS = BREACH_VARS }
 
--- Where the policy made the declaration being checked: "policies/x.lua:12: ".
--- Set on entry to each declaring function, so a fault deep in the checks
--- still names the policy's line, not this file's.
-local pos = ""
+-- Where the policy made the declaration being checked, put before a fault
+-- as "policies/x.lua:12: ". Set on entry to each declaring function, so a
+-- fault deep in the checks still names the policy's line, not this file's;
+-- the text is only made for a fault.
+local pos_src, pos_line
 
 local function fail(msg, ...)
+	local pos = pos_src and (pos_src .. ":" .. tostring(pos_line) .. ": ") or ""
 	error(pos .. string.format(msg, ...), 0)
 end
 
 local function mark()
-	local src, line = cc.where(3)
-	pos = src and (src .. ":" .. tostring(line) .. ": ") or ""
+	pos_src, pos_line = cc.where(3)
 end
 
 -- The key of SET closest to WORD, or nil: engine/suggest.c's did-you-mean.
@@ -527,13 +528,35 @@ function dsl.collector(strict)
 		end
 	end
 
+	--[[
+	The names of the lists given, as a set. Steps share a handful of
+	combinations (a status's words with the common ones, the limit's...),
+	so each set is made once per load, found by its lists' identities;
+	callers pass the same tables (NONE for none), and the sets are only read.
+	]]
+	local set_memo = {}
 	local function set_of(...)
-		local out = {}
-		for _, list in ipairs({ ... }) do
-			for _, k in ipairs(list) do out[k] = true end
+		local node = set_memo
+		for i = 1, select("#", ...) do
+			local list = select(i, ...)
+			local next_node = node[list]
+			if not next_node then
+				next_node = {}
+				node[list] = next_node
+			end
+			node = next_node
+		end
+		local out = node[set_memo]
+		if not out then
+			out = {}
+			for _, list in ipairs({ ... }) do
+				for _, k in ipairs(list) do out[k] = true end
+			end
+			node[set_memo] = out
 		end
 		return out
 	end
+	local DONE_WHEN = { "done_when" }
 
 	-- Every template of the step against what its statuses provide.
 	local function check_says(id, t)
@@ -548,13 +571,14 @@ function dsl.collector(strict)
 		end
 		local timed = t.within ~= nil or t.every ~= nil or (t.before_close == true and t.done_by ~= nil)
 			or (t.check ~= nil and t.limit ~= nil)
-		local limit_vars = timed and LIMIT_VARS or {}
-		local phrases = t.check and {} or PHRASE_VARS
+		local limit_vars = timed and LIMIT_VARS or NONE
+		local phrases = t.check and NONE or PHRASE_VARS
 		if t.lists then
 			-- a listing duty's sentences have the listing's words, not the phrases
-			phrases = {}
+			phrases = NONE
 			for _, v in ipairs(LISTS_VARS) do extra[#extra + 1] = v end
 		end
+		if #extra == 0 then extra = NONE end
 		local function group(name, g)
 			for key, v in pairs(g) do
 				if not STATUS_VARS[key] then
@@ -577,7 +601,7 @@ function dsl.collector(strict)
 				group(key, v)
 			elseif STATUS_VARS[key] or (t.every and RECUR_SAYS[key]) then
 				if type(v) ~= "string" then fail("%s: says.%s must be a string", what, key) end
-				check_template(v, set_of(phrases, COMMON_VARS, limit_vars, STATUS_VARS[key] or {}, extra), what, key)
+				check_template(v, set_of(phrases, COMMON_VARS, limit_vars, STATUS_VARS[key] or NONE, extra), what, key)
 			elseif RECUR_SAYS[key] then
 				fail("%s: says.%s belongs to a recurring duty ('every')", what, key)
 			elseif key == "already" then
@@ -585,7 +609,7 @@ function dsl.collector(strict)
 					fail("%s: says.already is the sentence for a duty met before its trigger; it needs done_by.already = true", what)
 				end
 				if type(v) ~= "string" then fail("%s: says.%s must be a string", what, key) end
-				check_template(v, set_of(phrases, COMMON_VARS, { "done_when" }, extra), what, key)
+				check_template(v, set_of(phrases, COMMON_VARS, DONE_WHEN, extra), what, key)
 			elseif type(v) == "string" and v:find("{%a[%w_]*}") then
 				fail("%s: says.%s is a phrase put into sentences, not a template: it cannot use placeholders", what, key)
 			end
