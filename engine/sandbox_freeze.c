@@ -81,17 +81,16 @@ static int l_frozen_pairs(lua_State *L)
 	return 3;
 }
 
-/* Freeze table T (absolute index): move its contents to a store.   [-0, +0, m] */
-static void freeze_table(lua_State *L, int t)
+/*
+** Freeze table T (absolute index), which holds N entries: move its contents
+** to a store made with room for them, clearing T as it goes (clearing a
+** field is allowed while lua_next walks the table), so that every write
+** reaches __newindex.   [-0, +0, m]
+*/
+static void freeze_table(lua_State *L, int t, int n)
 {
-	int store, n = 0, narr = (int)lua_rawlen(L, t);
+	int store, narr = (int)lua_rawlen(L, t);
 
-	/* the store sized for T's contents at once, not grown key by key */
-	lua_pushnil(L);
-	while (lua_next(L, t)) {
-		lua_pop(L, 1);
-		n++;
-	}
 	if (narr > n)
 		narr = n;
 	lua_createtable(L, narr, n - narr);
@@ -101,11 +100,6 @@ static void freeze_table(lua_State *L, int t)
 		lua_pushvalue(L, -2);
 		lua_insert(L, -2);
 		lua_rawset(L, store);
-	}
-	/* empty T, so that every write reaches __newindex */
-	lua_pushnil(L);
-	while (lua_next(L, store)) {
-		lua_pop(L, 1);
 		lua_pushvalue(L, -1);
 		lua_pushnil(L);
 		lua_rawset(L, t);
@@ -179,6 +173,8 @@ int sandbox_freeze(lua_State *L)
 		lua_pushboolean(L, 1);
 		lua_rawset(L, seen);
 		if (lua_type(L, v) == LUA_TTABLE) {
+			int entries = 0;
+
 			if (lua_getmetatable(L, v)) {
 				lua_settop(L, v - 1);
 				continue;
@@ -186,11 +182,12 @@ int sandbox_freeze(lua_State *L)
 			luaL_checkstack(L, 4, "freeze");
 			lua_pushnil(L);
 			while (lua_next(L, v)) {
+				entries++;
 				lua_pushvalue(L, -2);
 				queue(L, work, &n);
 				queue(L, work, &n);
 			}
-			freeze_table(L, v);
+			freeze_table(L, v, entries);
 		} else if (!lua_iscfunction(L, v)) {
 			const char *name;
 			int k;
