@@ -513,10 +513,15 @@ function dsl.collector(strict)
 		end
 	end
 
-	-- The placeholders in TEMPLATE that ALLOWED (a set) does not have.
+	-- The placeholders in TEMPLATE that ALLOWED (a set) does not have. The
+	-- same as gmatch("{(%a[%w_]*)}") (no placeholder holds a "{"), but only
+	-- each "{" is tried, not every character of a sentence.
 	local function check_template(template, allowed, what, key)
-		for name in template:gmatch("{(%a[%w_]*)}") do
-			if not allowed[name] then
+		local at = template:find("{", 1, true)
+		while at do
+			local name = template:match("^{(%a[%w_]*)}", at)
+			at = template:find("{", at + 1, true)
+			if name and not allowed[name] then
 				local names = {}
 				for k in pairs(allowed) do names[#names + 1] = k end
 				table.sort(names)
@@ -593,7 +598,7 @@ function dsl.collector(strict)
 				if type(v) ~= "string" then fail("%s: says.%s must be a string", what, key) end
 				if LISTS_SAYS[key] then
 					check_template(v, set_of(LISTS_SAYS[key]), what, key)
-				elseif v:find("{%a[%w_]*}") then
+				elseif v:find("{", 1, true) and v:find("{%a[%w_]*}") then
 					fail("%s: says.what is a phrase put into sentences, not a template: it cannot use placeholders", what)
 				end
 			elseif type(v) == "table" and t.check then
@@ -610,7 +615,7 @@ function dsl.collector(strict)
 				end
 				if type(v) ~= "string" then fail("%s: says.%s must be a string", what, key) end
 				check_template(v, set_of(phrases, COMMON_VARS, DONE_WHEN, extra), what, key)
-			elseif type(v) == "string" and v:find("{%a[%w_]*}") then
+			elseif type(v) == "string" and v:find("{", 1, true) and v:find("{%a[%w_]*}") then
 				fail("%s: says.%s is a phrase put into sentences, not a template: it cannot use placeholders", what, key)
 			end
 		end
