@@ -408,20 +408,29 @@ static void push_runtime_fn(struct casecheck_engine *e, const char *name)
 	lua_remove(e->L, -2);
 }
 
-struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e,
-						      const char *text, size_t len,
-						      const char *chunkname,
-						      struct casecheck_error *err)
+/*
+** Load TEXT (LEN bytes). OWNED is TEXT when the caller hands its buffer
+** over (a file read for the load): the policy keeps it for the hash
+** instead of a copy, and frees it in any case; NULL to copy.
+*/
+static struct casecheck_policy *policy_load(struct casecheck_engine *e, const char *text,
+					    size_t len, char *owned, const char *chunkname,
+					    struct casecheck_error *err)
 {
 	struct casecheck_policy *p = calloc(1, sizeof(*p));
 	lua_State *L = e->L;
 
 	if (!p) {
+		free(owned);
 		error_setf(err, CASECHECK_E_INTERNAL, chunkname, NULL, 0, 0, "out of memory");
 		return NULL;
 	}
 	p->engine = e;
 	p->meta_ref = LUA_NOREF;
+	if (owned) {
+		p->text = owned;	/* freed with P from here on */
+		p->text_len = len;
+	}
 	p->chunkname = strdup(chunkname ? chunkname : "policy");
 	p->vocab = vocab_new();
 	p->intern = strintern_new();
@@ -434,13 +443,14 @@ struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e
 	/*
 	** The sha256 is for the reports that show it: hashed when one asks
 	** (casecheck_policy_sha256), not at every load; the text is kept till
-	** then, or hashed now if there is no memory to keep it.
+	** then (a copy, unless the caller handed its buffer over above), or
+	** hashed now if there is no memory to keep it.
 	*/
-	if ((p->text = malloc(len ? len : 1)) != NULL) {
+	if (!owned && (p->text = malloc(len ? len : 1)) != NULL) {
 		if (len)
 			memcpy(p->text, text, len);
 		p->text_len = len;
-	} else {
+	} else if (!owned) {
 		sha256_hex(text, len, p->sha256);
 	}
 	sandbox_reset_budget(e->sb);
@@ -474,6 +484,14 @@ fail:
 	return NULL;
 }
 
+struct casecheck_policy *casecheck_policy_load_string(struct casecheck_engine *e,
+						      const char *text, size_t len,
+						      const char *chunkname,
+						      struct casecheck_error *err)
+{
+	return policy_load(e, text, len, NULL, chunkname, err);
+}
+
 /* Read a whole file; NULL and ERR filled when it cannot be read. */
 static char *policy_read_file(const char *path, size_t *len, struct casecheck_error *err)
 {
@@ -500,8 +518,7 @@ struct casecheck_policy *casecheck_policy_load_file(struct casecheck_engine *e,
 
 	if (!text)
 		return NULL;
-	p = casecheck_policy_load_string(e, text, len, chunkname ? chunkname : path, err);
-	free(text);
+	p = policy_load(e, text, len, text, chunkname ? chunkname : path, err);	/* it frees TEXT */
 	return p;
 }
 
