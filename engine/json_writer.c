@@ -116,64 +116,80 @@ static int plain8(uint64_t x)
 	return ((bad | x) & high) == 0;
 }
 
+/*
+** The character at S, which is not plain: as it is when it is valid UTF-8
+** beyond ASCII and no control, else escaped. Writes at most 6 bytes to OUT
+** and returns how many; *TAKEN is how many bytes of S it stood for (1 to 4).
+*/
+static size_t escape_char(const char *s, size_t *taken, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned long cp;
+	size_t n = utf8_decode(s, &cp);
+
+	*taken = n ? n : 1;
+	if (n > 0 && cp >= 0x80 && !utf8_is_control(cp)) {
+		memcpy(out, s, n);
+		return n;
+	}
+	out[0] = '\\';
+	if (n == 0) {
+		/* an invalid byte: JSON text must be UTF-8 */
+		memcpy(out + 1, "ufffd", 5);
+		return 6;
+	}
+	switch (cp) {
+	case '"': out[1] = '"'; return 2;
+	case '\\': out[1] = '\\'; return 2;
+	case '\n': out[1] = 'n'; return 2;
+	case '\r': out[1] = 'r'; return 2;
+	case '\t': out[1] = 't'; return 2;
+	case '\b': out[1] = 'b'; return 2;
+	case '\f': out[1] = 'f'; return 2;
+	default:
+		/* C0, C1 and DEL: a terminal showing the report must not act on them */
+		memcpy(out + 1, "u00", 3);
+		out[4] = hex[cp >> 4];
+		out[5] = hex[cp & 15];
+		return 6;
+	}
+}
+
+/* Input bytes escaped straight into the buffer at a time: 6 output bytes each at most. */
+#define JSON_PIECE 1024
+
 /* S quoted and escaped into W's buffer (see json_put_string). */
 static void put_string(struct json_writer *w, const char *s)
 {
-	static const char hex[] = "0123456789abcdef";
-	const char *run;	/* the start of the characters not yet written */
-	const char *end = s + strlen(s);
-	unsigned long cp;
-	char esc[6];
+	const char *end = s + strlen(s), *lim;
 	uint64_t x;
-	size_t n;
+	size_t taken;
+	char *p;
 
-	/* runs of characters that need no escape are copied in one piece */
 	put_char(w, '"');
-	run = s;
 	while (s < end) {
-		/* eight plain bytes at a time, then byte by byte up to the one to look at */
-		for (; end - s >= 8; s += 8) {
-			memcpy(&x, s, 8);
-			if (!plain8(x))
+		/* room for a piece, and for a character that starts in it and ends after it */
+		lim = end - s > JSON_PIECE ? s + JSON_PIECE : end;
+		if (sizeof(w->buf) - w->len < 6 * (JSON_PIECE + 3))
+			json_writer_flush(w);
+		p = w->buf + w->len;
+		while (s < lim) {
+			/* eight plain bytes at a time, then byte by byte up to one to escape */
+			for (; lim - s >= 8; s += 8, p += 8) {
+				memcpy(&x, s, 8);
+				if (!plain8(x))
+					break;
+				memcpy(p, &x, 8);
+			}
+			while (s < lim && JSON_PLAIN((unsigned char)*s))
+				*p++ = *s++;
+			if (s == lim)
 				break;
+			p += escape_char(s, &taken, p);
+			s += taken;
 		}
-		while (s < end && JSON_PLAIN((unsigned char)*s))
-			s++;
-		if (s == end)
-			break;
-		n = utf8_decode(s, &cp);
-		if (n > 0 && cp >= 0x80 && !utf8_is_control(cp)) {
-			s += n;
-			continue;
-		}
-		if (s > run)
-			put(w, run, (size_t)(s - run));
-		if (n == 0) {
-			/* an invalid byte: JSON text must be UTF-8 */
-			put(w, "\\ufffd", 6);
-			run = ++s;
-			continue;
-		}
-		switch (cp) {
-		case '"': put(w, "\\\"", 2); break;
-		case '\\': put(w, "\\\\", 2); break;
-		case '\n': put(w, "\\n", 2); break;
-		case '\r': put(w, "\\r", 2); break;
-		case '\t': put(w, "\\t", 2); break;
-		case '\b': put(w, "\\b", 2); break;
-		case '\f': put(w, "\\f", 2); break;
-		default:
-			/* C0, C1 and DEL: a terminal showing the report must not act on them */
-			memcpy(esc, "\\u00", 4);
-			esc[4] = hex[cp >> 4];
-			esc[5] = hex[cp & 15];
-			put(w, esc, 6);
-		}
-		s += n;
-		run = s;
+		w->len = (size_t)(p - w->buf);
 	}
-	if (s > run)
-		put(w, run, (size_t)(s - run));
 	put_char(w, '"');
 }
 
