@@ -3,6 +3,7 @@
 ** strings escaped as RFC 8259 requires (control characters as \uXXXX), and
 ** more: C1 controls and DEL escaped too, invalid UTF-8 bytes as U+FFFD.
 */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "json_writer.h"
@@ -10,9 +11,40 @@
 
 void json_writer_init(struct json_writer *w, FILE *fp, int depth)
 {
-	memset(w, 0, sizeof(*w));
 	w->fp = fp;
 	w->depth = depth;
+	memset(w->count, 0, sizeof(w->count));
+	w->after_key = 0;
+	w->len = 0;
+}
+
+void json_writer_flush(struct json_writer *w)
+{
+	if (w->len) {
+		fwrite(w->buf, 1, w->len, w->fp);
+		w->len = 0;
+	}
+}
+
+/* N bytes of S into the buffer; a piece larger than the buffer goes straight to FP. */
+static void put(struct json_writer *w, const char *s, size_t n)
+{
+	if (n > sizeof(w->buf) - w->len) {
+		json_writer_flush(w);
+		if (n > sizeof(w->buf)) {
+			fwrite(s, 1, n, w->fp);
+			return;
+		}
+	}
+	memcpy(w->buf + w->len, s, n);
+	w->len += n;
+}
+
+static void put_char(struct json_writer *w, char c)
+{
+	if (w->len == sizeof(w->buf))
+		json_writer_flush(w);
+	w->buf[w->len++] = c;
 }
 
 static void indent(struct json_writer *w, int depth)
@@ -22,12 +54,12 @@ static void indent(struct json_writer *w, int depth)
 	int i;
 
 	if (depth >= 0 && depth <= (int)(sizeof(line) - 2) / 2) {
-		fwrite(line, 1, 1 + 2 * (size_t)depth, w->fp);
+		put(w, line, 1 + 2 * (size_t)depth);
 		return;
 	}
-	fputc('\n', w->fp);
+	put_char(w, '\n');
 	for (i = 0; i < depth; i++)
-		fputs("  ", w->fp);
+		put(w, "  ", 2);
 }
 
 /* Before a value: its separator and line, unless it follows its key. */
@@ -39,26 +71,26 @@ static void before_value(struct json_writer *w)
 	}
 	if (w->depth > 0) {
 		if (w->count[w->depth - 1]++ > 0)
-			fputc(',', w->fp);
+			put_char(w, ',');
 		indent(w, w->depth);
 	}
 }
 
-static void open_level(struct json_writer *w, int c)
+static void open_level(struct json_writer *w, char c)
 {
 	before_value(w);
-	fputc(c, w->fp);
+	put_char(w, c);
 	if (w->depth < JSON_WRITER_MAX_DEPTH)
 		w->count[w->depth] = 0;
 	w->depth++;
 }
 
-static void close_level(struct json_writer *w, int c)
+static void close_level(struct json_writer *w, char c)
 {
 	w->depth--;
 	if (w->count[w->depth] > 0)
 		indent(w, w->depth);
-	fputc(c, w->fp);
+	put_char(w, c);
 }
 
 void json_writer_begin_object(struct json_writer *w) { open_level(w, '{'); }
@@ -67,63 +99,115 @@ void json_writer_begin_array(struct json_writer *w) { open_level(w, '['); }
 void json_writer_end_array(struct json_writer *w) { close_level(w, ']'); }
 
 /* Is byte C printable ASCII that a JSON string holds as it is? */
-#define JSON_PLAIN(c) ((c) >= 0x20 && (c) < 0x7f && (c) != '"' && (c) != '\\')
+#define JSON_PLAIN(c) ((unsigned char)((c) - 0x20) < 0x5f && (c) != '"' && (c) != '\\')
+
+/* Every byte of X (8 bytes of text) is printable ASCII, not '"' nor '\\'. */
+static int plain8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	/* a byte below 0x20; then bytes equal to '"', '\\', DEL: a zero byte after xor */
+	uint64_t bad = (x - 0x20 * ones) & ~x;
+	uint64_t q = x ^ ('"' * ones), b = x ^ ('\\' * ones), d = x ^ (0x7f * ones);
+
+	bad |= (q - ones) & ~q;
+	bad |= (b - ones) & ~b;
+	bad |= (d - ones) & ~d;
+	/* and any byte of 0x80 and above (UTF-8) takes the careful path */
+	return ((bad | x) & high) == 0;
+}
+
+/*
+** The character at S, which is not plain: as it is when it is valid UTF-8
+** beyond ASCII and no control, else escaped. Writes at most 6 bytes to OUT
+** and returns how many; *TAKEN is how many bytes of S it stood for (1 to 4).
+*/
+static size_t escape_char(const char *s, size_t *taken, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned long cp;
+	size_t n = utf8_decode(s, &cp);
+
+	*taken = n ? n : 1;
+	if (n > 0 && cp >= 0x80 && !utf8_is_control(cp)) {
+		memcpy(out, s, n);
+		return n;
+	}
+	out[0] = '\\';
+	if (n == 0) {
+		/* an invalid byte: JSON text must be UTF-8 */
+		memcpy(out + 1, "ufffd", 5);
+		return 6;
+	}
+	switch (cp) {
+	case '"': out[1] = '"'; return 2;
+	case '\\': out[1] = '\\'; return 2;
+	case '\n': out[1] = 'n'; return 2;
+	case '\r': out[1] = 'r'; return 2;
+	case '\t': out[1] = 't'; return 2;
+	case '\b': out[1] = 'b'; return 2;
+	case '\f': out[1] = 'f'; return 2;
+	default:
+		/* C0, C1 and DEL: a terminal showing the report must not act on them */
+		memcpy(out + 1, "u00", 3);
+		out[4] = hex[cp >> 4];
+		out[5] = hex[cp & 15];
+		return 6;
+	}
+}
+
+/* Input bytes escaped straight into the buffer at a time: 6 output bytes each at most. */
+#define JSON_PIECE 1024
+
+/* S quoted and escaped into W's buffer (see json_put_string). */
+static void put_string(struct json_writer *w, const char *s)
+{
+	const char *end = s + strlen(s), *lim;
+	uint64_t x;
+	size_t taken;
+	char *p;
+
+	put_char(w, '"');
+	while (s < end) {
+		/* room for a piece, and for a character that starts in it and ends after it */
+		lim = end - s > JSON_PIECE ? s + JSON_PIECE : end;
+		if (sizeof(w->buf) - w->len < 6 * (JSON_PIECE + 3))
+			json_writer_flush(w);
+		p = w->buf + w->len;
+		while (s < lim) {
+			/* eight plain bytes at a time, then byte by byte up to one to escape */
+			for (; lim - s >= 8; s += 8, p += 8) {
+				memcpy(&x, s, 8);
+				if (!plain8(x))
+					break;
+				memcpy(p, &x, 8);
+			}
+			while (s < lim && JSON_PLAIN((unsigned char)*s))
+				*p++ = *s++;
+			if (s == lim)
+				break;
+			p += escape_char(s, &taken, p);
+			s += taken;
+		}
+		w->len = (size_t)(p - w->buf);
+	}
+	put_char(w, '"');
+}
 
 void json_put_string(FILE *fp, const char *s)
 {
-	static const char hex[] = "0123456789abcdef";
-	const char *run;	/* the start of the characters not yet written */
-	unsigned long cp;
-	size_t n;
+	struct json_writer w;
 
-	/* runs of characters that need no escape go out in one fwrite */
-	fputc('"', fp);
-	run = s;
-	while (*s) {
-		if (JSON_PLAIN((unsigned char)*s)) {
-			s++;
-			continue;
-		}
-		n = utf8_decode(s, &cp);
-		if (n > 0 && cp >= 0x80 && !utf8_is_control(cp)) {
-			s += n;
-			continue;
-		}
-		if (s > run)
-			fwrite(run, 1, (size_t)(s - run), fp);
-		if (n == 0) {
-			/* an invalid byte: JSON text must be UTF-8 */
-			fputs("\\ufffd", fp);
-			run = ++s;
-			continue;
-		}
-		switch (cp) {
-		case '"': fputs("\\\"", fp); break;
-		case '\\': fputs("\\\\", fp); break;
-		case '\n': fputs("\\n", fp); break;
-		case '\r': fputs("\\r", fp); break;
-		case '\t': fputs("\\t", fp); break;
-		case '\b': fputs("\\b", fp); break;
-		case '\f': fputs("\\f", fp); break;
-		default:
-			/* C0, C1 and DEL: a terminal showing the report must not act on them */
-			fputs("\\u00", fp);
-			fputc(hex[cp >> 4], fp);
-			fputc(hex[cp & 15], fp);
-		}
-		s += n;
-		run = s;
-	}
-	if (s > run)
-		fwrite(run, 1, (size_t)(s - run), fp);
-	fputc('"', fp);
+	w.fp = fp;
+	w.len = 0;
+	put_string(&w, s);
+	json_writer_flush(&w);
 }
 
 void json_writer_key(struct json_writer *w, const char *key)
 {
 	before_value(w);
-	json_put_string(w->fp, key);
-	fputs(": ", w->fp);
+	put_string(w, key);
+	put(w, ": ", 2);
 	w->after_key = 1;
 }
 
@@ -134,19 +218,29 @@ void json_writer_string(struct json_writer *w, const char *s)
 		return;
 	}
 	before_value(w);
-	json_put_string(w->fp, s);
+	put_string(w, s);
 }
 
 void json_writer_integer(struct json_writer *w, long long v)
 {
+	char digits[24], *p = digits + sizeof(digits);
+	/* the magnitude as unsigned: -LLONG_MIN does not fit a long long */
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
 	before_value(w);
-	fprintf(w->fp, "%lld", v);
+	do {
+		*--p = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		*--p = '-';
+	put(w, p, (size_t)(digits + sizeof(digits) - p));
 }
 
 void json_writer_null(struct json_writer *w)
 {
 	before_value(w);
-	fputs("null", w->fp);
+	put(w, "null", 4);
 }
 
 void json_writer_real(struct json_writer *w, double v)
@@ -160,5 +254,5 @@ void json_writer_real(struct json_writer *w, double v)
 	/* a JSON reader must see a real: "2" would read back as an integer */
 	if (!strpbrk(buf, ".eE"))
 		strcat(buf, ".0");
-	fputs(buf, w->fp);
+	put(w, buf, strlen(buf));
 }

@@ -1,7 +1,8 @@
 /*
 ** json_writer.h: a streaming JSON printer for reports too large to hold as
 ** one tree (10,000 cases). The layout is jansson's JSON_INDENT(2): nothing
-** is kept but the nesting, so memory stays flat however long the report.
+** is kept but the nesting and a buffer of output not yet written, so memory
+** stays flat however long the report.
 */
 #ifndef CASECHECK_JSON_WRITER_H
 #define CASECHECK_JSON_WRITER_H
@@ -9,16 +10,27 @@
 #include <stdio.h>
 
 #define JSON_WRITER_MAX_DEPTH 16
+#define JSON_WRITER_BUF 8192
 
+/*
+** Output is gathered in BUF and handed to FP in blocks: a report is mostly
+** short pieces (keys, separators, indents), and one stdio call each cost
+** more than the text. Call json_writer_flush before anything else writes to
+** FP, and before reading FP's error state.
+*/
 struct json_writer {
 	FILE *fp;
 	int depth;
 	int count[JSON_WRITER_MAX_DEPTH];	/* members written at each open level */
 	int after_key;				/* a key was written: the value follows on its line */
+	size_t len;				/* bytes in buf */
+	char buf[JSON_WRITER_BUF];
 };
 
 /* Start writing to FP at nesting DEPTH (0 for a document of its own). */
 void json_writer_init(struct json_writer *w, FILE *fp, int depth);
+/* Hand what is buffered to FP (stdio's own buffer: fflush FP to go further). */
+void json_writer_flush(struct json_writer *w);
 
 void json_writer_begin_object(struct json_writer *w);
 void json_writer_end_object(struct json_writer *w);

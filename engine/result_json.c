@@ -92,6 +92,7 @@ char *casecheck_result_json(const struct casecheck_result *r)
 	json_writer_begin_object(&w);
 	result_json_members(&w, r);
 	json_writer_end_object(&w);
+	json_writer_flush(&w);
 	if (fclose(mem) != 0) {
 		free(buf);
 		return NULL;

@@ -2,8 +2,10 @@
 ** cli_jobs.c: the -j option and the in-order thread runner (cli_jobs.h).
 ** Items are kept in a ring of WINDOW slots: a worker takes the next item
 ** only when its slot is free again (emitted, then released by the worker
-** that filled it), so a slow item holds back at most WINDOW finished ones,
-** and the emitter waits on the item it needs next.
+** that filled it), so a slow item holds back at most WINDOW finished ones.
+** The worker that finishes the item next in order emits it, and every
+** finished one after it: a third thread that only emitted had to preempt a
+** busy worker for each item (two context switches an item at -j 2).
 */
 #include <errno.h>
 #include <pthread.h>
@@ -49,10 +51,14 @@ struct jobs_pool {
 	pthread_cond_t cv;
 	size_t n, window, slot_size;
 	size_t taken;		/* items handed to workers */
+	size_t emitted;		/* items emitted: the next to emit */
+	int emitting;		/* a worker is emitting (with the lock dropped) */
+	int waiting;		/* threads waiting on CV */
 	unsigned char *slots;	/* WINDOW slots of SLOT_SIZE */
 	unsigned char *state;	/* per slot: enum jobs_state */
 	int *owner;		/* per slot: the worker that filled it */
 	cli_job_fn fn;
+	cli_emit_fn emit;
 	cli_release_fn release;
 	void *ctx;
 };
@@ -61,6 +67,20 @@ struct jobs_worker {
 	struct jobs_pool *pool;
 	int w;
 };
+
+/* Wake the threads waiting on P's condition, if any (called with the lock held). */
+static void jobs_wake(struct jobs_pool *p)
+{
+	if (p->waiting > 0)
+		pthread_cond_broadcast(&p->cv);
+}
+
+static void jobs_wait(struct jobs_pool *p)
+{
+	p->waiting++;
+	pthread_cond_wait(&p->cv, &p->mu);
+	p->waiting--;
+}
 
 /*
 ** Release worker W's emitted slots, in W's thread (called and returning with
@@ -92,11 +112,34 @@ static size_t jobs_release_own(struct jobs_pool *p, int w)
 			memset(p->slots + s * p->slot_size, 0, p->slot_size);
 			pthread_mutex_lock(&p->mu);
 			p->state[s] = SLOT_FREE;
-			pthread_cond_broadcast(&p->cv);
+			jobs_wake(p);
 			unlocked = 1;
 		}
 	} while (unlocked);
 	return pending;
+}
+
+/*
+** Emit every finished item from the next in order on, unless another
+** worker is at it (called and returning with the lock held). That worker
+** sees, under the lock, whatever finished meanwhile.
+*/
+static void jobs_emit_ready(struct jobs_pool *p)
+{
+	size_t s;
+
+	if (p->emitting)
+		return;
+	p->emitting = 1;
+	while (p->emitted < p->n && p->state[(s = p->emitted % p->window)] == SLOT_DONE) {
+		pthread_mutex_unlock(&p->mu);
+		p->emit(p->ctx, p->emitted, p->slots + s * p->slot_size);
+		pthread_mutex_lock(&p->mu);
+		p->state[s] = SLOT_EMITTED;
+		p->emitted++;
+		jobs_wake(p);
+	}
+	p->emitting = 0;
 }
 
 static void *jobs_thread(void *arg)
@@ -110,7 +153,7 @@ static void *jobs_thread(void *arg)
 		if (jobs_release_own(p, wk->w) == 0 && p->taken >= p->n)
 			break;
 		if (p->taken >= p->n || p->state[p->taken % p->window] != SLOT_FREE) {
-			pthread_cond_wait(&p->cv, &p->mu);
+			jobs_wait(p);
 			continue;
 		}
 		i = p->taken++;
@@ -121,7 +164,7 @@ static void *jobs_thread(void *arg)
 		p->fn(p->ctx, wk->w, i, p->slots + s * p->slot_size);
 		pthread_mutex_lock(&p->mu);
 		p->state[s] = SLOT_DONE;
-		pthread_cond_broadcast(&p->cv);
+		jobs_emit_ready(p);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -133,7 +176,7 @@ int cli_jobs_threads(size_t n, int jobs, size_t slot_size, cli_job_fn fn, cli_em
 	struct jobs_pool p;
 	struct jobs_worker *wks;
 	pthread_t *tids;
-	size_t i, s;
+	size_t i;
 	int started = 0, rc = 0;
 
 	if (jobs < 1)
@@ -145,6 +188,7 @@ int cli_jobs_threads(size_t n, int jobs, size_t slot_size, cli_job_fn fn, cli_em
 	p.window = (size_t)jobs * JOBS_AHEAD;
 	p.slot_size = slot_size;
 	p.fn = fn;
+	p.emit = emit;
 	p.release = release;
 	p.ctx = ctx;
 	p.slots = calloc(p.window, slot_size);
@@ -173,22 +217,9 @@ int cli_jobs_threads(size_t n, int jobs, size_t slot_size, cli_job_fn fn, cli_em
 		if (pthread_create(&tids[started], NULL, jobs_thread, &wks[started]) != 0)
 			break;
 	}
-	if (started == 0) {
+	if (started == 0)
 		rc = -1;
-	} else {
-		for (i = 0; i < n; i++) {
-			s = i % p.window;
-			pthread_mutex_lock(&p.mu);
-			while (p.state[s] != SLOT_DONE)
-				pthread_cond_wait(&p.cv, &p.mu);
-			pthread_mutex_unlock(&p.mu);
-			emit(ctx, i, p.slots + s * slot_size);
-			pthread_mutex_lock(&p.mu);
-			p.state[s] = SLOT_EMITTED;
-			pthread_cond_broadcast(&p.cv);
-			pthread_mutex_unlock(&p.mu);
-		}
-	}
+	/* the workers emit; this thread waits for them */
 	while (started > 0)
 		pthread_join(tids[--started], NULL);
 	pthread_cond_destroy(&p.cv);

@@ -2,8 +2,8 @@
 ** cli_jobs.h: what 'run -j' and 'test -j' share: the -j option and the
 ** in-order hand-off. cli_jobs_threads() evaluates items in worker threads
 ** (each worker with its own engine, which the caller keeps per worker) and
-** hands each finished item to the calling thread in input order, so the
-** output is the same bytes as -j 1. 'test' runs workers as processes
+** hands each finished item on in input order, so the output is the same
+** bytes as -j 1. 'test' runs workers as processes
 ** instead (test_jobs.c), because it captures what each fixture writes to
 ** stderr, and a file descriptor belongs to the whole process.
 */
@@ -27,7 +27,11 @@ int cli_jobs_default(FILE *out);
 
 /* Work on item I in worker W (0..jobs-1), filling SLOT (zeroed before). */
 typedef void (*cli_job_fn)(void *ctx, int w, size_t i, void *slot);
-/* Hand on item I's SLOT; called in the calling thread for I = 0, 1, ... */
+/*
+** Hand on item I's SLOT; called for I = 0, 1, ... in order, one call at a
+** time, by whichever worker finished the item next in order (with -j 1 by
+** the calling thread).
+*/
 typedef void (*cli_emit_fn)(void *ctx, size_t i, void *slot);
 /*
 ** Free what worker W put in SLOT, after EMIT, in W's own thread: memory

@@ -428,7 +428,13 @@ static void run_emit(void *vctx, size_t i, void *vslot)
 			cli_errorf("run", "out of memory");
 			e = CLI_EXIT_POLICY;
 		} else {
+			/*
+			** The worker threads make stdio lock the stream at every call;
+			** held here, the report's hundreds of calls a case skip that.
+			*/
+			flockfile(c->rr->out);
 			e = run_report_case(c->rr, sl->kase, file, &sl->peek, policy, sl->result);
+			funlockfile(c->rr->out);
 		}
 		if (e > c->rc)
 			c->rc = e;

@@ -87,6 +87,7 @@ int report_json_case(struct report_json *rj, FILE *fp, const struct casecheck_po
 		write_policy(w, policy);
 	}
 	json_writer_end_object(w);
+	json_writer_flush(w);
 	if (ferror(fp)) {
 		memset(err, 0, sizeof(*err));
 		err->kind = CASECHECK_E_INPUT;
@@ -122,6 +123,7 @@ int report_json_bad(struct report_json *rj, FILE *fp,
 	json_writer_begin_array(w);
 	json_writer_end_array(w);
 	json_writer_end_object(w);
+	json_writer_flush(w);
 	return ferror(fp) ? -1 : 0;
 }
 
@@ -132,6 +134,7 @@ int report_json_write(struct report_json *rj, const struct casecheck_policy *def
 		write_head(rj, fp, default_policy);
 	json_writer_end_array(&rj->w);
 	json_writer_end_object(&rj->w);
+	json_writer_flush(&rj->w);
 	fputc('\n', fp);
 	return fflush(fp) == 0 && !ferror(fp) ? 0 : -1;
 }

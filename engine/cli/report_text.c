@@ -251,6 +251,31 @@ void report_counts_format(const size_t *counts, char *buf, size_t size)
 	}
 }
 
+/* N spaces (none when N <= 0), without a printf per indent. */
+static void report_spaces(FILE *fp, int n)
+{
+	static const char spaces[] = "                                                                ";
+
+	for (; n > (int)sizeof(spaces) - 1; n -= (int)sizeof(spaces) - 1)
+		fwrite(spaces, 1, sizeof(spaces) - 1, fp);
+	if (n > 0)
+		fwrite(spaces, 1, (size_t)n, fp);
+}
+
+/* S appended to BUF (SIZE bytes, USED of them taken), cut at the end as snprintf cuts. */
+static void report_append(char *buf, size_t size, size_t *used, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (*used >= size - 1)
+		return;
+	if (n > size - 1 - *used)
+		n = size - 1 - *used;
+	memcpy(buf + *used, s, n);
+	*used += n;
+	buf[*used] = '\0';
+}
+
 static int report_same_re(const char *a, const char *b)
 {
 	if (!a || !b)
@@ -268,30 +293,39 @@ static int report_same_re(const char *a, const char *b)
 static void report_finding_detail(FILE *fp, const struct casecheck_finding *f, int indent,
 				  int width)
 {
-	char buf[320];
+	char buf[320], days[48];
 	size_t used = 0;
 
+	/* pieces appended, not printed: one snprintf a finding cost as much as its wrapping */
 	buf[0] = '\0';
-	if (f->duty)
-		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "[duty: %s%s%s]", f->duty,
-					 f->deadline_basis ? "; time limit: " : "",
-					 f->deadline_basis ? f->deadline_basis : "");
-	if (f->due && used < sizeof(buf))
-		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%sdue %s", used ? " " : "",
-					 f->due);
-	if (f->done && used < sizeof(buf))
-		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%sdone %s",
-					 f->due ? ", " : used ? " " : "", f->done);
-	if (f->has_days_late && f->days_late > 0 && used < sizeof(buf))
-		used += (size_t)snprintf(buf + used, sizeof(buf) - used, "%s(%ld day%s late)",
-					 used ? " " : "", f->days_late,
-					 f->days_late == 1 ? "" : "s");
+	if (f->duty) {
+		report_append(buf, sizeof(buf), &used, "[duty: ");
+		report_append(buf, sizeof(buf), &used, f->duty);
+		if (f->deadline_basis) {
+			report_append(buf, sizeof(buf), &used, "; time limit: ");
+			report_append(buf, sizeof(buf), &used, f->deadline_basis);
+		}
+		report_append(buf, sizeof(buf), &used, "]");
+	}
+	if (f->due) {
+		report_append(buf, sizeof(buf), &used, used ? " due " : "due ");
+		report_append(buf, sizeof(buf), &used, f->due);
+	}
+	if (f->done) {
+		report_append(buf, sizeof(buf), &used, f->due ? ", done " : used ? " done " : "done ");
+		report_append(buf, sizeof(buf), &used, f->done);
+	}
+	if (f->has_days_late && f->days_late > 0) {
+		snprintf(days, sizeof(days), "%s(%ld day%s late)", used ? " " : "", f->days_late,
+			 f->days_late == 1 ? "" : "s");
+		report_append(buf, sizeof(buf), &used, days);
+	}
 	if (used > 0) {
-		fprintf(fp, "%*s", indent, "");
+		report_spaces(fp, indent);
 		report_wrap_escaped(fp, buf, indent, indent, width);
 	}
 	if (f->cite) {
-		fprintf(fp, "%*s", indent, "");
+		report_spaces(fp, indent);
 		report_wrap_escaped(fp, f->cite, indent, indent, width);
 	}
 }
@@ -302,21 +336,28 @@ static void report_finding(struct report_text *rt, const struct casecheck_findin
 	const char *word = report_status_word(f->status);
 	const char *color = rt->color ? report_status_color(f->status) : "";
 	int has_msg = f->message && f->message[0];
+	const char *step = f->step ? f->step : "?";
+	int pad = step_width - (int)strlen(step);	/* as printf's "%-*s" pads: never below 0 */
 
 	int text_col = 4 + REPORT_STATUS_WIDTH + 2;
 	int msg_col = text_col + step_width + 2;
 
-	fprintf(rt->fp, "    %s%s%s%*s  ", color, word, color[0] ? REPORT_RESET : "",
-		REPORT_STATUS_WIDTH - (int)strlen(word), "");
+	fputs("    ", rt->fp);
+	fputs(color, rt->fp);
+	fputs(word, rt->fp);
+	fputs(color[0] ? REPORT_RESET : "", rt->fp);
+	report_spaces(rt->fp, REPORT_STATUS_WIDTH - (int)strlen(word) + 2);
+	fputs(step, rt->fp);
 	if (!has_msg) {
-		fprintf(rt->fp, "%s\n", f->step ? f->step : "?");
+		fputc('\n', rt->fp);
 	} else if (msg_col + 30 <= rt->width) {
 		/* the message beside the step ids, continued under itself */
-		fprintf(rt->fp, "%-*s  ", step_width, f->step ? f->step : "?");
+		report_spaces(rt->fp, (pad > 0 ? pad : 0) + 2);
 		report_wrap_escaped(rt->fp, f->message, msg_col, msg_col, rt->width);
 	} else {
 		/* too narrow for a column: the message under the step id */
-		fprintf(rt->fp, "%s\n%*s", f->step ? f->step : "?", text_col, "");
+		fputc('\n', rt->fp);
+		report_spaces(rt->fp, text_col);
 		report_wrap_escaped(rt->fp, f->message, text_col, text_col, rt->width);
 	}
 	report_finding_detail(rt->fp, f, text_col, rt->width);
