@@ -138,8 +138,7 @@ static int l_cc_long(lua_State *L)
 	s.lo = s.hi = check_day(L, 1);
 	s.prec = lua_isnoneornil(L, 2) ? DATE_DAY :
 		 (enum date_precision)check_int(L, 2, DATE_DAY, DATE_YEAR);
-	date_format_long(&s, buf, sizeof(buf));
-	lua_pushstring(L, buf);
+	lua_pushlstring(L, buf, date_format_long(&s, buf, sizeof(buf)));
 	return 1;
 }
 
