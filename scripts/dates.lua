@@ -168,11 +168,15 @@ Returns a count and its unit's words: 14, "14 working days".
 ]]
 function dates.elapsed(unit, a, b)
 	if (unit == "working_days" or unit == "working_days_beginning") and b - a <= 3660 then
-		local k = 0
-		while true do
-			local d = cc.wd_add(a, k + 1)
-			if not d or d > b then break end
-			k = k + 1
+		-- the working days in (A, B]: counted in C when both are in the calendar
+		local k = b <= a and 0 or cc.wd_count(a, b)
+		if not k then
+			k = 0
+			while true do
+				local d = cc.wd_add(a, k + 1)
+				if not d or d > b then break end
+				k = k + 1
+			end
 		end
 		if unit == "working_days_beginning" and cc.wd_add(a - 1, 1) == a then k = k + 1 end
 		return k, dates.period("working_days", k)
