@@ -64,6 +64,21 @@ local function compile(template)
 	return c
 end
 
+-- "Why." of a reason: cap(WHY) .. ".", kept for the reasons policies give
+-- again and again (a step that does not apply, a trigger that never came).
+local sentences, n_sentences = {}, 0
+local function sentence(why)
+	local w = sentences[why]
+	if w then return w end
+	w = cap(why) .. "."
+	if type(why) == "string" and #why <= 200 then
+		if n_sentences >= 1024 then sentences, n_sentences = {}, 0 end
+		sentences[why] = w
+		n_sentences = n_sentences + 1
+	end
+	return w
+end
+
 -- Capitalised first placeholders ("the duty arose" -> "The duty arose"):
 -- the same few phrases start most sentences. Bounded like the templates.
 local capped, n_capped = {}, 0
@@ -88,6 +103,7 @@ list of its own, since its tostring may run policy code that renders too),
 so nothing can call render again while the list is being filled.
 ]]
 local scratch = {}
+local NOVALUE = {}	-- a placeholder with no value for this finding (see declared_vars)
 
 local function render_slow(c, vars)
 	local buf = {}
@@ -95,7 +111,7 @@ local function render_slow(c, vars)
 		local k = c.name[i]
 		if k then
 			local v = vars[k]
-			if v == nil then
+			if v == nil or v == NOVALUE then
 				error("message template uses " .. c.tag[i] .. ", which has no value for this finding", 0)
 			end
 			buf[i] = tostring(v)
@@ -459,6 +475,25 @@ local function phrases(says, m, ctx)
 	return v[1], v[2], v[3], v[4]
 end
 
+--[[
+The placeholder values of a declared finding, in one table filled anew for
+each finding instead of a new table of 18 keys per finding: run_declared
+never runs inside itself (the policy code it calls cannot reach it), and the
+table never leaves this file. A value the finding has not got is NOVALUE
+rather than nil, so that the table keeps its keys; render treats NOVALUE as
+no value at all.
+]]
+local dvars = {}
+
+local function declared_vars(trigger, done, missing, duty, trigger_when, as_of)
+	local v = dvars
+	v.trigger, v.done, v.missing, v.duty, v.trigger_when, v.as_of = trigger, done, missing, duty, trigger_when, as_of
+	v.due, v.period, v.done_when, v.days_late_words, v.settle = NOVALUE, NOVALUE, NOVALUE, NOVALUE, NOVALUE
+	v.close_when, v.event, v.event_when, v.elapsed = NOVALUE, NOVALUE, NOVALUE, NOVALUE
+	v.limit, v.basis, v.limit_source = NOVALUE, NOVALUE, NOVALUE
+	return v
+end
+
 -- The declarative duty: trigger, deadline, what satisfies it, what breaches it.
 local function run_declared(s, step, m, ctx, f)
 	-- before_close with no 'within': the closing decision is the deadline (and the trigger)
@@ -471,24 +506,14 @@ local function run_declared(s, step, m, ctx, f)
 		t, t_event, why = resolve_trigger(step, m, ctx)
 	end
 	if not t then
-		f.status, f.message = "not_applicable", cap(why) .. "."
+		f.status, f.message = "not_applicable", sentence(why)
 		return f
 	end
 	f.trigger = t_event and t_event.id or nil
 	local says = step.says or NONE
 	local lim = (step.within or by_close) and limits_for(s, ctx.regime) or nil
 	local p_trigger, p_done, p_missing, p_duty = phrases(says, m, ctx)
-	local vars = {
-		trigger = p_trigger,
-		done = p_done,
-		missing = p_missing,
-		duty = p_duty,
-		trigger_when = dates.when(t),
-		as_of = dates.long(ctx.as_of),
-		due = nil, period = nil, done_when = nil, days_late_words = nil, settle = nil,
-		close_when = nil, event = nil, event_when = nil, elapsed = nil,
-		limit = nil, basis = nil, limit_source = nil,
-	}
+	local vars = declared_vars(p_trigger, p_done, p_missing, p_duty, dates.when(t), dates.long(ctx.as_of))
 
 	-- Forbidden events fail the step whatever else happened.
 	for _, b in ipairs(step.breach or NONE) do
@@ -947,7 +972,7 @@ local function run_recurring(s, step, m, ctx, f)
 	else
 		local t, _, why = resolve_trigger(step, m, ctx)
 		if not t then
-			f.message = cap(why) .. "."
+			f.message = sentence(why)
 			return f
 		end
 		vars.trigger_when = dates.when(t)
@@ -1030,8 +1055,8 @@ local function run_step(s, step, m, ctx, regime, ref)
 		return f
 	end
 	if m and not s.in_force[regime.id] then
-		f.message = cap(step.why_not_in_force or
-			("the duty is not part of the " .. regime.id .. " regime (" .. regime.title .. ")")) .. "."
+		f.message = sentence(step.why_not_in_force or
+			("the duty is not part of the " .. regime.id .. " regime (" .. regime.title .. ")"))
 		f.cite = cite_for(s, regime.id, track) or cite_for(s, s.regimes[#s.regimes], track)
 		-- no duty under this regime, unless the policy names one for it
 		f.duty = s.duty[regime.id]
@@ -1063,7 +1088,7 @@ local function run_step(s, step, m, ctx, regime, ref)
 		-- a third value: the record cannot settle whether the duty applies
 		-- (the in-force date's doubt, if any, is named first)
 		if not ok and unsure then
-			f.status, f.message = "unknown", unsure_in_force or (cap(why or "whether the step applies cannot be settled") .. ".")
+			f.status, f.message = "unknown", unsure_in_force or sentence(why or "whether the step applies cannot be settled")
 			if not unsure_in_force then
 				local _, e = resolve_trigger(step, m, ctx)
 				f.trigger = e and e.id or nil
@@ -1087,7 +1112,7 @@ local function run_step(s, step, m, ctx, regime, ref)
 			end
 		end
 		if not ok then
-			f.message = cap(why or "the step does not apply to this matter") .. "."
+			f.message = sentence(why or "the step does not apply to this matter")
 			f.trigger = nil
 			return f
 		end
