@@ -134,7 +134,9 @@ dates.add = add
 
 -- The due span for a trigger span: the deadline applied to both ends.
 function dates.due(unit, n, t)
-	return { lo = add(unit, t.lo, n), hi = add(unit, t.hi, n), prec = 0 }
+	local lo, hi = t.lo, t.hi
+	local due_lo = add(unit, lo, n)
+	return { lo = due_lo, hi = hi == lo and due_lo or add(unit, hi, n), prec = 0 }
 end
 
 local UNIT_WORDS = {

@@ -494,6 +494,16 @@ local function declared_vars(trigger, done, missing, duty, trigger_when, as_of)
 	return v
 end
 
+-- The first event of type TY in WITHIN (a matter or the case) that breach B forbids.
+local function breached(ctx, b, within, ty, m)
+	for _, e in ipairs(within:all(ty)) do
+		-- a field the record does not give may be what the breach turns on:
+		-- not conclusive, and the gap makes the verdict unknown below
+		if not gapped(ctx, e.type, true) and (not b.where or guard(b.where, e, m, ctx)) then return e end
+	end
+	return nil
+end
+
 -- The declarative duty: trigger, deadline, what satisfies it, what breaches it.
 local function run_declared(s, step, m, ctx, f)
 	-- before_close with no 'within': the closing decision is the deadline (and the trigger)
@@ -518,27 +528,30 @@ local function run_declared(s, step, m, ctx, f)
 	-- Forbidden events fail the step whatever else happened.
 	for _, b in ipairs(step.breach or NONE) do
 		local within = b.scope == "case" and ctx.case or m
-		for _, ty in ipairs(type(b.type) == "table" and b.type or { b.type }) do
-			for _, e in ipairs(within:all(ty)) do
-				-- a field the record does not give may be what the breach turns on:
-				-- not conclusive, and the gap makes the verdict unknown below
-				if not gapped(ctx, e.type, true) and (not b.where or guard(b.where, e, m, ctx)) then
-					f.status = "fail"
-					add_evidence(f, e.id)
-					vars.event_when = dates.when(e)
-					vars.event = describe(e)
-					if step.within then
-						local unit, n = ctx:period_of(step.within)
-						local due = earliest_due(step.within, dates.due(unit, n, t), m, ctx)
-						f.due = due
-						vars.due = dates.by(due)
-						limit_vars(vars, lim, unit, n)
-						set_deadline(f, lim)
-					end
-					f.message = render(b.says or "{event} {event_when} is not allowed.", vars)
-					return f
-				end
+		local bt, e = b.type, nil
+		if type(bt) == "table" then
+			for _, ty in ipairs(bt) do
+				e = breached(ctx, b, within, ty, m)
+				if e then break end
 			end
+		elseif bt ~= nil then
+			e = breached(ctx, b, within, bt, m)
+		end
+		if e then
+			f.status = "fail"
+			add_evidence(f, e.id)
+			vars.event_when = dates.when(e)
+			vars.event = describe(e)
+			if step.within then
+				local unit, n = ctx:period_of(step.within)
+				local due = earliest_due(step.within, dates.due(unit, n, t), m, ctx)
+				f.due = due
+				vars.due = dates.by(due)
+				limit_vars(vars, lim, unit, n)
+				set_deadline(f, lim)
+			end
+			f.message = render(b.says or "{event} {event_when} is not allowed.", vars)
+			return f
 		end
 	end
 
