@@ -735,7 +735,7 @@ function Ctx:deadline(args)
 	end
 	if status == "late" then r.days_late = days_late elseif status == "pass" then r.days_late = 0 end
 	local vars = {}
-	for k, v in pairs(args.vars or {}) do vars[k] = v end
+	for k, v in pairs(args.vars or NONE) do vars[k] = v end
 	vars.due = dates.by(due)
 	vars.as_of = dates.long(self.as_of)
 	vars.trigger_when = t and dates.when(t) or ""
@@ -859,14 +859,24 @@ checked_result = function(s, r)
 	if type(r) ~= "table" then
 		result_error(s, "must return a table with a 'status', got %s", type(r))
 	end
-	local keys, n = {}, 0
-	for k in next, r do
+	-- the fields counted and, as they come, checked: when each is a known
+	-- name of the right type there is no fault to find
+	local n, clean = 0, true
+	for k, v in next, r do
 		n = n + 1
 		if n > MAX_RESULT_FIELDS then result_error(s, "returned more than %d fields", MAX_RESULT_FIELDS) end
-		keys[n] = k
+		if clean then
+			local want = RESULT_FIELDS[k]
+			if not want or (want ~= "span" and type(v) ~= want) then clean = false end
+		end
 	end
-	-- names in order, then other keys by type: the same fault first in every run
-	table.sort(keys, M.dsl.key_order)
+	local keys = NONE
+	if not clean then
+		keys = {}
+		for k in next, r do keys[#keys + 1] = k end
+		-- names in order, then other keys by type: the same fault first in every run
+		table.sort(keys, M.dsl.key_order)
+	end
 	for _, k in ipairs(keys) do
 		if type(k) ~= "string" then result_error(s, "returned a field with a %s key", type(k)) end
 		local want, v = RESULT_FIELDS[k], r[k]
