@@ -98,9 +98,10 @@ end
 
 --[[
 The parts of a sentence are gathered in one scratch list, reused: the values
-in it are strings and numbers only (anything else goes the slow way with a
-list of its own, since its tostring may run policy code that renders too),
-so nothing can call render again while the list is being filled.
+in it are strings and numbers only, whose tostring calls nothing, so nothing
+can call render again while the list is being filled. Anything else (a
+value with a __tostring of the engine's, NOVALUE) goes the slow way, with a
+list of its own.
 ]]
 local scratch = {}
 local NOVALUE = {}	-- a placeholder with no value for this finding (see declared_vars)
