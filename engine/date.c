@@ -3,7 +3,6 @@
 ** 1970-01-01), strict parsing of the three date shapes fixtures use, and the
 ** ways a date is written back (ISO, as in the fixture, long English).
 */
-#include <stdio.h>
 #include <string.h>
 #include "date.h"
 
@@ -157,34 +156,92 @@ bad:
 	return -1;
 }
 
-/* snprintf's contract, but never a negative length (the formats cannot fail). */
-static size_t date_len(int r)
+/*
+** The formatters write into a scratch buffer by hand and then hand it over
+** with snprintf's contract (the full length back, the text cut to N - 1
+** bytes and terminated): snprintf's format parsing was most of the cost of
+** every date in every message. Years outside 0 to 9999 never reach here from
+** the engine (engine.c checks), but are still written whole.
+*/
+#define DATE_SCRATCH 48
+
+/* Copy the LEN bytes at TMP to BUF of N bytes, as snprintf would. */
+static size_t date_out(const char *tmp, size_t len, char *buf, size_t n)
 {
-	return r < 0 ? 0 : (size_t)r;
+	size_t k;
+
+	if (n > 0) {
+		k = len < n ? len : n - 1;
+		memcpy(buf, tmp, k);
+		buf[k] = '\0';
+	}
+	return len;
+}
+
+/* V in decimal, zero-padded to WIDTH digits, at P; returns the bytes written. */
+static size_t date_put(char *p, int v, int width)
+{
+	char digits[12];
+	unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+	size_t k = 0, len = 0;
+
+	if (v < 0)
+		width--;	/* snprintf's width counts the sign */
+	do {
+		digits[k++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	while ((int)k < width)
+		digits[k++] = '0';
+	if (v < 0)
+		p[len++] = '-';
+	while (k)
+		p[len++] = digits[--k];
+	return len;
+}
+
+/* "YYYY-MM-DD" at P (at least 11 bytes of a year's 10 digits); returns the length. */
+static size_t date_put_iso(char *p, int y, int m, int d)
+{
+	size_t k = date_put(p, y, 4);
+
+	p[k++] = '-';
+	k += date_put(p + k, m, 2);
+	p[k++] = '-';
+	return k + date_put(p + k, d, 2);
 }
 
 size_t date_format_iso(int day, char *buf, size_t n)
 {
+	char tmp[DATE_SCRATCH];
 	int y, m, d;
 
 	date_to_ymd(day, &y, &m, &d);
-	return date_len(snprintf(buf, n, "%04d-%02d-%02d", y, m, d));
+	return date_out(tmp, date_put_iso(tmp, y, m, d), buf, n);
 }
 
 size_t date_format_span(const struct date_span *s, char *buf, size_t n)
 {
+	char tmp[DATE_SCRATCH];
 	int y, m, d;
+	size_t k;
 
 	date_to_ymd(s->lo, &y, &m, &d);
 	switch (s->prec) {
 	case DATE_YEAR:
-		return date_len(snprintf(buf, n, "%04d", y));
+		k = date_put(tmp, y, 4);
+		break;
 	case DATE_MONTH:
-		return date_len(snprintf(buf, n, "%04d-%02d", y, m));
+		k = date_put(tmp, y, 4);
+		tmp[k++] = '-';
+		k += date_put(tmp + k, m, 2);
+		break;
 	case DATE_DAY:
 	default:
-		return date_len(snprintf(buf, n, "%04d-%02d-%02d", y, m, d));
+		k = date_put_iso(tmp, y, m, d);
+		break;
 	}
+	return date_out(tmp, k, buf, n);
 }
 
 size_t date_format_interval(const struct date_span *s, char *buf, size_t n)
@@ -228,16 +285,21 @@ int date_parse_interval(const char *s, size_t len, struct date_span *out, const 
 
 size_t date_format_long(const struct date_span *s, char *buf, size_t n)
 {
+	char tmp[DATE_SCRATCH];
 	int y, m, d;
+	size_t k = 0, len;
 
 	date_to_ymd(s->lo, &y, &m, &d);
-	switch (s->prec) {
-	case DATE_YEAR:
-		return date_len(snprintf(buf, n, "%d", y));
-	case DATE_MONTH:
-		return date_len(snprintf(buf, n, "%s %d", date_month_names[m - 1], y));
-	case DATE_DAY:
-	default:
-		return date_len(snprintf(buf, n, "%d %s %d", d, date_month_names[m - 1], y));
+	if (s->prec == DATE_DAY || (s->prec != DATE_MONTH && s->prec != DATE_YEAR)) {
+		k = date_put(tmp, d, 1);
+		tmp[k++] = ' ';
 	}
+	if (s->prec != DATE_YEAR) {
+		len = strlen(date_month_names[m - 1]);
+		memcpy(tmp + k, date_month_names[m - 1], len);
+		k += len;
+		tmp[k++] = ' ';
+	}
+	k += date_put(tmp + k, y, 1);
+	return date_out(tmp, k, buf, n);
 }

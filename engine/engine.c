@@ -138,8 +138,7 @@ static int l_cc_long(lua_State *L)
 	s.lo = s.hi = check_day(L, 1);
 	s.prec = lua_isnoneornil(L, 2) ? DATE_DAY :
 		 (enum date_precision)check_int(L, 2, DATE_DAY, DATE_YEAR);
-	date_format_long(&s, buf, sizeof(buf));
-	lua_pushstring(L, buf);
+	lua_pushlstring(L, buf, date_format_long(&s, buf, sizeof(buf)));
 	return 1;
 }
 
@@ -213,6 +212,24 @@ static int l_cc_wd_add(lua_State *L)
 		return 1;
 	}
 	lua_pushinteger(L, out);
+	return 1;
+}
+
+/*
+** cc.wd_count(from, to) -> the working days in (from, to], or nil when either
+** day is outside the calendar: what counting cc.wd_add(from, k) up to TO
+** gives, in one step.   [-0, +1, -]
+*/
+static int l_cc_wd_count(lua_State *L)
+{
+	struct casecheck_engine *e = engine_of(L);
+	int from = check_day(L, 1), to = check_day(L, 2), n;
+
+	if (calendar_working_days_between(engine_cal(L, e), from, to, &n) != 0) {
+		lua_pushnil(L);
+		return 1;
+	}
+	lua_pushinteger(L, n);
 	return 1;
 }
 
@@ -378,6 +395,7 @@ static const luaL_Reg cc_funcs[] = {
 	{ "parse_day", l_cc_parse_day },
 	{ "parse_interval", l_cc_parse_interval },
 	{ "wd_add", l_cc_wd_add },
+	{ "wd_count", l_cc_wd_count },
 	{ "calendar_range", l_cc_calendar_range },
 	{ "holidays_between", l_cc_holidays_between },
 	{ "suggest", l_cc_suggest },

@@ -35,23 +35,48 @@ function dates.iso_span(s)
 	return cc.iso(s.lo, s.hi)
 end
 
+--[[
+The words of a day are asked for again and again (the as-of date and the
+trigger in every finding of a matter), so "15 May 2019" and "on 15 May
+2019" are kept by day number once made: plain strings, at most MEMO of
+each, dropped all at once when full (what is kept never changes what is
+written). Only what cc.long accepted is kept, so a bad day is refused the
+same way every time.
+]]
+local MEMO = 1024
+local long_memo, on_memo, n_memo = {}, {}, 0
+
 -- "15 May 2019": the words are engine/date.c's (cc.long), as in every report.
-function dates.long(day)
-	return cc.long(day)
+local function long(day)
+	local w = long_memo[day]
+	if w then return w end
+	w = cc.long(day)
+	if n_memo >= MEMO then long_memo, on_memo, n_memo = {}, {}, 0 end
+	long_memo[day] = w
+	n_memo = n_memo + 1
+	return w
 end
+dates.long = long
 
 -- How a date reads in a sentence: "on 15 May 2019", "in May 2019", "in 2002",
 -- "between 29 January 2002 and 29 January 2003".
 function dates.when(s)
-	if s.lo == s.hi then return "on " .. dates.long(s.lo) end
-	if s.prec == 1 or s.prec == 2 then return "in " .. cc.long(s.lo, s.prec) end
-	return "between " .. dates.long(s.lo) .. " and " .. dates.long(s.hi)
+	local lo = s.lo
+	if lo == s.hi then
+		local w = on_memo[lo]
+		if w then return w end
+		w = "on " .. long(lo)
+		on_memo[lo] = w
+		return w
+	end
+	if s.prec == 1 or s.prec == 2 then return "in " .. cc.long(lo, s.prec) end
+	return "between " .. long(lo) .. " and " .. long(s.hi)
 end
 
 -- "15 May 2019" or "between ... and ..." without the preposition, for "by X".
 function dates.by(s)
-	if s.lo == s.hi then return dates.long(s.lo) end
-	return "a date between " .. dates.long(s.lo) .. " and " .. dates.long(s.hi)
+	if s.lo == s.hi then return long(s.lo) end
+	return "a date between " .. long(s.lo) .. " and " .. long(s.hi)
 end
 
 -- Years the date helpers accept (engine.c checks the same in C): wider than
@@ -109,7 +134,9 @@ dates.add = add
 
 -- The due span for a trigger span: the deadline applied to both ends.
 function dates.due(unit, n, t)
-	return { lo = add(unit, t.lo, n), hi = add(unit, t.hi, n), prec = 0 }
+	local lo, hi = t.lo, t.hi
+	local due_lo = add(unit, lo, n)
+	return { lo = due_lo, hi = hi == lo and due_lo or add(unit, hi, n), prec = 0 }
 end
 
 local UNIT_WORDS = {
@@ -143,11 +170,15 @@ Returns a count and its unit's words: 14, "14 working days".
 ]]
 function dates.elapsed(unit, a, b)
 	if (unit == "working_days" or unit == "working_days_beginning") and b - a <= 3660 then
-		local k = 0
-		while true do
-			local d = cc.wd_add(a, k + 1)
-			if not d or d > b then break end
-			k = k + 1
+		-- the working days in (A, B]: counted in C when both are in the calendar
+		local k = b <= a and 0 or cc.wd_count(a, b)
+		if not k then
+			k = 0
+			while true do
+				local d = cc.wd_add(a, k + 1)
+				if not d or d > b then break end
+				k = k + 1
+			end
 		end
 		if unit == "working_days_beginning" and cc.wd_add(a - 1, 1) == a then k = k + 1 end
 		return k, dates.period("working_days", k)

@@ -14,6 +14,8 @@ local guard = cc.guard
 local evaluate = {}
 local checked_result	-- below, with the fields a check may return
 
+local type, tostring, concat, mtype = type, tostring, table.concat, math.type
+
 -- The sentence with its first letter in upper case.
 local function cap(s)
 	local b = s:byte(1)
@@ -24,55 +26,133 @@ end
 --[[
 Message templates are compiled once into literal and placeholder parts: a
 finding's sentence is then one table.concat, not a pattern substitution with
-a callback per placeholder (this is the evaluator's hottest path). Templates
-are plain strings, so the cache holds no policy state. It lives as long as
-the engine but is bounded in bytes: a template is a policy's string, as big
-as it likes, and what one case leaves here (at most CACHE_BYTES of templates
-and their parts) must not be what makes a later case fail its memory budget.
+a callback per placeholder (this is the evaluator's hottest path). A
+compiled template is { n = parts, lit = {literal or false...}, name =
+{placeholder name or false...}, tag = {"{name}"...} }; a leading literal is
+kept with its first letter already in upper case, so that most sentences
+need no second copy to be capitalised. Templates are plain strings, so the
+cache holds no policy state. It lives as long as the engine but is bounded
+in bytes: a template is a policy's string, as big as it likes, and what one
+case leaves here (at most CACHE_BYTES of templates and their parts) must not
+be what makes a later case fail its memory budget.
 ]]
 local CACHE_BYTES = 64 * 1024
 local compiled, cached_bytes = {}, 0
 
 local function compile(template)
-	local parts = compiled[template]
-	if parts then return parts end
-	parts = {}
+	local c = compiled[template]
+	if c then return c end
+	local lit, name, tag, n = {}, {}, {}, 0
 	local pos = 1
 	while true do
-		local s, e, name = template:find("{(%a[%w_]*)}", pos)
+		local s, e, var = template:find("{(%a[%w_]*)}", pos)
 		if not s then
-			if pos <= #template then parts[#parts + 1] = template:sub(pos) end
+			if pos <= #template then n = n + 1; lit[n], name[n] = template:sub(pos), false end
 			break
 		end
-		if s > pos then parts[#parts + 1] = template:sub(pos, s - 1) end
-		parts[#parts + 1] = { name, template:sub(s, e) }
+		if s > pos then n = n + 1; lit[n], name[n] = template:sub(pos, s - 1), false end
+		n = n + 1
+		lit[n], name[n], tag[n] = false, var, template:sub(s, e)
 		pos = e + 1
 	end
+	if n > 0 and lit[1] then lit[1] = cap(lit[1]) end
+	c = { n = n, lit = lit, name = name, tag = tag }
 	if cached_bytes + #template <= CACHE_BYTES then
-		compiled[template] = parts
+		compiled[template] = c
 		cached_bytes = cached_bytes + #template
 	end
-	return parts
+	return c
+end
+
+-- "Why." of a reason: cap(WHY) .. ".", kept for the reasons policies give
+-- again and again (a step that does not apply, a trigger that never came).
+local sentences, n_sentences = {}, 0
+local function sentence(why)
+	local w = sentences[why]
+	if w then return w end
+	w = cap(why) .. "."
+	if type(why) == "string" and #why <= 200 then
+		if n_sentences >= 1024 then sentences, n_sentences = {}, 0 end
+		sentences[why] = w
+		n_sentences = n_sentences + 1
+	end
+	return w
+end
+
+-- Capitalised first placeholders ("the duty arose" -> "The duty arose"):
+-- the same few phrases start most sentences. Bounded like the templates.
+local capped, n_capped = {}, 0
+local function cap_cached(v)
+	local b = v:byte(1)
+	if not b or b < 97 or b > 122 then return v end
+	local w = capped[v]
+	if w then return w end
+	w = cap(v)
+	if #v <= 200 then
+		if n_capped >= 1024 then capped, n_capped = {}, 0 end
+		capped[v] = w
+		n_capped = n_capped + 1
+	end
+	return w
+end
+
+--[[
+The parts of a sentence are gathered in one scratch list, reused: the values
+in it are strings and numbers only, whose tostring calls nothing, so nothing
+can call render again while the list is being filled. Anything else (a
+value with a __tostring of the engine's, NOVALUE) goes the slow way, with a
+list of its own.
+]]
+local scratch = {}
+local NOVALUE = {}	-- a placeholder with no value for this finding (see declared_vars)
+
+local function render_slow(c, vars)
+	local buf = {}
+	for i = 1, c.n do
+		local k = c.name[i]
+		if k then
+			local v = vars[k]
+			if v == nil or v == NOVALUE then
+				error("message template uses " .. c.tag[i] .. ", which has no value for this finding", 0)
+			end
+			buf[i] = tostring(v)
+		else
+			buf[i] = c.lit[i]
+		end
+	end
+	return cap(concat(buf))
 end
 
 -- Fill "{name}" placeholders from VARS. Loading checks a step's own
 -- templates; one given at run time (ctx:deadline) that names what this
 -- finding has no value for is an error, never "{name}" in a report.
 local function render(template, vars)
-	local parts, buf = compile(template), {}
-	for i = 1, #parts do
-		local p = parts[i]
-		if type(p) == "string" then
-			buf[i] = p
-		else
-			local v = vars[p[1]]
-			if v == nil then
-				error("message template uses " .. p[2] .. ", which has no value for this finding", 0)
+	local c = compile(template)
+	local n, lit, name, buf = c.n, c.lit, c.name, scratch
+	local cap_late = false
+	for i = 1, n do
+		local k = name[i]
+		if k then
+			local v = vars[k]
+			local tv = type(v)
+			if tv ~= "string" then
+				if v == nil then
+					error("message template uses " .. c.tag[i] .. ", which has no value for this finding", 0)
+				end
+				if tv ~= "number" then return render_slow(c, vars) end
+				v = tostring(v)
 			end
-			buf[i] = tostring(v)
+			if i == 1 then
+				-- an empty first value leaves the capital to what follows
+				if v == "" then cap_late = true else v = cap_cached(v) end
+			end
+			buf[i] = v
+		else
+			buf[i] = lit[i]
 		end
 	end
-	return cap(table.concat(buf))
+	if cap_late then return cap(concat(buf, "", 1, n)) end
+	return concat(buf, "", 1, n)
 end
 
 -- {limit} names the time limit with its basis ("the 10-working-day benchmark
@@ -176,13 +256,26 @@ local function limit_words(lim, unit, n)
 	return w
 end
 
+--[[
+A step's limit is judged with the same unit and number finding after
+finding: its words and its period are kept beside the limit (a table of the
+policy's compiled metadata, which lives as long as the policy), for the last
+unit and number asked. Only plain strings are kept.
+]]
+local limit_memo = setmetatable({}, { __mode = "k" })
+
 -- Put the limit's placeholders into VARS.
 local function limit_vars(vars, lim, unit, n)
 	if not lim then return end
-	vars.limit = limit_words(lim, unit, n)
+	local c, nt = limit_memo[lim], mtype(n)	-- 10 and 10.0 are written apart
+	if not c or c[1] ~= unit or c[2] ~= n or c[5] ~= nt then
+		c = { unit, n, limit_words(lim, unit, n), (unit and n) and dates.period(unit, n) or nil, nt }
+		limit_memo[lim] = c
+	end
+	vars.limit = c[3]
 	vars.basis = lim.basis
 	vars.limit_source = lim.source
-	if unit and n then vars.period = dates.period(unit, n) end
+	if c[4] then vars.period = c[4] end
 end
 
 -- "14 working days" (or "at least ...") between the trigger and the late event.
@@ -234,9 +327,11 @@ not what that field held); and it covers the matter when it names no matters
 (the whole case) or lists this one. With FIELDS_ONLY, only field gaps count.
 ]]
 local function gapped(ctx, types, fields_only)
+	local gaps = ctx.case.gaps
+	if gaps[1] == nil then return nil end	-- most records list none
 	if type(types) == "string" then types = { types } end
 	local m = ctx.matter
-	for _, g in ipairs(ctx.case.gaps) do
+	for _, g in ipairs(gaps) do
 		if not g.re or (m and g.re[m.id]) then
 			for i = 1, #types do
 				local t = types[i]
@@ -254,7 +349,7 @@ end
 local function resolve_trigger(step, m, ctx)
 	local from = step.from or "allegation"
 	if from == "allegation" then
-		return dates.of(m.allegation), m.allegation
+		return m.allegation, m.allegation
 	elseif from == "aware" then
 		if not m.aware then
 			return nil, nil, ctx.unknown_aware
@@ -263,26 +358,26 @@ local function resolve_trigger(step, m, ctx)
 	elseif type(from) == "string" then
 		local e = m:all(from)[1]
 		if not e then return nil, nil, "there is no " .. from .. " re the matter" end
-		return dates.of(e), e
+		return e, e
 	elseif type(from) == "function" then
 		local r, why = guard(from, m, ctx)
 		if r == nil then return nil, nil, why or "the step's trigger never happened" end
-		if r.type then return dates.of(r), r end
+		if r.type then return r, r end
 		return r, r.event
 	end
 	error("step has no usable 'from'", 0)
 end
 
--- Every key a finding may get is in the constructor (nil or not), so that
--- the table is sized once and never rehashed as the step fills it in.
+-- The constructor sizes the table for the eight keys of a finding that does
+-- not apply (nearly two thirds of all findings: step, title, re, status,
+-- regime, cite, duty, message); a finding that goes further grows once.
+-- Sizing it for every key a finding may get cost more than that growth.
 local function new_finding(s, m, status, regime, track)
 	local rid = regime and regime.id
 	return {
 		step = s.id, title = s.title, re = m and m.id or nil, status = status,
 		regime = rid, cite = cite_for(s, rid, track), duty = duty_for(s, rid),
-		deadline_basis = nil, deadline_source = nil,
-		evidence = nil, trigger = nil, due = nil, done = nil, days_late = nil,
-		message = nil, detail = nil,
+		message = nil,
 	}
 end
 
@@ -355,6 +450,61 @@ local function earliest_due(spec, due, m, ctx)
 	return due
 end
 
+--[[
+The four phrases of a step's sentences (says.trigger, done, missing, duty, or
+the defaults), in that order. A phrase may be a function of the matter, run
+for each finding; a step whose phrases are all text has them read once and
+kept beside its says (the policy's frozen table).
+]]
+local PHRASE_KEYS = { "trigger", "done", "missing", "duty" }
+local plain_phrases = setmetatable({}, { __mode = "k" })
+
+local function phrases(says, m, ctx)
+	local p = plain_phrases[says]
+	if p then return p[1], p[2], p[3], p[4] end
+	local v, any_fn = {}, false
+	for i = 1, 4 do
+		local key = PHRASE_KEYS[i]
+		local x = says[key] or DEFAULT_PHRASES[key]
+		if type(x) == "function" then
+			any_fn = true
+			x = guard(x, m, ctx)
+		end
+		v[i] = x
+	end
+	if not any_fn then plain_phrases[says] = v end
+	return v[1], v[2], v[3], v[4]
+end
+
+--[[
+The placeholder values of a declared finding, in one table filled anew for
+each finding instead of a new table of 18 keys per finding: run_declared
+never runs inside itself (the policy code it calls cannot reach it), and the
+table never leaves this file. A value the finding has not got is NOVALUE
+rather than nil, so that the table keeps its keys; render treats NOVALUE as
+no value at all.
+]]
+local dvars = {}
+
+local function declared_vars(trigger, done, missing, duty, trigger_when, as_of)
+	local v = dvars
+	v.trigger, v.done, v.missing, v.duty, v.trigger_when, v.as_of = trigger, done, missing, duty, trigger_when, as_of
+	v.due, v.period, v.done_when, v.days_late_words, v.settle = NOVALUE, NOVALUE, NOVALUE, NOVALUE, NOVALUE
+	v.close_when, v.event, v.event_when, v.elapsed = NOVALUE, NOVALUE, NOVALUE, NOVALUE
+	v.limit, v.basis, v.limit_source = NOVALUE, NOVALUE, NOVALUE
+	return v
+end
+
+-- The first event of type TY in WITHIN (a matter or the case) that breach B forbids.
+local function breached(ctx, b, within, ty, m)
+	for _, e in ipairs(within:all(ty)) do
+		-- a field the record does not give may be what the breach turns on:
+		-- not conclusive, and the gap makes the verdict unknown below
+		if not gapped(ctx, e.type, true) and (not b.where or guard(b.where, e, m, ctx)) then return e end
+	end
+	return nil
+end
+
 -- The declarative duty: trigger, deadline, what satisfies it, what breaches it.
 local function run_declared(s, step, m, ctx, f)
 	-- before_close with no 'within': the closing decision is the deadline (and the trigger)
@@ -362,58 +512,47 @@ local function run_declared(s, step, m, ctx, f)
 	local t, t_event, why
 	if by_close then
 		t_event = m:closing()
-		if t_event then t = dates.of(t_event) else why = "the matter has not been closed" end
+		if t_event then t = t_event else why = "the matter has not been closed" end
 	else
 		t, t_event, why = resolve_trigger(step, m, ctx)
 	end
 	if not t then
-		f.status, f.message = "not_applicable", cap(why) .. "."
+		f.status, f.message = "not_applicable", sentence(why)
 		return f
 	end
 	f.trigger = t_event and t_event.id or nil
-	local says = step.says or {}
-	local function phrase(key)
-		local v = says[key] or DEFAULT_PHRASES[key]
-		if type(v) == "function" then v = guard(v, m, ctx) end
-		return v
-	end
+	local says = step.says or NONE
 	local lim = (step.within or by_close) and limits_for(s, ctx.regime) or nil
-	local vars = {
-		trigger = phrase("trigger"),
-		done = phrase("done"),
-		missing = phrase("missing"),
-		duty = phrase("duty"),
-		trigger_when = dates.when(t),
-		as_of = dates.long(ctx.as_of),
-		due = nil, period = nil, done_when = nil, days_late_words = nil, settle = nil,
-		close_when = nil, event = nil, event_when = nil, elapsed = nil,
-		limit = nil, basis = nil, limit_source = nil,
-	}
+	local p_trigger, p_done, p_missing, p_duty = phrases(says, m, ctx)
+	local vars = declared_vars(p_trigger, p_done, p_missing, p_duty, dates.when(t), dates.long(ctx.as_of))
 
 	-- Forbidden events fail the step whatever else happened.
 	for _, b in ipairs(step.breach or NONE) do
 		local within = b.scope == "case" and ctx.case or m
-		for _, ty in ipairs(type(b.type) == "table" and b.type or { b.type }) do
-			for _, e in ipairs(within:all(ty)) do
-				-- a field the record does not give may be what the breach turns on:
-				-- not conclusive, and the gap makes the verdict unknown below
-				if not gapped(ctx, e.type, true) and (not b.where or guard(b.where, e, m, ctx)) then
-					f.status = "fail"
-					add_evidence(f, e.id)
-					vars.event_when = dates.when(dates.of(e))
-					vars.event = describe(e)
-					if step.within then
-						local unit, n = ctx:period_of(step.within)
-						local due = earliest_due(step.within, dates.due(unit, n, t), m, ctx)
-						f.due = due
-						vars.due = dates.by(due)
-						limit_vars(vars, lim, unit, n)
-						set_deadline(f, lim)
-					end
-					f.message = render(b.says or "{event} {event_when} is not allowed.", vars)
-					return f
-				end
+		local bt, e = b.type, nil
+		if type(bt) == "table" then
+			for _, ty in ipairs(bt) do
+				e = breached(ctx, b, within, ty, m)
+				if e then break end
 			end
+		elseif bt ~= nil then
+			e = breached(ctx, b, within, bt, m)
+		end
+		if e then
+			f.status = "fail"
+			add_evidence(f, e.id)
+			vars.event_when = dates.when(e)
+			vars.event = describe(e)
+			if step.within then
+				local unit, n = ctx:period_of(step.within)
+				local due = earliest_due(step.within, dates.due(unit, n, t), m, ctx)
+				f.due = due
+				vars.due = dates.by(due)
+				limit_vars(vars, lim, unit, n)
+				set_deadline(f, lim)
+			end
+			f.message = render(b.says or "{event} {event_when} is not allowed.", vars)
+			return f
 		end
 	end
 
@@ -439,7 +578,7 @@ local function run_declared(s, step, m, ctx, f)
 		if before and before.hi <= t.lo then
 			f.status, f.days_late, f.done = "pass", 0, before.date
 			add_evidence(f, before.id)
-			vars.done_when = dates.when(dates.of(before))
+			vars.done_when = dates.when(before)
 			f.message = render(says.already or says.pass or DEFAULT_SAYS.pass, vars)
 			set_deadline(f, lim)
 			return f
@@ -466,7 +605,7 @@ local function run_declared(s, step, m, ctx, f)
 		if close and (not done or done.lo > close.hi) and not (not done and gapped(ctx, step.done_by.type)) then
 			f.status = "fail"
 			add_evidence(f, close.id)
-			vars.close_when = dates.when(dates.of(close))
+			vars.close_when = dates.when(close)
 			f.message = render(says.closed or DEFAULT_SAYS.closed, vars)
 			set_deadline(f, lim)
 			return f
@@ -479,7 +618,7 @@ local function run_declared(s, step, m, ctx, f)
 	if done then
 		add_evidence(f, done.id)
 		f.done = done.date
-		vars.done_when = dates.when(dates.of(done))
+		vars.done_when = dates.when(done)
 	end
 	if status == "late" then
 		f.days_late = days_late
@@ -597,7 +736,7 @@ function Ctx:deadline(args)
 	end
 	if status == "late" then r.days_late = days_late elseif status == "pass" then r.days_late = 0 end
 	local vars = {}
-	for k, v in pairs(args.vars or {}) do vars[k] = v end
+	for k, v in pairs(args.vars or NONE) do vars[k] = v end
 	vars.due = dates.by(due)
 	vars.as_of = dates.long(self.as_of)
 	vars.trigger_when = t and dates.when(t) or ""
@@ -721,14 +860,24 @@ checked_result = function(s, r)
 	if type(r) ~= "table" then
 		result_error(s, "must return a table with a 'status', got %s", type(r))
 	end
-	local keys, n = {}, 0
-	for k in next, r do
+	-- the fields counted and, as they come, checked: when each is a known
+	-- name of the right type there is no fault to find
+	local n, clean = 0, true
+	for k, v in next, r do
 		n = n + 1
 		if n > MAX_RESULT_FIELDS then result_error(s, "returned more than %d fields", MAX_RESULT_FIELDS) end
-		keys[n] = k
+		if clean then
+			local want = RESULT_FIELDS[k]
+			if not want or (want ~= "span" and type(v) ~= want) then clean = false end
+		end
 	end
-	-- names in order, then other keys by type: the same fault first in every run
-	table.sort(keys, M.dsl.key_order)
+	local keys = NONE
+	if not clean then
+		keys = {}
+		for k in next, r do keys[#keys + 1] = k end
+		-- names in order, then other keys by type: the same fault first in every run
+		table.sort(keys, M.dsl.key_order)
+	end
 	for _, k in ipairs(keys) do
 		if type(k) ~= "string" then result_error(s, "returned a field with a %s key", type(k)) end
 		local want, v = RESULT_FIELDS[k], r[k]
@@ -847,7 +996,7 @@ local function run_recurring(s, step, m, ctx, f)
 	else
 		local t, _, why = resolve_trigger(step, m, ctx)
 		if not t then
-			f.message = cap(why) .. "."
+			f.message = sentence(why)
 			return f
 		end
 		vars.trigger_when = dates.when(t)
@@ -930,8 +1079,8 @@ local function run_step(s, step, m, ctx, regime, ref)
 		return f
 	end
 	if m and not s.in_force[regime.id] then
-		f.message = cap(step.why_not_in_force or
-			("the duty is not part of the " .. regime.id .. " regime (" .. regime.title .. ")")) .. "."
+		f.message = sentence(step.why_not_in_force or
+			("the duty is not part of the " .. regime.id .. " regime (" .. regime.title .. ")"))
 		f.cite = cite_for(s, regime.id, track) or cite_for(s, s.regimes[#s.regimes], track)
 		-- no duty under this regime, unless the policy names one for it
 		f.duty = s.duty[regime.id]
@@ -963,7 +1112,7 @@ local function run_step(s, step, m, ctx, regime, ref)
 		-- a third value: the record cannot settle whether the duty applies
 		-- (the in-force date's doubt, if any, is named first)
 		if not ok and unsure then
-			f.status, f.message = "unknown", unsure_in_force or (cap(why or "whether the step applies cannot be settled") .. ".")
+			f.status, f.message = "unknown", unsure_in_force or sentence(why or "whether the step applies cannot be settled")
 			if not unsure_in_force then
 				local _, e = resolve_trigger(step, m, ctx)
 				f.trigger = e and e.id or nil
@@ -987,7 +1136,7 @@ local function run_step(s, step, m, ctx, regime, ref)
 			end
 		end
 		if not ok then
-			f.message = cap(why or "the step does not apply to this matter") .. "."
+			f.message = sentence(why or "the step does not apply to this matter")
 			f.trigger = nil
 			return f
 		end
