@@ -11,21 +11,67 @@
 ** for most of them, and a table read is the cheapest thing a policy can do;
 ** a lazy view would also have to hold the case_file past its evaluation
 ** (a policy can keep a table, not a pointer that is freed under it).
+**
+** The keys C names (lo, hi, id, events ...) are pushed once per case onto
+** the stack and set with lua_rawset from there: lua_setfield would look
+** each up in Lua's string table again for every event (issue 10: case_push
+** was 373 k instructions a case of 25 events, 60 % of it lua_setfield).
+** An event's own keys come from its JSON object with their lengths.
+** Tables are made at their final size, so none grows while it is filled.
 */
 #include <string.h>
 #include <lauxlib.h>
 #include "engine.h"
 
-/* {lo =, hi =, prec =} for a span.   [-0, +1, m] */
-static void push_span(lua_State *L, const struct date_span *s)
+/* The keys C sets on every event, span, party and matter, pushed once per case. */
+enum key { K_LO, K_HI, K_PREC, K_FILE_INDEX, K_ID, K_KIND, K_NAME, K_OF, K_LEVEL, K_ALLEGATION,
+	   K_EVENTS, K_BY_TYPE, K_CATEGORIES, K_INDEX, K_RE, K_COUNT };
+static const char *const key_names[K_COUNT] = {
+	"lo", "hi", "prec", "file_index", "id", "kind", "name", "of", "level", "allegation",
+	"events", "by_type", "categories", "index", "re"
+};
+
+/* Where the keys are on the stack: key K at BASE + K. */
+struct keys {
+	int base;
+};
+
+/* Push key K, ready for its value and lua_rawset(L, -3).   [-0, +1, -] */
+static void push_key(lua_State *L, const struct keys *ks, enum key k)
 {
-	lua_createtable(L, 0, 3);
-	lua_pushinteger(L, s->lo);
-	lua_setfield(L, -2, "lo");
-	lua_pushinteger(L, s->hi);
-	lua_setfield(L, -2, "hi");
-	lua_pushinteger(L, s->prec);
-	lua_setfield(L, -2, "prec");
+	lua_pushvalue(L, ks->base + (int)k);
+}
+
+/* T[K] = V for the table at the top.   [-0, +0, m] */
+static void set_int(lua_State *L, const struct keys *ks, enum key k, lua_Integer v)
+{
+	push_key(L, ks, k);
+	lua_pushinteger(L, v);
+	lua_rawset(L, -3);
+}
+
+static void set_str(lua_State *L, const struct keys *ks, enum key k, const char *v)
+{
+	push_key(L, ks, k);
+	lua_pushstring(L, v);
+	lua_rawset(L, -3);
+}
+
+/* T[K] = the value at the top, popped; T just below it.   [-1, +0, m] */
+static void set_top(lua_State *L, const struct keys *ks, enum key k)
+{
+	push_key(L, ks, k);
+	lua_insert(L, -2);
+	lua_rawset(L, -3);
+}
+
+/* {lo =, hi =, prec =} for a span, with room for EXTRA more keys.   [-0, +1, m] */
+static void push_span(lua_State *L, const struct keys *ks, const struct date_span *s, int extra)
+{
+	lua_createtable(L, 0, 3 + extra);
+	set_int(L, ks, K_LO, s->lo);
+	set_int(L, ks, K_HI, s->hi);
+	set_int(L, ks, K_PREC, s->prec);
 }
 
 /* A JSON scalar or array of scalars as Lua; objects and null push nil.   [-0, +1, m] */
@@ -64,30 +110,31 @@ static void push_value(lua_State *L, json_t *v)
 }
 
 /* One event: its fields as written, plus lo, hi, prec and its file path.   [-0, +1, m] */
-static void push_event(lua_State *L, const struct case_event *ev)
+static void push_event(lua_State *L, const struct keys *ks, const struct case_event *ev)
 {
 	const char *key;
+	size_t len;
 	json_t *v;
 
-	lua_createtable(L, 0, 12);
-	json_object_foreach(ev->json, key, v) {
-		if (strcmp(key, "note") == 0 || strcmp(key, "source") == 0)	/* free text no step reads */
-			continue;
+	/* note and source, when present, make this one or two more than needed */
+	lua_createtable(L, 0, (int)json_object_size(ev->json) + 4);
+	json_object_keylen_foreach(ev->json, key, len, v) {
+		if ((len == 4 && memcmp(key, "note", 4) == 0) ||
+		    (len == 6 && memcmp(key, "source", 6) == 0))
+			continue;	/* free text no step reads */
+		lua_pushlstring(L, key, len);
 		push_value(L, v);
-		lua_setfield(L, -2, key);
+		lua_rawset(L, -3);
 	}
-	lua_pushinteger(L, ev->date.lo);
-	lua_setfield(L, -2, "lo");
-	lua_pushinteger(L, ev->date.hi);
-	lua_setfield(L, -2, "hi");
-	lua_pushinteger(L, ev->date.prec);
-	lua_setfield(L, -2, "prec");
-	lua_pushinteger(L, (lua_Integer)ev->file_index);
-	lua_setfield(L, -2, "file_index");
+	set_int(L, ks, K_LO, ev->date.lo);
+	set_int(L, ks, K_HI, ev->date.hi);
+	set_int(L, ks, K_PREC, ev->date.prec);
+	set_int(L, ks, K_FILE_INDEX, (lua_Integer)ev->file_index);
 }
 
 /* The subject; of the vetting entries, only those on or before AS_OF, as with events. */
-static void push_subject(lua_State *L, const struct case_file *cf, int as_of)
+static void push_subject(lua_State *L, const struct keys *ks, const struct case_file *cf,
+			 int as_of)
 {
 	size_t i, n = 0;
 
@@ -101,26 +148,25 @@ static void push_subject(lua_State *L, const struct case_file *cf, int as_of)
 	lua_pushboolean(L, cf->probationer);
 	lua_setfield(L, -2, "probationer");
 	if (cf->has_joined) {
-		push_span(L, &cf->joined);
+		push_span(L, ks, &cf->joined, 0);
 		lua_setfield(L, -2, "joined");
 	}
 	if (cf->has_probation_ends) {
-		push_span(L, &cf->probation_ends);
+		push_span(L, ks, &cf->probation_ends, 0);
 		lua_setfield(L, -2, "probation_ends");
 	}
 	lua_createtable(L, (int)cf->n_vetting, 0);
 	for (i = 0; i < cf->n_vetting; i++) {
 		if (cf->vetting[i].date.lo > as_of)
 			continue;	/* a clearance after the as-of date had not happened */
-		push_span(L, &cf->vetting[i].date);
-		lua_pushstring(L, cf->vetting[i].level);
-		lua_setfield(L, -2, "level");
+		push_span(L, ks, &cf->vetting[i].date, 1);
+		set_str(L, ks, K_LEVEL, cf->vetting[i].level);
 		lua_rawseti(L, -2, (lua_Integer)++n);
 	}
 	lua_setfield(L, -2, "vetting");
 }
 
-static void push_parties(lua_State *L, const struct case_file *cf)
+static void push_parties(lua_State *L, const struct keys *ks, const struct case_file *cf)
 {
 	size_t i;
 
@@ -128,20 +174,15 @@ static void push_parties(lua_State *L, const struct case_file *cf)
 	for (i = 0; i < cf->n_parties; i++) {
 		const struct case_party *p = &cf->parties[i];
 
-		lua_createtable(L, 0, 4);
 		lua_pushstring(L, p->id);
-		lua_setfield(L, -2, "id");
-		lua_pushstring(L, p->kind);
-		lua_setfield(L, -2, "kind");
-		if (p->name) {
-			lua_pushstring(L, p->name);
-			lua_setfield(L, -2, "name");
-		}
-		if (p->of) {
-			lua_pushstring(L, p->of);
-			lua_setfield(L, -2, "of");
-		}
-		lua_setfield(L, -2, p->id);
+		lua_createtable(L, 0, 2 + (p->name != NULL) + (p->of != NULL));
+		set_str(L, ks, K_ID, p->id);
+		set_str(L, ks, K_KIND, p->kind);
+		if (p->name)
+			set_str(L, ks, K_NAME, p->name);
+		if (p->of)
+			set_str(L, ks, K_OF, p->of);
+		lua_rawset(L, -3);
 	}
 }
 
@@ -164,12 +205,13 @@ static void push_by_type(lua_State *L, const struct case_index_list *lists, size
 			;
 		if (k == 0)
 			continue;
+		lua_pushstring(L, l->type);
 		lua_createtable(L, (int)k, 0);
 		for (j = 0; j < k; j++) {
 			lua_rawgeti(L, events_idx, (lua_Integer)l->v[j] + 1);
 			lua_rawseti(L, -2, (lua_Integer)j + 1);
 		}
-		lua_setfield(L, -2, l->type);
+		lua_rawset(L, -3);
 	}
 }
 
@@ -183,20 +225,26 @@ static void push_categories(lua_State *L, const struct case_event *allegation)
 	json_array_foreach(list, i, c) {
 		if (!json_is_string(c))
 			continue;
+		lua_pushlstring(L, json_string_value(c), json_string_length(c));
 		lua_pushboolean(L, 1);
-		lua_setfield(L, -2, json_string_value(c));
+		lua_rawset(L, -3);
 	}
 }
 
 void case_push(lua_State *L, const struct case_file *cf, int as_of)
 {
 	size_t i, j, n_visible = 0, n_matters = 0;
-	int events_idx;
+	int events_idx, k;
+	struct keys keys, *ks = &keys;
 
-	luaL_checkstack(L, 16, "case_push");
+	luaL_checkstack(L, K_COUNT + 16, "case_push");
 	/* events are sorted by their earliest day, so the visible ones are a prefix */
 	while (n_visible < cf->n_events && cf->events[n_visible].date.lo <= as_of)
 		n_visible++;
+
+	ks->base = lua_gettop(L) + 1;
+	for (k = 0; k < K_COUNT; k++)
+		lua_pushstring(L, key_names[k]);
 
 	lua_createtable(L, 0, 12);
 	lua_pushstring(L, cf->id);
@@ -205,9 +253,9 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 	lua_setfield(L, -2, "file");
 	lua_pushinteger(L, as_of);
 	lua_setfield(L, -2, "as_of");
-	push_subject(L, cf, as_of);
+	push_subject(L, ks, cf, as_of);
 	lua_setfield(L, -2, "subject");
-	push_parties(L, cf);
+	push_parties(L, ks, cf);
 	lua_setfield(L, -2, "parties");
 
 	/*
@@ -217,19 +265,21 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 	*/
 	lua_createtable(L, (int)cf->n_gaps, 0);
 	for (i = 0; i < cf->n_gaps; i++) {
-		lua_createtable(L, 0, 2);
-		lua_pushstring(L, cf->gaps[i]);
-		lua_setfield(L, -2, "name");
-		if (cf->gap_re && cf->gap_re[i]) {
-			size_t k;
+		int has_re = cf->gap_re && cf->gap_re[i];
+
+		lua_createtable(L, 0, 1 + has_re);
+		set_str(L, ks, K_NAME, cf->gaps[i]);
+		if (has_re) {
+			size_t r;
 			json_t *id;
 
 			lua_createtable(L, 0, (int)json_array_size(cf->gap_re[i]));
-			json_array_foreach(cf->gap_re[i], k, id) {
+			json_array_foreach(cf->gap_re[i], r, id) {
+				lua_pushlstring(L, json_string_value(id), json_string_length(id));
 				lua_pushboolean(L, 1);
-				lua_setfield(L, -2, json_string_value(id));
+				lua_rawset(L, -3);
 			}
-			lua_setfield(L, -2, "re");
+			set_top(L, ks, K_RE);
 		}
 		lua_rawseti(L, -2, (lua_Integer)i + 1);
 	}
@@ -238,22 +288,23 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 	lua_createtable(L, (int)n_visible, 0);
 	events_idx = lua_gettop(L);
 	for (i = 0; i < n_visible; i++) {
-		push_event(L, &cf->events[i]);
+		push_event(L, ks, &cf->events[i]);
 		lua_rawseti(L, events_idx, (lua_Integer)i + 1);
 	}
 
-	lua_createtable(L, (int)cf->n_matters, 0);	/* stack: case, events, matters */
+	lua_createtable(L, (int)cf->n_matters, 0);	/* stack: keys, case, events, matters */
 	for (i = 0; i < cf->n_matters; i++) {
 		const struct case_matter *m = &cf->matters[i];
 		size_t n = 0;
 
 		if (m->allegation >= n_visible)
 			continue;
+		/* 6 keys here, and room for what model.prepare adds (aware, ...) */
 		lua_createtable(L, 0, 8);
-		lua_pushstring(L, cf->events[m->allegation].id);
-		lua_setfield(L, -2, "id");
+		set_str(L, ks, K_ID, cf->events[m->allegation].id);
+		push_key(L, ks, K_ALLEGATION);
 		lua_rawgeti(L, events_idx, (lua_Integer)m->allegation + 1);
-		lua_setfield(L, -2, "allegation");
+		lua_rawset(L, -3);
 		lua_createtable(L, (int)m->n_events, 0);
 		for (j = 0; j < m->n_events; j++) {
 			if (m->events[j] >= n_visible)
@@ -261,17 +312,19 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 			lua_rawgeti(L, events_idx, (lua_Integer)m->events[j] + 1);
 			lua_rawseti(L, -2, (lua_Integer)++n);
 		}
-		lua_setfield(L, -2, "events");
+		set_top(L, ks, K_EVENTS);
 		push_by_type(L, m->by_type, m->n_types, n_visible, events_idx);
-		lua_setfield(L, -2, "by_type");
+		set_top(L, ks, K_BY_TYPE);
 		push_categories(L, &cf->events[m->allegation]);
-		lua_setfield(L, -2, "categories");
-		lua_pushinteger(L, (lua_Integer)++n_matters);
-		lua_setfield(L, -2, "index");
+		set_top(L, ks, K_CATEGORIES);
+		set_int(L, ks, K_INDEX, (lua_Integer)++n_matters);
 		lua_rawseti(L, -2, (lua_Integer)n_matters);
 	}
 	lua_setfield(L, -3, "matters");
 	push_by_type(L, cf->by_type, cf->n_types, n_visible, events_idx);
 	lua_setfield(L, -3, "by_type");
 	lua_setfield(L, -2, "events");
+	/* drop the keys under the case */
+	lua_replace(L, ks->base);
+	lua_settop(L, ks->base);
 }
