@@ -12,12 +12,14 @@
 ** a lazy view would also have to hold the case_file past its evaluation
 ** (a policy can keep a table, not a pointer that is freed under it).
 **
-** The keys C names (lo, hi, id, events ...) are pushed once per case onto
-** the stack and set with lua_rawset from there: lua_setfield would look
-** each up in Lua's string table again for every event (issue 10: case_push
-** was 373 k instructions a case of 25 events, 60 % of it lua_setfield).
-** An event's own keys come from its JSON object with their lengths.
-** Tables are made at their final size, so none grows while it is filled.
+** The keys C names (lo, hi, id, events ...) and the names of the events'
+** fields (case_file.keys, numbered once at load) are pushed once per case
+** onto the stack and set with lua_rawset from there: lua_setfield would
+** look each up in Lua's string table again for every event (issue 10:
+** case_push was 373 k instructions a case of 25 events, 60 % of it
+** lua_setfield). Tables are made at their final size, so none grows while
+** it is filled. The values come from the case's own copy (case_compact.c),
+** not from the jansson tree, which a loaded case no longer holds.
 */
 #include <string.h>
 #include <lauxlib.h>
@@ -31,9 +33,9 @@ static const char *const key_names[K_COUNT] = {
 	"events", "by_type", "categories", "index", "re"
 };
 
-/* Where the keys are on the stack: key K at BASE + K. */
+/* Where the keys are on the stack: key K at BASE + K, case_file.keys[I] at FIELDS + I. */
 struct keys {
-	int base;
+	int base, fields;
 };
 
 /* Push key K, ready for its value and lua_rawset(L, -3).   [-0, +1, -] */
@@ -74,32 +76,32 @@ static void push_span(lua_State *L, const struct keys *ks, const struct date_spa
 	set_int(L, ks, K_PREC, s->prec);
 }
 
-/* A JSON scalar or array of scalars as Lua; objects and null push nil.   [-0, +1, m] */
-static void push_value(lua_State *L, json_t *v)
+/* A field's value as Lua: a JSON scalar, or an array as a list; nil for an object or null.   [-0, +1, m] */
+static void push_value(lua_State *L, const struct case_value *v)
 {
-	size_t i;
+	unsigned i;
 
-	switch (json_typeof(v)) {
-	case JSON_STRING:
-		lua_pushlstring(L, json_string_value(v), json_string_length(v));
+	switch (v->type) {
+	case CASE_V_STRING:
+		lua_pushlstring(L, v->u.s, v->n);
 		break;
-	case JSON_INTEGER:
-		lua_pushinteger(L, (lua_Integer)json_integer_value(v));
+	case CASE_V_INT:
+		lua_pushinteger(L, (lua_Integer)v->u.i);
 		break;
-	case JSON_REAL:
-		lua_pushnumber(L, json_real_value(v));
+	case CASE_V_REAL:
+		lua_pushnumber(L, v->u.d);
 		break;
-	case JSON_TRUE:
+	case CASE_V_TRUE:
 		lua_pushboolean(L, 1);
 		break;
-	case JSON_FALSE:
+	case CASE_V_FALSE:
 		lua_pushboolean(L, 0);
 		break;
-	case JSON_ARRAY:
+	case CASE_V_ARRAY:
 		luaL_checkstack(L, 4, "case too deep");
-		lua_createtable(L, (int)json_array_size(v), 0);
-		for (i = 0; i < json_array_size(v); i++) {
-			push_value(L, json_array_get(v, i));
+		lua_createtable(L, (int)v->n, 0);
+		for (i = 0; i < v->n; i++) {
+			push_value(L, &v->u.items[i]);
 			lua_rawseti(L, -2, (lua_Integer)i + 1);
 		}
 		break;
@@ -112,18 +114,12 @@ static void push_value(lua_State *L, json_t *v)
 /* One event: its fields as written, plus lo, hi, prec and its file path.   [-0, +1, m] */
 static void push_event(lua_State *L, const struct keys *ks, const struct case_event *ev)
 {
-	const char *key;
-	size_t len;
-	json_t *v;
+	size_t i;
 
-	/* note and source, when present, make this one or two more than needed */
-	lua_createtable(L, 0, (int)json_object_size(ev->json) + 4);
-	json_object_keylen_foreach(ev->json, key, len, v) {
-		if ((len == 4 && memcmp(key, "note", 4) == 0) ||
-		    (len == 6 && memcmp(key, "source", 6) == 0))
-			continue;	/* free text no step reads */
-		lua_pushlstring(L, key, len);
-		push_value(L, v);
+	lua_createtable(L, 0, (int)ev->n_fields + 4);
+	for (i = 0; i < ev->n_fields; i++) {
+		lua_pushvalue(L, ks->fields + ev->fields[i].key);
+		push_value(L, &ev->fields[i]);
 		lua_rawset(L, -3);
 	}
 	set_int(L, ks, K_LO, ev->date.lo);
@@ -216,16 +212,19 @@ static void push_by_type(lua_State *L, const struct case_index_list *lists, size
 }
 
 /* The allegation's categories (validated: an array of names) as a set.   [-0, +1, m] */
-static void push_categories(lua_State *L, const struct case_event *allegation)
+static void push_categories(lua_State *L, const struct case_file *cf,
+			    const struct case_event *allegation)
 {
-	json_t *list = json_object_get(allegation->json, "categories"), *c;
-	size_t i;
+	const struct case_value *list = case_event_field(cf, allegation, "categories");
+	unsigned i, n = list && list->type == CASE_V_ARRAY ? list->n : 0;
 
-	lua_createtable(L, 0, (int)json_array_size(list));
-	json_array_foreach(list, i, c) {
-		if (!json_is_string(c))
+	lua_createtable(L, 0, (int)n);
+	for (i = 0; i < n; i++) {
+		const struct case_value *c = &list->u.items[i];
+
+		if (c->type != CASE_V_STRING)
 			continue;
-		lua_pushlstring(L, json_string_value(c), json_string_length(c));
+		lua_pushlstring(L, c->u.s, c->n);
 		lua_pushboolean(L, 1);
 		lua_rawset(L, -3);
 	}
@@ -237,7 +236,7 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 	int events_idx, k;
 	struct keys keys, *ks = &keys;
 
-	luaL_checkstack(L, K_COUNT + 16, "case_push");
+	luaL_checkstack(L, K_COUNT + (int)cf->n_keys + 16, "case_push");
 	/* events are sorted by their earliest day, so the visible ones are a prefix */
 	while (n_visible < cf->n_events && cf->events[n_visible].date.lo <= as_of)
 		n_visible++;
@@ -245,6 +244,9 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 	ks->base = lua_gettop(L) + 1;
 	for (k = 0; k < K_COUNT; k++)
 		lua_pushstring(L, key_names[k]);
+	ks->fields = lua_gettop(L) + 1;
+	for (i = 0; i < cf->n_keys; i++)
+		lua_pushstring(L, cf->keys[i]);
 
 	lua_createtable(L, 0, 12);
 	lua_pushstring(L, cf->id);
@@ -265,17 +267,14 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 	*/
 	lua_createtable(L, (int)cf->n_gaps, 0);
 	for (i = 0; i < cf->n_gaps; i++) {
-		int has_re = cf->gap_re && cf->gap_re[i];
+		const struct case_ids *re = &cf->gap_ids[i];
 
-		lua_createtable(L, 0, 1 + has_re);
+		lua_createtable(L, 0, 1 + (re->v != NULL));
 		set_str(L, ks, K_NAME, cf->gaps[i]);
-		if (has_re) {
-			size_t r;
-			json_t *id;
-
-			lua_createtable(L, 0, (int)json_array_size(cf->gap_re[i]));
-			json_array_foreach(cf->gap_re[i], r, id) {
-				lua_pushlstring(L, json_string_value(id), json_string_length(id));
+		if (re->v) {
+			lua_createtable(L, 0, (int)re->n);
+			for (j = 0; j < re->n; j++) {
+				lua_pushstring(L, re->v[j]);
 				lua_pushboolean(L, 1);
 				lua_rawset(L, -3);
 			}
@@ -315,7 +314,7 @@ void case_push(lua_State *L, const struct case_file *cf, int as_of)
 		set_top(L, ks, K_EVENTS);
 		push_by_type(L, m->by_type, m->n_types, n_visible, events_idx);
 		set_top(L, ks, K_BY_TYPE);
-		push_categories(L, &cf->events[m->allegation]);
+		push_categories(L, cf, &cf->events[m->allegation]);
 		set_top(L, ks, K_CATEGORIES);
 		set_int(L, ks, K_INDEX, (lua_Integer)++n_matters);
 		lua_rawseti(L, -2, (lua_Integer)n_matters);
