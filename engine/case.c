@@ -71,7 +71,7 @@ static struct case_file *load_root(json_t *root, char *bytes, size_t len, const 
 	free(ld.ids);
 	ld.aux = NULL;
 	ld.ids = NULL;
-	if (case_build(cp) < 0 || case_compact(cp) < 0) {
+	if (case_build(cp) < 0 || case_compact(cp, parsed) < 0) {
 		case_load_oom(&ld);
 		goto fail;
 	}
@@ -210,7 +210,6 @@ void case_free(struct case_file *cf)
 	for (i = 0; i < cp->n_chunks; i++)
 		free(cp->chunks[i]);
 	free(cp->chunks);
-	free(cp->values);
 	free(cp->id_pool);
 	free(cf->gap_ids);
 	free((void *)cf->keys);

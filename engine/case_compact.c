@@ -6,19 +6,25 @@
 **
 ** Every string the model points to is interned into the case's own chunks
 ** (a date, party or enum value is stored once, however many events repeat
-** it), and each event's fields become a run of case_values in one pool,
-** with the field names numbered once per case (case_file.keys), so that
-** case_push pushes each name once per evaluation. An event's "note" and
+** it), and each event's fields become a run of case_values in the same
+** chunks, with the field names numbered once per case (case_file.keys), so
+** that case_push pushes each name once per evaluation. A parsed file's
+** events are copied in file order, each dropped from the tree once copied:
+** the copy reuses the memory the tree gives back. An event's "note" and
 ** "source" are free text no step reads, and are not kept; the whole
 ** document can still be had again from the file's bytes (case_tree).
 */
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "case_priv.h"
 
 #define CHUNK 65536
+
+/* The alignment a case_value needs (C99 has no alignof). */
+#define ALIGN_VALUE offsetof(struct { char c; struct case_value v; }, v)
 
 /* The set of the case's strings while it is built: open addressing, FNV-1a. */
 struct interner {
@@ -29,7 +35,7 @@ struct interner {
 	size_t cap, n;		/* cap a power of two, n < cap / 2 */
 	char *cur;		/* free space of the last chunk */
 	size_t left;
-	size_t chunk_cap;
+	size_t chunk_cap, keys_cap;
 };
 
 static uint32_t hash(const char *s, size_t len)
@@ -42,13 +48,23 @@ static uint32_t hash(const char *s, size_t len)
 	return h;
 }
 
-/* A new chunk of at least NEED bytes, owned by the case. NULL out of memory. */
-static char *new_chunk(struct interner *in, size_t need)
+/*
+** SIZE bytes aligned to ALIGN (a power of two) from the case's chunks; a
+** block bigger than a quarter chunk has a chunk of its own. NULL out of
+** memory.
+*/
+static void *take(struct interner *in, size_t size, size_t align)
 {
 	struct case_priv *cp = in->cp;
-	size_t size = need > CHUNK / 4 ? need : CHUNK;
+	size_t pad = (align - ((uintptr_t)in->cur & (align - 1))) & (align - 1);
 	char *c;
 
+	if (in->cur && pad + size <= in->left) {
+		c = in->cur + pad;
+		in->cur += pad + size;
+		in->left -= pad + size;
+		return c;
+	}
 	if (cp->n_chunks == in->chunk_cap) {
 		size_t cap = in->chunk_cap ? in->chunk_cap * 2 : 8;
 		char **v = realloc(cp->chunks, cap * sizeof(*v));
@@ -58,13 +74,17 @@ static char *new_chunk(struct interner *in, size_t need)
 		cp->chunks = v;
 		in->chunk_cap = cap;
 	}
-	if (!(c = malloc(size)))
+	if (size > CHUNK / 4) {
+		if (!(c = malloc(size)))
+			return NULL;
+		cp->chunks[cp->n_chunks++] = c;
+		return c;
+	}
+	if (!(c = malloc(CHUNK)))	/* malloc's alignment suits any ALIGN asked here */
 		return NULL;
 	cp->chunks[cp->n_chunks++] = c;
-	if (size == CHUNK) {	/* a long string has a chunk of its own; short ones go on here */
-		in->cur = c;
-		in->left = size;
-	}
+	in->cur = c + size;
+	in->left = CHUNK - size;
 	return c;
 }
 
@@ -117,16 +137,8 @@ static long intern_slot(struct interner *in, const char *s, size_t len)
 			return (long)j;
 		j = (j + 1) & (in->cap - 1);
 	}
-	if (len + 1 <= in->left) {
-		copy = in->cur;
-		in->cur += len + 1;
-		in->left -= len + 1;
-	} else if (!(copy = new_chunk(in, len + 1))) {
+	if (!(copy = take(in, len + 1, 1)))
 		return -1;
-	} else if (copy == in->cur) {
-		in->cur += len + 1;
-		in->left -= len + 1;
-	}
 	memcpy(copy, s, len);
 	copy[len] = '\0';
 	in->slot[j] = copy;
@@ -158,13 +170,18 @@ static long key_index(struct interner *in, const char *key, size_t len)
 	if (j < 0)
 		return -1;
 	if (!in->key[j]) {
-		const char **v;
+		if (cf->n_keys >= USHRT_MAX - 1)
+			return -1;	/* a vocabulary has far fewer field names */
+		if (cf->n_keys == in->keys_cap) {
+			size_t cap = in->keys_cap ? in->keys_cap * 2 : 32;
+			const char **v = realloc((void *)cf->keys, cap * sizeof(*v));
 
-		if (cf->n_keys >= USHRT_MAX - 1 ||
-		    !(v = realloc((void *)cf->keys, (cf->n_keys + 1) * sizeof(*v))))
-			return -1;
-		v[cf->n_keys] = in->slot[j];
-		cf->keys = v;
+			if (!v)
+				return -1;
+			cf->keys = v;
+			in->keys_cap = cap;
+		}
+		cf->keys[cf->n_keys] = in->slot[j];
 		in->key[j] = (unsigned short)++cf->n_keys;
 	}
 	return in->key[j] - 1;
@@ -236,49 +253,67 @@ static int convert(struct interner *in, json_t *v, struct case_value *out, struc
 	return 0;
 }
 
-/* Every event's fields into one pool, in file order within an event. */
-static int compact_events(struct interner *in)
+/* One event's fields into the case's chunks, in file order but note and source. */
+static int compact_event(struct interner *in, struct case_event *ev)
 {
-	struct case_priv *cp = in->cp;
-	struct case_file *cf = &cp->pub;
-	struct case_value *next;
-	size_t i, total = 0, len;
+	struct case_value *fields, *next;
+	size_t n = 0, total = 0, len;
 	const char *key;
 	json_t *v;
 
-	for (i = 0; i < cf->n_events; i++)
-		json_object_keylen_foreach(cf->events[i].json, key, len, v)
-			if (!skipped(key, len))
-				total += 1 + count_items(v);
-	if (!(cp->values = calloc(total + 1, sizeof(*cp->values))))
-		return -1;
-	next = cp->values;
-	for (i = 0; i < cf->n_events; i++) {
-		struct case_event *ev = &cf->events[i];
-		struct case_value *fields = next;
-		size_t n = 0;
-
-		json_object_keylen_foreach(ev->json, key, len, v)
-			if (!skipped(key, len))
-				n++;
-		next += n;
-		n = 0;
-		json_object_keylen_foreach(ev->json, key, len, v) {
-			long k;
-
-			if (skipped(key, len))
-				continue;
-			if ((k = key_index(in, key, len)) < 0 || convert(in, v, &fields[n], &next) < 0)
-				return -1;
-			fields[n++].key = (unsigned short)k;
+	json_object_keylen_foreach(ev->json, key, len, v)
+		if (!skipped(key, len)) {
+			n++;
+			total += 1 + count_items(v);
 		}
-		ev->fields = fields;
-		ev->n_fields = n;
-		if (own(in, &ev->id) < 0 || own(in, &ev->type) < 0 || own(in, &ev->by) < 0 ||
-		    own(in, &ev->re) < 0)
+	if (!(fields = take(in, (total ? total : 1) * sizeof(*fields), ALIGN_VALUE)))
+		return -1;
+	memset(fields, 0, (total ? total : 1) * sizeof(*fields));
+	next = fields + n;
+	n = 0;
+	json_object_keylen_foreach(ev->json, key, len, v) {
+		long k;
+
+		if (skipped(key, len))
+			continue;
+		if ((k = key_index(in, key, len)) < 0 || convert(in, v, &fields[n], &next) < 0)
 			return -1;
-		ev->json = NULL;
+		fields[n++].key = (unsigned short)k;
 	}
+	ev->fields = fields;
+	ev->n_fields = n;
+	if (own(in, &ev->id) < 0 || own(in, &ev->type) < 0 || own(in, &ev->by) < 0 ||
+	    own(in, &ev->re) < 0)
+		return -1;
+	ev->json = NULL;
+	return 0;
+}
+
+/*
+** Every event, in file order. With RELEASE (the tree is the case's own,
+** parsed from its file), each event's object is dropped from the tree as
+** soon as it is copied, so that the copy takes the memory the tree gives
+** back rather than adding to it.
+*/
+static int compact_events(struct interner *in, int release)
+{
+	struct case_file *cf = &in->cp->pub;
+	json_t *list = json_object_get(cf->root, "events");
+	size_t i, *at = malloc((cf->n_events + 1) * sizeof(*at));
+
+	if (!at)
+		return -1;
+	for (i = 0; i < cf->n_events; i++)
+		at[cf->events[i].file_index] = i;
+	for (i = 0; i < cf->n_events; i++) {
+		if (compact_event(in, &cf->events[at[i]]) < 0) {
+			free(at);
+			return -1;
+		}
+		if (release)
+			json_array_set_new(list, i, json_null());
+	}
+	free(at);
 	return 0;
 }
 
@@ -318,7 +353,7 @@ static int compact_gaps(struct interner *in)
 	return 0;
 }
 
-int case_compact(struct case_priv *cp)
+int case_compact(struct case_priv *cp, int release)
 {
 	struct case_file *cf = &cp->pub;
 	struct interner in;
@@ -341,8 +376,7 @@ int case_compact(struct case_priv *cp)
 	for (i = 0; i < cf->n_vetting; i++)
 		if (own(&in, &cf->vetting[i].level) < 0)
 			goto out;
-	if (compact_events(&in) < 0 || compact_gaps(&in) < 0)
-		goto out;
+	/* the lists' type names first: they point into the events' objects */
 	for (i = 0; i < cf->n_types; i++)
 		if (own(&in, &cf->by_type[i].type) < 0)
 			goto out;
@@ -350,6 +384,8 @@ int case_compact(struct case_priv *cp)
 		for (j = 0; j < cf->matters[i].n_types; j++)
 			if (own(&in, &cf->matters[i].by_type[j].type) < 0)
 				goto out;
+	if (compact_gaps(&in) < 0 || compact_events(&in, release) < 0)
+		goto out;
 	if (cf->expect) {
 		cf->expect_text = json_dumps(cf->expect, JSON_PRESERVE_ORDER | JSON_COMPACT);
 		if (!cf->expect_text)

@@ -25,7 +25,6 @@ struct case_priv {
 	int parsed;			/* root dropped: bytes kept for case_tree */
 	char **chunks;			/* the case's strings (case_compact.c) */
 	size_t n_chunks;
-	struct case_value *values;	/* backs every case_event.fields */
 	const char **id_pool;		/* backs every case_file.gap_ids */
 };
 
@@ -64,9 +63,11 @@ int case_build(struct case_priv *cp);
 /*
 ** Copy out of the tree what the case keeps (case_compact.c): every string
 ** the model points to, interned, and each event's fields; then "json",
-** "gap_re" and "expect" are cleared. 0, or -1 out of memory.
+** "gap_re" and "expect" are cleared. RELEASE: the tree is the case's own
+** and its events may be dropped from it as they are copied. 0, or -1 out
+** of memory.
 */
-int case_compact(struct case_priv *cp);
+int case_compact(struct case_priv *cp, int release);
 
 /* Event indexes ordered by id, then file position (for case_sort_idx). */
 int case_id_cmp(const struct case_event *ev, size_t a, size_t b);
