@@ -88,9 +88,10 @@ static void *take(struct interner *in, size_t size, size_t align)
 	return c;
 }
 
-static int grow(struct interner *in)
+/* Double the set, or make it CAP0 slots when it has none. */
+static int grow(struct interner *in, size_t cap0)
 {
-	size_t cap = in->cap ? in->cap * 2 : 256, i;
+	size_t cap = in->cap ? in->cap * 2 : cap0, i;
 	const char **slot = calloc(cap, sizeof(*slot));
 	size_t *len = malloc(cap * sizeof(*len));
 	unsigned short *key = malloc(cap * sizeof(*key));
@@ -129,7 +130,7 @@ static long intern_slot(struct interner *in, const char *s, size_t len)
 	size_t j;
 	char *copy;
 
-	if ((in->n + 1) * 2 > in->cap && grow(in) != 0)
+	if ((in->n + 1) * 2 > in->cap && grow(in, 256) != 0)
 		return -1;
 	j = hash(s, len) & (in->cap - 1);
 	while (in->slot[j]) {
@@ -362,6 +363,15 @@ int case_compact(struct case_priv *cp, int release)
 
 	memset(&in, 0, sizeof(in));
 	in.cp = cp;
+	/*
+	** Room at once for the strings a small case has (about four an event),
+	** so that it is not rehashed as it fills; a big case's set grows as
+	** its tree is given back.
+	*/
+	for (i = 256; i < 8192 && i < 2 * (4 * cf->n_events + 2 * cf->n_parties + 64); i *= 2)
+		;
+	if (grow(&in, i) != 0)
+		return -1;
 	if (own(&in, &cf->id) < 0 || own(&in, &cf->title) < 0 || own(&in, &cf->policy) < 0 ||
 	    own(&in, &cf->subject_name) < 0 || own(&in, &cf->subject_rank) < 0 ||
 	    own(&in, &cf->subject_force) < 0 || own(&in, &cf->subject_psd) < 0)
