@@ -4,6 +4,11 @@
 ** event vocabulary, its events ordered by date and indexed by type and by
 ** matter. When a matter became known is the policy's rule (awareness), not
 ** the case model's.
+**
+** Once loaded, a case holds its own copy of what evaluation reads (its
+** strings interned, each event's fields as case_values: case_compact.c)
+** and no longer the jansson tree of a parsed file, which is several times
+** the file's size (issue 10, memory).
 */
 #ifndef CASECHECK_CASE_H
 #define CASECHECK_CASE_H
@@ -17,17 +22,45 @@ struct vocab;
 
 #define CASE_NONE ((size_t)-1)
 
+/*
+** Strings below are the case's own (case_compact.c), not the document's,
+** once the case is loaded; during validation they point into the tree.
+*/
 struct case_party {
-	const char *id, *kind, *name, *of;	/* borrowed from the document; name, of may be NULL */
+	const char *id, *kind, *name, *of;	/* name, of may be NULL */
+};
+
+/* A value of an event field as written: a JSON scalar, or an array of values. */
+enum case_vtype { CASE_V_NIL, CASE_V_STRING, CASE_V_INT, CASE_V_REAL, CASE_V_TRUE, CASE_V_FALSE,
+		  CASE_V_ARRAY };
+
+struct case_value {
+	union {
+		const char *s;			/* CASE_V_STRING, N bytes and a NUL */
+		const struct case_value *items;	/* CASE_V_ARRAY, N of them */
+		json_int_t i;
+		double d;
+	} u;
+	unsigned n;
+	unsigned short key;	/* an event's field: its name is case_file.keys[key] */
+	unsigned char type;	/* enum case_vtype; CASE_V_NIL for a JSON object or null */
 };
 
 struct case_event {
-	const char *id, *type;		/* borrowed from the document */
+	const char *id, *type;
 	const char *by, *re;		/* party id, allegation id; NULL when absent */
 	struct date_span date;
 	size_t file_index;		/* position in the fixture's "events" array */
 	size_t matter;			/* index into case_file.matters, or CASE_NONE */
-	json_t *json;			/* the event object, borrowed from root */
+	json_t *json;			/* the event object, during validation only (then NULL) */
+	const struct case_value *fields;	/* as written, in file order, but note and source */
+	size_t n_fields;
+};
+
+/* The allegation ids of a gap, or V NULL for the whole case. */
+struct case_ids {
+	const char **v;
+	size_t n;
 };
 
 struct case_vetting {
@@ -53,7 +86,7 @@ struct case_matter {
 struct case_file {
 	char *source;			/* file name as given, or the buffer's name */
 	char sha256[65];		/* of the file's bytes: read it with case_sha256 */
-	json_t *root;			/* owns every borrowed string below */
+	json_t *root;			/* a case built in memory's tree; NULL for a parsed file (case_tree) */
 
 	const char *id, *title, *policy;	/* policy may be NULL */
 	int has_as_of;
@@ -80,10 +113,15 @@ struct case_file {
 	size_t n_types;
 
 	const char **gaps;		/* what the record is silent about: "type" or "type.field" */
-	json_t **gap_re;		/* per gap: borrowed list of allegation ids, NULL for the whole case */
+	json_t **gap_re;		/* per gap: its "re" list, during validation only */
+	struct case_ids *gap_ids;	/* per gap: its allegation ids */
 	size_t n_gaps;
 
-	json_t *expect;			/* borrowed; NULL when absent */
+	json_t *expect;			/* during validation only */
+	char *expect_text;		/* "expect" as compact JSON; NULL when absent */
+
+	const char **keys;		/* the names of the events' fields, each once */
+	size_t n_keys;
 };
 
 /*
@@ -123,7 +161,16 @@ struct case_file *case_load_buffer_resolve(const char *buf, size_t len, const ch
 					   case_vocab_fn resolve, void *ctx,
 					   struct casecheck_errors *errs);
 
+/*
+** The case's document as a new reference (json_decref it): the tree of a
+** case built in memory, or its file's bytes parsed again. NULL when out of
+** memory.
+*/
+json_t *case_tree(const struct case_file *cf);
+
 /* Lookups; NULL / CASE_NONE when absent. */
+const struct case_value *case_event_field(const struct case_file *cf, const struct case_event *ev,
+					  const char *key);
 const struct case_party *case_party(const struct case_file *cf, const char *id);
 const struct case_index_list *case_events_of_type(const struct case_file *cf, const char *type);
 size_t case_event_index(const struct case_file *cf, const char *id);

@@ -249,6 +249,17 @@ size_t case_matter_index(const struct case_file *cf, const char *allegation_id)
 	return cf->events[i].matter;
 }
 
+const struct case_value *case_event_field(const struct case_file *cf, const struct case_event *ev,
+					  const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < ev->n_fields; i++)
+		if (strcmp(cf->keys[ev->fields[i].key], key) == 0)
+			return &ev->fields[i];
+	return NULL;
+}
+
 int case_party_of_force(const struct case_file *cf, const char *party_id, const char *force)
 {
 	const struct case_party *p;

@@ -166,9 +166,10 @@ struct casecheck_case *casecheck_case_copy(const struct casecheck_case *kase,
 					   struct casecheck_errors *errs)
 {
 	/* a deep copy: the copy shares nothing, not even reference counts */
-	json_t *root = json_deep_copy(kase->cf->root);
+	json_t *tree = case_tree(kase->cf), *root = json_deep_copy(tree);
 	struct case_file *cf;
 
+	json_decref(tree);
 	if (!root) {
 		errors_addf(errs, CASECHECK_E_INTERNAL, kase->cf->source, "", 0, 0, "out of memory");
 		return NULL;
@@ -180,7 +181,11 @@ struct casecheck_case *casecheck_case_copy(const struct casecheck_case *kase,
 
 char *casecheck_case_json(const struct casecheck_case *kase)
 {
-	return json_dumps(kase->cf->root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_t *tree = case_tree(kase->cf);
+	char *s = tree ? json_dumps(tree, JSON_INDENT(2) | JSON_PRESERVE_ORDER) : NULL;
+
+	json_decref(tree);
+	return s;
 }
 
 int casecheck_case_add_event(struct casecheck_case *kase,
@@ -188,14 +193,15 @@ int casecheck_case_add_event(struct casecheck_case *kase,
 			     struct casecheck_errors *errs)
 {
 	const char *src = kase->cf->source;
-	json_t *root, *events, *old = json_object_get(kase->cf->root, "events");
+	json_t *tree = case_tree(kase->cf), *root, *events, *old = json_object_get(tree, "events");
 	struct case_file *cf;
 
 	/*
 	** A new document that shares every unchanged value with the old one:
 	** the old case keeps its tree untouched until the new one is valid.
 	*/
-	root = json_copy(kase->cf->root);
+	root = json_copy(tree);
+	json_decref(tree);	/* ROOT holds what it shares; OLD is in ROOT's "events" until replaced */
 	events = json_array();
 	if (!root || !events || (json_is_array(old) && json_array_extend(events, old) != 0) ||
 	    json_array_append(events, ev->obj) != 0 ||

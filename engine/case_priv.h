@@ -1,7 +1,8 @@
 /*
-** case_priv.h: what the three parts of the case loader share: case.c (read,
-** parse, free), case_validate.c (every problem at its JSON pointer) and
-** case_build.c (order by date, index by matter and type, awareness).
+** case_priv.h: what the parts of the case loader share: case.c (read,
+** parse, free), case_validate.c (every problem at its JSON pointer),
+** case_build.c (order by date, index by matter and type, awareness) and
+** case_compact.c (the case's own copy of what it keeps, the tree dropped).
 */
 #ifndef CASECHECK_CASE_PRIV_H
 #define CASECHECK_CASE_PRIV_H
@@ -21,6 +22,10 @@ struct case_priv {
 	struct case_index_list *matter_types;	/* backs every case_matter.by_type */
 	char *bytes;			/* the file's bytes, until hashed (case_sha256) */
 	size_t n_bytes;
+	int parsed;			/* root dropped: bytes kept for case_tree */
+	char **chunks;			/* the case's strings (case_compact.c) */
+	size_t n_chunks;
+	const char **id_pool;		/* backs every case_file.gap_ids */
 };
 
 /* A JSON pointer being built, RFC 6901 ("~" -> "~0", "/" -> "~1"). */
@@ -54,6 +59,15 @@ int case_validate(struct load *ld, json_t *root);
 
 /* Order the validated events and build the indexes; 0, or -1 out of memory. */
 int case_build(struct case_priv *cp);
+
+/*
+** Copy out of the tree what the case keeps (case_compact.c): every string
+** the model points to, interned, and each event's fields; then "json",
+** "gap_re" and "expect" are cleared. RELEASE: the tree is the case's own
+** and its events may be dropped from it as they are copied. 0, or -1 out
+** of memory.
+*/
+int case_compact(struct case_priv *cp, int release);
 
 /* Event indexes ordered by id, then file position (for case_sort_idx). */
 int case_id_cmp(const struct case_event *ev, size_t a, size_t b);

@@ -84,6 +84,14 @@ const char *casecheck_case_title(const struct casecheck_case *c) { return c->cf-
 
 size_t casecheck_case_event_count(const struct casecheck_case *c) { return c->cf->n_events; }
 
+/* An event's "date" as written (validated: a string). */
+static const char *event_date(const struct case_file *cf, const struct case_event *ev)
+{
+	const struct case_value *d = case_event_field(cf, ev, "date");
+
+	return d && d->type == CASE_V_STRING ? d->u.s : NULL;
+}
+
 int casecheck_case_event(const struct casecheck_case *c, size_t i, struct casecheck_event *out)
 {
 	const struct case_event *ev;
@@ -93,7 +101,7 @@ int casecheck_case_event(const struct casecheck_case *c, size_t i, struct casech
 	ev = &c->cf->events[i];
 	out->id = ev->id;
 	out->type = ev->type;
-	out->date = json_string_value(json_object_get(ev->json, "date"));
+	out->date = event_date(c->cf, ev);
 	out->by = ev->by;
 	out->re = ev->re;
 	return 0;
@@ -102,12 +110,10 @@ int casecheck_case_event(const struct casecheck_case *c, size_t i, struct casech
 const char *casecheck_case_matter_date(const struct casecheck_case *c, const char *re)
 {
 	size_t k = re ? case_matter_index(c->cf, re) : CASE_NONE;
-	json_t *d;
 
 	if (k == CASE_NONE)
 		return NULL;
-	d = json_object_get(c->cf->events[c->cf->matters[k].allegation].json, "date");
-	return json_string_value(d);
+	return event_date(c->cf, &c->cf->events[c->cf->matters[k].allegation]);
 }
 
 void casecheck_case_free(struct casecheck_case *c)
@@ -125,9 +131,9 @@ const char *casecheck_case_source(const struct casecheck_case *c) { return c->cf
 
 char *casecheck_case_expect_json(const struct casecheck_case *c)
 {
-	if (!c->cf->expect)
+	if (!c->cf->expect_text)
 		return NULL;
-	return json_dumps(c->cf->expect, JSON_PRESERVE_ORDER | JSON_COMPACT);
+	return strdup(c->cf->expect_text);
 }
 
 /* Keep a copy of S for the result's lifetime. */

@@ -323,6 +323,53 @@ START_TEST(test_copy_what_if)
 }
 END_TEST
 
+/*
+** A case loaded from a file keeps its document, though not its parse tree:
+** its JSON is the file's (the note no step reads included), its hash is the
+** file's, and a copy or an added event starts from it.
+*/
+START_TEST(test_loaded_file_document)
+{
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_case *loaded, *what_if;
+	struct casecheck_event out;
+	json_t *file, *doc;
+	char path[1024], *text, *expect;
+
+	snprintf(path, sizeof(path), "%s/examples/fixtures/record-on-time.json", root_dir());
+	loaded = casecheck_case_load_file(engine, path, policy, &errs);
+	ck_assert_ptr_nonnull(loaded);
+	ck_assert_uint_eq(strlen(casecheck_case_sha256(loaded)), 64);
+	text = casecheck_case_json(loaded);
+	ck_assert_ptr_nonnull(text);
+	doc = json_loads(text, 0, NULL);
+	file = json_load_file(path, 0, NULL);
+	ck_assert_ptr_nonnull(doc);
+	ck_assert_int_eq(json_equal(doc, file), 1);
+	ck_assert_ptr_nonnull(strstr(text, "VE Day) is a holiday, so due 15 May"));
+	json_decref(doc);
+	json_decref(file);
+	free(text);
+	expect = casecheck_case_expect_json(loaded);
+	ck_assert_str_eq(expect, "{\"findings\":[{\"step\":\"record.conduct_matter\",\"re\":\"a1\","
+			 "\"status\":\"pass\",\"due\":\"2020-05-15\"}],\"complete\":true}");
+	free(expect);
+	ck_assert_int_eq(casecheck_case_event(loaded, 1, &out), 0);
+	ck_assert_str_eq(out.date, "2020-05-15");
+	ck_assert_str_eq(casecheck_case_matter_date(loaded, "a1"), "2020-04-30");
+
+	what_if = casecheck_case_copy(loaded, &errs);
+	ck_assert_ptr_nonnull(what_if);
+	ck_assert_int_eq(add(loaded, "conduct_recorded", "r2", "2020-05-18", &errs), 0);
+	ck_assert_uint_eq(casecheck_case_event_count(loaded), 3);
+	ck_assert_uint_eq(casecheck_case_event_count(what_if), 2);
+	casecheck_case_free(loaded);
+	ck_assert_str_eq(casecheck_case_id(what_if), "example-record-on-time");
+	casecheck_case_free(what_if);
+	ck_assert_uint_eq(errs.count, 0);
+}
+END_TEST
+
 START_TEST(test_vocabulary)
 {
 	struct casecheck_event_type_info t;
@@ -484,6 +531,7 @@ Suite *builder_suite(void)
 	tcase_add_test(tc, test_bad_new);
 	tcase_add_test(tc, test_text_verbatim);
 	tcase_add_test(tc, test_copy_what_if);
+	tcase_add_test(tc, test_loaded_file_document);
 	tcase_add_test(tc, test_vocabulary);
 	tcase_add_test(tc, test_open_duties);
 	tcase_add_test(tc, test_policy_find);

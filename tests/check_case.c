@@ -216,7 +216,7 @@ START_TEST(test_every_type)
 	ck_assert_str_eq(cf->vetting[1].level, "renewal");
 	ck_assert_int_eq(cf->vetting[1].date.lo, day(2017, 5, 4));
 	ck_assert_uint_eq(cf->n_parties, 12);
-	ck_assert_ptr_nonnull(cf->expect);
+	ck_assert_ptr_nonnull(cf->expect_text);
 	ck_assert_int_eq(case_default_as_of(cf), day(2020, 6, 30));
 
 	/* every built-in type is present once or more, and indexed */
@@ -307,7 +307,7 @@ START_TEST(test_imprecise)
 	ck_assert_int_eq(cf->has_as_of, 0);
 	ck_assert_int_eq(case_default_as_of(cf), day(2010, 7, 8));
 	ck_assert_uint_eq(cf->n_gaps, 0);
-	ck_assert_ptr_null(cf->expect);
+	ck_assert_ptr_null(cf->expect_text);
 
 	ck_assert_uint_eq(cf->n_matters, 3);
 	/* b1 */
