@@ -10,9 +10,8 @@
 ** chunks, with the field names numbered once per case (case_file.keys), so
 ** that case_push pushes each name once per evaluation. A parsed file's
 ** events are copied in file order, each dropped from the tree once copied:
-** the copy reuses the memory the tree gives back. Every field is kept,
-** "note" and "source" too: the case format allows them on every event, and
-** a policy may read them even if the shipped ones do not. The whole
+** the copy reuses the memory the tree gives back. An event's "note" and
+** "source" are free text no step reads, and are not kept; the whole
 ** document can still be had again from the file's bytes (case_tree).
 */
 #include <limits.h>
@@ -189,6 +188,11 @@ static long key_index(struct interner *in, const char *key, size_t len)
 	return in->key[j] - 1;
 }
 
+static int skipped(const char *key, size_t len)
+{
+	return (len == 4 && memcmp(key, "note", 4) == 0) || (len == 6 && memcmp(key, "source", 6) == 0);
+}
+
 /* The values an array V holds, its arrays' included (0 for a scalar). */
 static size_t count_items(json_t *v)
 {
@@ -250,7 +254,7 @@ static int convert(struct interner *in, json_t *v, struct case_value *out, struc
 	return 0;
 }
 
-/* One event's fields into the case's chunks, in file order. */
+/* One event's fields into the case's chunks, in file order but note and source. */
 static int compact_event(struct interner *in, struct case_event *ev)
 {
 	struct case_value *fields, *next;
@@ -258,10 +262,11 @@ static int compact_event(struct interner *in, struct case_event *ev)
 	const char *key;
 	json_t *v;
 
-	json_object_keylen_foreach(ev->json, key, len, v) {
-		n++;
-		total += 1 + count_items(v);
-	}
+	json_object_keylen_foreach(ev->json, key, len, v)
+		if (!skipped(key, len)) {
+			n++;
+			total += 1 + count_items(v);
+		}
 	if (!(fields = take(in, (total ? total : 1) * sizeof(*fields), ALIGN_VALUE)))
 		return -1;
 	memset(fields, 0, (total ? total : 1) * sizeof(*fields));
@@ -270,6 +275,8 @@ static int compact_event(struct interner *in, struct case_event *ev)
 	json_object_keylen_foreach(ev->json, key, len, v) {
 		long k;
 
+		if (skipped(key, len))
+			continue;
 		if ((k = key_index(in, key, len)) < 0 || convert(in, v, &fields[n], &next) < 0)
 			return -1;
 		fields[n++].key = (unsigned short)k;
