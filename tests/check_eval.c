@@ -104,6 +104,62 @@ START_TEST(test_pass_on_due_date)
 }
 END_TEST
 
+/*
+ * An event's free-text "note" and "source" are for people, not for steps:
+ * a policy does not see them (docs/policy-guide.md), so no verdict turns on
+ * a note's wording. The recording, which has both, passes only if its where
+ * sees neither.
+ */
+static const char POLICY_NOTE[] =
+	"policy { id = \"test/note\", title = \"Test\" }\n"
+	"calendar \"england-wales\"\n"
+	"regime \"all\" { from = \"1990-01-01\", title = \"everything\" }\n"
+	"step \"record.noted\" {\n"
+	"  title = \"Record it\", cite = \"Test Act s.1\", duty = \"statutory\",\n"
+	"  limit = { basis = \"benchmark\", source = \"test\" },\n"
+	"  from = \"allegation\", within = working_days(10),\n"
+	"  done_by = { type = \"conduct_recorded\", where = function(e)\n"
+	"    return e.note == nil and e.source == nil and e.id == \"c1\" end },\n"
+	"}\n";
+
+START_TEST(test_note_and_source_unseen)
+{
+	static const char text[] =
+		"{\"format\": \"casecheck/case@1\", \"id\": \"t1\", \"title\": \"t\",\n"
+		" \"subject\": {\"name\": \"X\", \"rank\": \"PC\", \"force\": \"F\"},\n"
+		" \"parties\": {\"F\": {\"kind\": \"force\"}, \"P\": {\"kind\": \"psd\", \"of\": \"F\"}},\n"
+		" \"events\": [\n"
+		"  {\"id\": \"a1\", \"date\": \"2002-05-27\", \"type\": \"allegation_received\", \"by\": \"P\",\n"
+		"   \"categories\": [\"assault\"]},\n"
+		"  {\"id\": \"c1\", \"date\": \"2002-06-12\", \"type\": \"conduct_recorded\", \"by\": \"P\",\n"
+		"   \"re\": \"a1\", \"note\": \"on the PSD log\", \"source\": \"PSD register p. 4\"}\n"
+		" ]}\n";
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_error err;
+	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
+	struct casecheck_policy *p;
+	struct casecheck_case *c;
+	struct casecheck_result *r;
+	const struct casecheck_finding *f;
+
+	ck_assert_msg(e != NULL, "engine: %s", err.text);
+	p = casecheck_policy_load_string(e, POLICY_NOTE, strlen(POLICY_NOTE), "policies/test.lua", &err);
+	ck_assert_msg(p != NULL, "policy: %s", err.text);
+	c = casecheck_case_load_buffer(e, text, strlen(text), "t1.json", p, &errs);
+	ck_assert_msg(c != NULL, "case: %s", errs.count ? errs.items[0].text : "");
+	r = casecheck_evaluate(e, p, c, "2002-07-01", &err);
+	ck_assert_msg(r != NULL, "evaluate: %s", err.text);
+	ck_assert_uint_eq(casecheck_result_count(r), 1);
+	f = casecheck_result_finding(r, 0);
+	ck_assert_int_eq(f->status, CASECHECK_PASS);
+	ck_assert_uint_eq(f->n_evidence, 1);
+	ck_assert_str_eq(f->evidence[0], "c1");
+	casecheck_result_free(r);
+	casecheck_case_free(c);
+	casecheck_engine_free(e);
+}
+END_TEST
+
 START_TEST(test_late_day_after)
 {
 	struct run run;
@@ -1068,6 +1124,7 @@ Suite *eval_suite(void)
 	TCase *tp = tcase_create("policies");
 
 	tcase_add_test(tc, test_pass_on_due_date);
+	tcase_add_test(tc, test_note_and_source_unseen);
 	tcase_add_test(tc, test_late_day_after);
 	tcase_add_test(tc, test_fail_and_pending_by_as_of);
 	tcase_add_test(tc, test_events_after_as_of_are_unseen);
