@@ -86,7 +86,7 @@ struct casecheck_result {
 	char *case_id, *source, *sha256, *as_of;
 	const struct calendar *cal;	/* its policy's calendar (owned by the engine) */
 	struct casecheck_finding *findings;
-	size_t n;
+	size_t n, cap;			/* findings, and room for (they arrive a matter at a time) */
 	struct strpool pool;		/* the findings' per-case strings */
 	struct strintern *intern;	/* their policy's constant strings (a reference) */
 	const char *const **evidence;	/* per finding, freed with the result */

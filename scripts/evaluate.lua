@@ -1123,9 +1123,11 @@ end
 
 --[[
 Evaluate DECL (this run's declarations) with META (from load) over CASE as of
-the day AS_OF, with PARAMS (name -> number). Returns the list of findings.
+the day AS_OF, with PARAMS (name -> number). The findings go to EMIT (a list
+at a time, in order) as soon as each matter is judged, then the per-case
+ones: what Lua holds stays one matter's worth however many the case has.
 ]]
-function evaluate.run(meta, decl, case, as_of, params, want_detail)
+function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
 		want_detail = want_detail, unknown_aware = nil, matter = nil, regime = nil, step = nil, track = nil,
 		assumed = nil }, CtxMeta)
@@ -1153,6 +1155,8 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail)
 			local s = steps[si]
 			if not s.per_case then run_one(s, decl.steps[s.id], m, ctx, regime, out, ref) end
 		end
+		emit(out)
+		out = {}
 	end
 	ctx.track = nil
 	local case_regime = regime_at(meta, as_of)
@@ -1160,7 +1164,7 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail)
 		local s = steps[si]
 		if s.per_case then run_one(s, decl.steps[s.id], nil, ctx, case_regime, out) end
 	end
-	return out
+	emit(out)
 end
 
 return evaluate
