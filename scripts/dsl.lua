@@ -854,8 +854,8 @@ function dsl.collector(strict)
 		for i, b in ipairs(t.breach or {}) do
 			check_keys(b, BREACH_KEYS, what .. " breach " .. i)
 			if not b.type then fail("%s: breach %d needs a 'type'", what, i) end
-			if b.scope and b.scope ~= "matter" and b.scope ~= "case" then
-				fail("%s: breach %d 'scope' must be \"matter\" or \"case\"", what, i)
+			if b.scope and b.scope ~= "matter" and b.scope ~= "case" and b.scope ~= "matter_and_case" then
+				fail("%s: breach %d 'scope' must be \"matter\", \"case\" or \"matter_and_case\"", what, i)
 			end
 		end
 		if t.breach and #t.breach == 0 then fail("%s: 'breach' must be a list of {type = ...}", what) end

@@ -355,6 +355,77 @@ local function earliest_due(spec, due, m, ctx)
 	return due
 end
 
+-- ctx -> the evaluation's own state, out of the policy's reach (set with Ctx below).
+local hidden
+
+-- The events about the whole case (no `re`) of type TY, in the case's order:
+-- listed once per evaluation, for breaches of scope "matter_and_case".
+local function whole_of(ctx, ty)
+	local h = hidden[ctx]
+	local w = h.whole
+	if not w then
+		w = {}
+		h.whole = w
+	end
+	local list = w[ty]
+	if not list then
+		list = {}
+		local all = ctx.case:all(ty)
+		for i = 1, #all do
+			if all[i].re == nil then list[#list + 1] = all[i] end
+		end
+		w[ty] = list
+	end
+	return list
+end
+
+-- The case's order of events: by date (lo, then hi), then file order (case_build.c).
+local function in_case_order(a, b)
+	if a.lo ~= b.lo then return a.lo < b.lo end
+	if a.hi ~= b.hi then return a.hi < b.hi end
+	return a.file_index < b.file_index
+end
+
+local function no_events() return nil end
+
+--[[
+An iterator over the events of type TY that a breach of SCOPE can be for
+matter M with trigger span T, in the case's order: those re M ("matter", the
+default), every one ("case"), or those re M and those about the whole case
+from the trigger's first day on ("matter_and_case"). The last merges M's own
+list with a binary search into the whole case's, so a matter's cost does
+not grow with the case's other matters. None when a gap covers a field of
+TY: the record does not give what the breach may turn on, so no event of it
+is conclusive (the gap makes the verdict unknown below); the gap covers the
+type, so it is asked once, not per event.
+]]
+local function breach_events(ctx, scope, m, t, ty)
+	if gapped(ctx, ty, true) then return no_events end
+	if scope ~= "matter_and_case" then
+		local list, i = scope == "case" and ctx.case:all(ty) or m:all(ty), 0
+		return function()
+			i = i + 1
+			return list[i]
+		end
+	end
+	local own, whole = m:all(ty), whole_of(ctx, ty)
+	local lo, hi = 1, #whole + 1
+	while lo < hi do
+		local mid = (lo + hi) // 2
+		if whole[mid].lo >= t.lo then hi = mid else lo = mid + 1 end
+	end
+	local i, j = 1, lo
+	return function()
+		local a, b = own[i], whole[j]
+		if a and (not b or in_case_order(a, b)) then
+			i = i + 1
+			return a
+		end
+		if b then j = j + 1 end
+		return b
+	end
+end
+
 -- The declarative duty: trigger, deadline, what satisfies it, what breaches it.
 local function run_declared(s, step, m, ctx, f)
 	-- before_close with no 'within': the closing decision is the deadline (and the trigger)
@@ -392,12 +463,9 @@ local function run_declared(s, step, m, ctx, f)
 
 	-- Forbidden events fail the step whatever else happened.
 	for _, b in ipairs(step.breach or NONE) do
-		local within = b.scope == "case" and ctx.case or m
 		for _, ty in ipairs(type(b.type) == "table" and b.type or { b.type }) do
-			for _, e in ipairs(within:all(ty)) do
-				-- a field the record does not give may be what the breach turns on:
-				-- not conclusive, and the gap makes the verdict unknown below
-				if not gapped(ctx, e.type, true) and (not b.where or guard(b.where, e, m, ctx)) then
+			for e in breach_events(ctx, b.scope, m, t, ty) do
+				if not b.where or guard(b.where, e, m, ctx) then
 					f.status = "fail"
 					add_evidence(f, e.id)
 					vars.event_when = dates.when(dates.of(e))
@@ -521,7 +589,7 @@ local CtxMeta = { __index = Ctx, __metatable = false }	-- Ctx itself stays out o
 -- What Ctx's methods need of the step being judged (its compiled metadata,
 -- shared by every case, and its templates), kept out of the policy's reach:
 -- a policy that could write into them would change later cases' citations.
-local hidden = setmetatable({}, { __mode = "k" })
+hidden = setmetatable({}, { __mode = "k" })
 
 -- The unit and number of days of a deadline spec, with the run's params.
 function Ctx:period_of(spec)
