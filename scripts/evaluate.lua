@@ -1111,23 +1111,25 @@ An event's `assumption` (what it takes beyond its sources, case format) is
 shown in every finding that rests on it: the finding's trigger or evidence.
 So a reader sees, beside the verdict, what the verdict assumes.
 ]]
-local function show_assumptions(f, assumed)
+local function show_assumptions(f, assumed, at)
 	if #assumed == 0 or f.status == "not_applicable" or f.status == "error" or not f.message then return end
-	local ids = {}
-	if type(f.trigger) == "string" then ids[1] = f.trigger end
-	for _, id in ipairs(type(f.evidence) == "table" and f.evidence or NONE) do ids[#ids + 1] = id end
-	if #ids == 0 then return end
-	local seen = {}
-	for _, e in ipairs(assumed) do
-		if e.assumption and not seen[e.assumption] then
-			for _, id in ipairs(ids) do
-				if e.id == id then
-					seen[e.assumption] = true
-					f.message = f.message .. " Assumption ('" .. e.id .. "'): " .. e.assumption
-					break
-				end
-			end
+	-- the finding's events that carry one, by their place in ASSUMED (AT:
+	-- id -> place), so a finding costs its own events, not the case's
+	local hits = {}
+	if type(f.trigger) == "string" and at[f.trigger] then hits[1] = at[f.trigger] end
+	for _, id in ipairs(type(f.evidence) == "table" and f.evidence or NONE) do
+		if at[id] then hits[#hits + 1] = at[id] end
+	end
+	if #hits == 0 then return end
+	table.sort(hits)	-- date order, as ASSUMED
+	local seen, last = {}, nil
+	for _, k in ipairs(hits) do
+		local e = assumed[k]
+		if k ~= last and not seen[e.assumption] then
+			seen[e.assumption] = true
+			f.message = f.message .. " Assumption ('" .. e.id .. "'): " .. e.assumption
 		end
+		last = k
 	end
 end
 
@@ -1155,7 +1157,7 @@ local function run_one(s, step, m, ctx, regime, out, ref)
 			duty = regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil,
 			message = msg }
 	else
-		show_assumptions(f, ctx.assumed)
+		show_assumptions(f, ctx.assumed, hidden[ctx].assumed_at)
 	end
 	out[#out + 1] = f
 end
@@ -1199,13 +1201,17 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
 		want_detail = want_detail, unknown_aware = nil, matter = nil, regime = nil, step = nil, track = nil,
 		assumed = nil }, CtxMeta)
-	hidden[ctx] = { meta_step = nil, step_says = nil }
 	local out = {}
-	-- the events that carry an assumption, in date order (usually none)
-	local assumed = {}
+	-- the events that carry an assumption, in date order (usually none), and
+	-- each one's place in that list by its id
+	local assumed, assumed_at = {}, {}
 	for _, e in ipairs(case.events) do
-		if e.assumption then assumed[#assumed + 1] = e end
+		if e.assumption then
+			assumed[#assumed + 1] = e
+			assumed_at[e.id] = #assumed
+		end
 	end
+	hidden[ctx] = { meta_step = nil, step_says = nil, assumed_at = assumed_at }
 	ctx.assumed = assumed
 	-- the policy's words for a matter no awareness rule made known
 	ctx.unknown_aware = decl.awareness and decl.awareness.unknown or
