@@ -144,6 +144,44 @@ static const char *str_field(struct casecheck_result *r, lua_State *L, int t, co
 }
 
 /*
+** A copy of S (LEN bytes) for the result, or the copy of an equal string
+** among the last RESULT_RECENT kept this way: a matter's findings repeat its
+** id, their triggers' and evidence's ids and their due dates, which would
+** otherwise be kept once per finding.
+*/
+static const char *keep_shared(struct casecheck_result *r, const char *s, size_t len)
+{
+	const char *copy;
+	size_t i;
+
+	for (i = 0; i < RESULT_RECENT; i++)
+		if (r->recent[i] && r->recent_len[i] == len && memcmp(r->recent[i], s, len) == 0)
+			return r->recent[i];
+	if (!(copy = keep(r, s)))
+		return NULL;
+	i = r->recent_next++ % RESULT_RECENT;
+	r->recent[i] = copy;
+	r->recent_len[i] = len;
+	return copy;
+}
+
+/* t[KEY] of the finding at index T, if a string, through keep_shared.   [-0, +0, m] */
+static const char *shared_field(struct casecheck_result *r, lua_State *L, int t, const char *key)
+{
+	const char *s = NULL, *v;
+	size_t len;
+
+	lua_pushstring(L, key);
+	lua_rawget(L, t);
+	if (lua_type(L, -1) == LUA_TSTRING) {
+		v = lua_tolstring(L, -1, &len);
+		s = keep_shared(r, v, len);
+	}
+	lua_pop(L, 1);
+	return s;
+}
+
+/*
 ** t[KEY] of the finding at index T: a string every finding of the policy
 ** repeats (step id, title, citation, ...), taken from the policy's shared
 ** table instead of copied, or copied into the result when that table will
@@ -194,6 +232,7 @@ static void read_due(struct casecheck_result *r, lua_State *L, int t, size_t i)
 	char buf[32];
 	int ok = 1;
 
+	d->lo = d->hi = 0;
 	d->prec = (enum date_precision)-1;
 	lua_pushstring(L, "due");
 	lua_rawget(L, t);
@@ -215,11 +254,16 @@ static void read_due(struct casecheck_result *r, lua_State *L, int t, size_t i)
 	d->hi = (int)hi;
 	d->prec = (enum date_precision)prec;
 	date_format_interval(d, buf, sizeof(buf));
-	if (!(r->findings[i].due = keep(r, buf)))
+	if (!(r->findings[i].due = keep_shared(r, buf, strlen(buf))))
 		luaL_error(L, "out of memory");
 }
 
-/* Room in R for MORE findings beyond r->n, zeroed (as calloc gave).   [-0, +0, v] */
+/*
+** Room in R for MORE findings beyond r->n. Not zeroed: read_findings fills
+** each slot as it reads it, so the pages of the room not yet used are never
+** touched (a large array's growth costs no memory until it is used).
+** [-0, +0, v]
+*/
 static void reserve_findings(struct casecheck_result *r, lua_State *L, size_t more)
 {
 	size_t cap = r->cap ? r->cap : 32;
@@ -240,9 +284,6 @@ static void reserve_findings(struct casecheck_result *r, lua_State *L, size_t mo
 		r->due = due;
 	if (!f || !ev || !due)
 		luaL_error(L, "out of memory");
-	memset(r->findings + r->cap, 0, (cap - r->cap) * sizeof(*r->findings));
-	memset((void *)(r->evidence + r->cap), 0, (cap - r->cap) * sizeof(*r->evidence));
-	memset(r->due + r->cap, 0, (cap - r->cap) * sizeof(*r->due));
 	r->cap = cap;
 }
 
@@ -256,29 +297,35 @@ static void reserve_findings(struct casecheck_result *r, lua_State *L, size_t mo
 static int read_findings(lua_State *L)
 {
 	struct casecheck_result *r = lua_touserdata(L, lua_upvalueindex(1));
-	size_t n = lua_rawlen(L, 1), i, j;
+	size_t n = lua_rawlen(L, 1), base = r->n, i, j;
 
 	reserve_findings(r, L, n);
-	for (i = r->n; i < r->n + n; i++) {
+	for (i = base; i < base + n; i++) {
 		struct casecheck_finding *f = &r->findings[i];
 		const char *status;
 		int st;
 
+		memset(f, 0, sizeof(*f));
+		r->evidence[i] = NULL;
+		r->n = i + 1;	/* from here on freed with the result */
 		lua_settop(L, 1);
-		lua_rawgeti(L, 1, (lua_Integer)(i - r->n) + 1);	/* stack: list, finding */
+		lua_rawgeti(L, 1, (lua_Integer)(i - base) + 1);	/* stack: list, finding */
 		if (lua_type(L, 2) != LUA_TTABLE)
 			return luaL_error(L, "finding %d is not a table", (int)i + 1);
 		f->step = const_field(r, L, 2, "step");
 		f->title = const_field(r, L, 2, "title");
-		f->re = str_field(r, L, 2, "re");
-		status = str_field(r, L, 2, "status");
+		f->re = shared_field(r, L, 2, "re");
+		lua_pushstring(L, "status");	/* only parsed: not kept */
+		lua_rawget(L, 2);
+		status = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
 		st = status ? casecheck_status_parse(status) : -1;
+		lua_pop(L, 1);
 		f->status = st < 0 ? CASECHECK_ERROR : (enum casecheck_status)st;
 		f->regime = const_field(r, L, 2, "regime");
 		f->cite = const_field(r, L, 2, "cite");
-		f->trigger = str_field(r, L, 2, "trigger");
+		f->trigger = shared_field(r, L, 2, "trigger");
 		read_due(r, L, 2, i);
-		f->done = str_field(r, L, 2, "done");
+		f->done = shared_field(r, L, 2, "done");
 		f->message = str_field(r, L, 2, "message");
 		if (st < 0)
 			f->message = keep(r, "the step returned an unknown status");
@@ -304,14 +351,17 @@ static int read_findings(lua_State *L)
 			r->evidence[i] = ev;
 			for (j = 0; j < k; j++) {
 				lua_rawgeti(L, -1, (lua_Integer)j + 1);
-				if (lua_type(L, -1) == LUA_TSTRING)
-					ev[f->n_evidence++] = keep(r, lua_tostring(L, -1));
+				if (lua_type(L, -1) == LUA_TSTRING) {
+					size_t len;
+					const char *id = lua_tolstring(L, -1, &len);
+
+					ev[f->n_evidence++] = keep_shared(r, id, len);
+				}
 				lua_pop(L, 1);
 			}
 			f->evidence = ev;
 		}
 	}
-	r->n += n;
 	return 0;
 }
 
@@ -354,7 +404,7 @@ void casecheck_result_free(struct casecheck_result *r)
 	strpool_release(&r->pool);
 	strintern_unref(r->intern);
 	if (r->evidence)
-		for (i = 0; i < r->cap; i++)	/* zeroed past those read */
+		for (i = 0; i < r->n; i++)
 			free((void *)r->evidence[i]);
 	free(r->evidence);
 	free(r->due);
