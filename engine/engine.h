@@ -82,13 +82,19 @@ struct casecheck_case {
 struct casecheck_case *case_wrap(struct case_file *cf, const struct vocab *vocab,
 				 const char *name, struct casecheck_errors *errs);
 
+/* How many of the last per-case strings a result shares between findings. */
+#define RESULT_RECENT 8
+
 struct casecheck_result {
 	char *case_id, *source, *sha256, *as_of;
 	const struct calendar *cal;	/* its policy's calendar (owned by the engine) */
 	struct casecheck_finding *findings;
-	size_t n;
+	size_t n, cap;			/* findings, and room for (they arrive a matter at a time) */
 	struct strpool pool;		/* the findings' per-case strings */
 	struct strintern *intern;	/* their policy's constant strings (a reference) */
+	const char *recent[RESULT_RECENT];	/* the last strings result.c shared (keep_shared) */
+	size_t recent_len[RESULT_RECENT];
+	unsigned recent_next;
 	const char *const **evidence;	/* per finding, freed with the result */
 	struct date_span *due;		/* per finding: its due date as days (findings[i].due
 					   is its text); prec -1 when it has none */

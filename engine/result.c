@@ -2,7 +2,9 @@
 ** result.c: cases and evaluations behind the public API. A case is loaded
 ** with the policy's vocabulary; an evaluation pushes the case into the
 ** sandbox, runs scripts/runtime.lua's evaluate under a fresh budget and copies
-** the findings out into C, so nothing of the case stays in Lua afterwards.
+** the findings out into C a matter at a time, as the evaluator hands them
+** over, so Lua never holds more than one matter's findings, and nothing of
+** the case stays in Lua afterwards.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +150,44 @@ static const char *str_field(struct casecheck_result *r, lua_State *L, int t, co
 }
 
 /*
+** A copy of S (LEN bytes) for the result, or the copy of an equal string
+** among the last RESULT_RECENT kept this way: a matter's findings repeat its
+** id, their triggers' and evidence's ids and their due dates, which would
+** otherwise be kept once per finding.
+*/
+static const char *keep_shared(struct casecheck_result *r, const char *s, size_t len)
+{
+	const char *copy;
+	size_t i;
+
+	for (i = 0; i < RESULT_RECENT; i++)
+		if (r->recent[i] && r->recent_len[i] == len && memcmp(r->recent[i], s, len) == 0)
+			return r->recent[i];
+	if (!(copy = keep(r, s)))
+		return NULL;
+	i = r->recent_next++ % RESULT_RECENT;
+	r->recent[i] = copy;
+	r->recent_len[i] = len;
+	return copy;
+}
+
+/* t[KEY] of the finding at index T, if a string, through keep_shared.   [-0, +0, m] */
+static const char *shared_field(struct casecheck_result *r, lua_State *L, int t, const char *key)
+{
+	const char *s = NULL, *v;
+	size_t len;
+
+	lua_pushstring(L, key);
+	lua_rawget(L, t);
+	if (lua_type(L, -1) == LUA_TSTRING) {
+		v = lua_tolstring(L, -1, &len);
+		s = keep_shared(r, v, len);
+	}
+	lua_pop(L, 1);
+	return s;
+}
+
+/*
 ** t[KEY] of the finding at index T: a string every finding of the policy
 ** repeats (step id, title, citation, ...), taken from the policy's shared
 ** table instead of copied, or copied into the result when that table will
@@ -198,6 +238,7 @@ static void read_due(struct casecheck_result *r, lua_State *L, int t, size_t i)
 	char buf[32];
 	int ok = 1;
 
+	d->lo = d->hi = 0;
 	d->prec = (enum date_precision)-1;
 	lua_pushstring(L, "due");
 	lua_rawget(L, t);
@@ -219,59 +260,94 @@ static void read_due(struct casecheck_result *r, lua_State *L, int t, size_t i)
 	d->hi = (int)hi;
 	d->prec = (enum date_precision)prec;
 	date_format_interval(d, buf, sizeof(buf));
-	if (!(r->findings[i].due = keep(r, buf)))
+	if (!(r->findings[i].due = keep_shared(r, buf, strlen(buf))))
 		luaL_error(L, "out of memory");
 }
 
 /*
-** Copy the findings list (argument 2) into the result (argument 1). Raw
-** access only, under sandbox_pcall (redis#11032).   [-2, +0, m]
+** Room in R for MORE findings beyond r->n. Not zeroed: read_findings fills
+** each slot as it reads it, so the pages of the room not yet used are never
+** touched (a large array's growth costs no memory until it is used).
+** [-0, +0, v]
+*/
+static void reserve_findings(struct casecheck_result *r, lua_State *L, size_t more)
+{
+	size_t cap = r->cap ? r->cap : 32;
+	void *f, *ev, *due;
+
+	if (r->n + more <= r->cap)
+		return;
+	while (cap < r->n + more)
+		cap *= 2;
+	f = realloc(r->findings, cap * sizeof(*r->findings));
+	if (f)
+		r->findings = f;
+	ev = realloc((void *)r->evidence, cap * sizeof(*r->evidence));
+	if (ev)
+		r->evidence = ev;
+	due = realloc(r->due, cap * sizeof(*r->due));
+	if (due)
+		r->due = due;
+	if (!f || !ev || !due)
+		luaL_error(L, "out of memory");
+	r->cap = cap;
+}
+
+/*
+** Copy the findings list (argument 1) after R's findings so far: called by
+** scripts/evaluate.lua once a matter is judged (and once for the per-case
+** steps), so that Lua holds one matter's findings at a time, never the
+** case's. R is the closure's upvalue. Raw access only, under sandbox_pcall
+** (redis#11032).   [-1, +0, m]
 */
 static int read_findings(lua_State *L)
 {
-	struct casecheck_result *r = lua_touserdata(L, 1);
-	size_t n = lua_rawlen(L, 2), i, j;
+	struct casecheck_result *r = lua_touserdata(L, lua_upvalueindex(1));
+	size_t n = lua_rawlen(L, 1), base = r->n, i, j;
 
-	r->findings = calloc(n ? n : 1, sizeof(*r->findings));
-	r->evidence = calloc(n ? n : 1, sizeof(*r->evidence));
-	r->due = calloc(n ? n : 1, sizeof(*r->due));
-	if (!r->findings || !r->evidence || !r->due)
-		return luaL_error(L, "out of memory");
-	for (i = 0; i < n; i++) {
+	reserve_findings(r, L, n);
+	for (i = base; i < base + n; i++) {
 		struct casecheck_finding *f = &r->findings[i];
 		const char *status;
 		int st;
 
-		lua_rawgeti(L, 2, (lua_Integer)i + 1);	/* stack: r, list, finding */
-		if (lua_type(L, 3) != LUA_TTABLE)
+		memset(f, 0, sizeof(*f));
+		r->evidence[i] = NULL;
+		r->n = i + 1;	/* from here on freed with the result */
+		lua_settop(L, 1);
+		lua_rawgeti(L, 1, (lua_Integer)(i - base) + 1);	/* stack: list, finding */
+		if (lua_type(L, 2) != LUA_TTABLE)
 			return luaL_error(L, "finding %d is not a table", (int)i + 1);
-		f->step = const_field(r, L, 3, "step");
-		f->title = const_field(r, L, 3, "title");
-		f->re = str_field(r, L, 3, "re");
-		status = str_field(r, L, 3, "status");
+		f->step = const_field(r, L, 2, "step");
+		f->title = const_field(r, L, 2, "title");
+		f->re = shared_field(r, L, 2, "re");
+		lua_pushstring(L, "status");	/* only parsed: not kept */
+		lua_rawget(L, 2);
+		status = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
 		st = status ? casecheck_status_parse(status) : -1;
+		lua_pop(L, 1);
 		f->status = st < 0 ? CASECHECK_ERROR : (enum casecheck_status)st;
-		f->regime = const_field(r, L, 3, "regime");
-		f->cite = const_field(r, L, 3, "cite");
-		f->trigger = str_field(r, L, 3, "trigger");
-		read_due(r, L, 3, i);
-		f->done = str_field(r, L, 3, "done");
-		f->message = str_field(r, L, 3, "message");
+		f->regime = const_field(r, L, 2, "regime");
+		f->cite = const_field(r, L, 2, "cite");
+		f->trigger = shared_field(r, L, 2, "trigger");
+		read_due(r, L, 2, i);
+		f->done = shared_field(r, L, 2, "done");
+		f->message = str_field(r, L, 2, "message");
 		if (st < 0)
 			f->message = keep(r, "the step returned an unknown status");
-		f->detail = str_field(r, L, 3, "detail");
-		f->duty = const_field(r, L, 3, "duty");
-		f->deadline_basis = const_field(r, L, 3, "deadline_basis");
-		f->deadline_source = const_field(r, L, 3, "deadline_source");
+		f->detail = str_field(r, L, 2, "detail");
+		f->duty = const_field(r, L, 2, "duty");
+		f->deadline_basis = const_field(r, L, 2, "deadline_basis");
+		f->deadline_source = const_field(r, L, 2, "deadline_source");
 		lua_pushstring(L, "days_late");
-		lua_rawget(L, 3);
+		lua_rawget(L, 2);
 		if (lua_isinteger(L, -1)) {
 			f->has_days_late = 1;
 			f->days_late = (long)lua_tointeger(L, -1);
 		}
 		lua_pop(L, 1);
 		lua_pushstring(L, "evidence");
-		lua_rawget(L, 3);
+		lua_rawget(L, 2);
 		if (lua_type(L, -1) == LUA_TTABLE) {
 			size_t k = lua_rawlen(L, -1);
 			const char **ev = calloc(k + 1, sizeof(*ev));
@@ -281,25 +357,31 @@ static int read_findings(lua_State *L)
 			r->evidence[i] = ev;
 			for (j = 0; j < k; j++) {
 				lua_rawgeti(L, -1, (lua_Integer)j + 1);
-				if (lua_type(L, -1) == LUA_TSTRING)
-					ev[f->n_evidence++] = keep(r, lua_tostring(L, -1));
+				if (lua_type(L, -1) == LUA_TSTRING) {
+					size_t len;
+					const char *id = lua_tolstring(L, -1, &len);
+
+					ev[f->n_evidence++] = keep_shared(r, id, len);
+				}
 				lua_pop(L, 1);
 			}
 			f->evidence = ev;
 		}
-		lua_pop(L, 2);
-		r->n = i + 1;
 	}
 	return 0;
 }
 
-/* Push runtime.evaluate and its arguments, then call it.   [-5, +1, m] */
+/*
+** Push runtime.evaluate and its arguments, the last one read_findings over
+** the result, then call it.   [-5, +0, m]
+*/
 static int push_evaluation(lua_State *L)
 {
 	struct casecheck_engine *e = lua_touserdata(L, 1);
 	struct casecheck_policy *p = lua_touserdata(L, 2);
 	const struct case_file *cf = lua_touserdata(L, 3);
 	int as_of = (int)lua_tointeger(L, 4);
+	struct casecheck_result *r = lua_touserdata(L, 5);
 	size_t i;
 
 	lua_rawgeti(L, LUA_REGISTRYINDEX, e->runtime_ref);
@@ -313,8 +395,10 @@ static int push_evaluation(lua_State *L)
 		lua_setfield(L, -2, p->params[i].name);
 	}
 	lua_pushboolean(L, e->want_detail);
-	lua_call(L, 5, 1);
-	return 1;
+	lua_pushlightuserdata(L, r);
+	lua_pushcclosure(L, read_findings, 1);
+	lua_call(L, 6, 0);
+	return 0;
 }
 
 void casecheck_result_free(struct casecheck_result *r)
@@ -380,13 +464,8 @@ struct casecheck_result *casecheck_evaluate(struct casecheck_engine *e,
 	lua_pushlightuserdata(L, p);
 	lua_pushlightuserdata(L, c->cf);
 	lua_pushinteger(L, as_of);
-	if (sandbox_pcall(e->sb, 4, 1, err) != 0)
-		goto fail;
-	lua_pushcfunction(L, read_findings);
-	lua_insert(L, -2);
 	lua_pushlightuserdata(L, r);
-	lua_insert(L, -2);
-	if (sandbox_pcall(e->sb, 2, 0, err) != 0)
+	if (sandbox_pcall(e->sb, 5, 0, err) != 0)
 		goto fail;
 	return r;
 fail:

@@ -22,13 +22,39 @@ int strpool_own(struct strpool *sp, void *ptr)
 	return 0;
 }
 
-const char *strpool_dup(struct strpool *sp, const char *s)
+/* Strings up to this size share chunks of STRPOOL_CHUNK bytes. */
+#define STRPOOL_SHORT 512
+#define STRPOOL_CHUNK 16384
+
+/* A copy of the LEN bytes at S and a NUL, owned by the pool. */
+static const char *dup_len(struct strpool *sp, const char *s, size_t len)
 {
 	char *copy;
 
-	if (!s || !(copy = strdup(s)))
-		return NULL;
-	return strpool_own(sp, copy) == 0 ? copy : NULL;
+	if (len + 1 > STRPOOL_SHORT) {
+		if (!(copy = malloc(len + 1)) || strpool_own(sp, copy) != 0)
+			return NULL;
+	} else {
+		if (len + 1 > sp->room) {
+			char *chunk = malloc(STRPOOL_CHUNK);
+
+			if (!chunk || strpool_own(sp, chunk) != 0)
+				return NULL;
+			sp->chunk = chunk;
+			sp->room = STRPOOL_CHUNK;
+		}
+		copy = sp->chunk;
+		sp->chunk += len + 1;
+		sp->room -= len + 1;
+	}
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	return copy;
+}
+
+const char *strpool_dup(struct strpool *sp, const char *s)
+{
+	return s ? dup_len(sp, s, strlen(s)) : NULL;
 }
 
 const char *strpool_field(struct strpool *sp, lua_State *L, int t, const char *key)
@@ -51,4 +77,6 @@ void strpool_release(struct strpool *sp)
 	free(sp->v);
 	sp->v = NULL;
 	sp->n = sp->cap = 0;
+	sp->chunk = NULL;
+	sp->room = 0;
 }

@@ -10,10 +10,17 @@
 #include <stddef.h>
 #include <lua.h>
 
-/* Zero-initialise; free with strpool_release. */
+/*
+** Zero-initialise; free with strpool_release. Short strings are copied into
+** chunks of the pool's own (one malloc for many strings, none of malloc's
+** per-block overhead: a result keeps several per finding); blocks and long
+** strings are owned one by one.
+*/
 struct strpool {
 	char **v;
 	size_t n, cap;
+	char *chunk;		/* the chunk short strings go to, or NULL */
+	size_t room;		/* bytes left in it */
 };
 
 /* Take ownership of PTR (malloc'd). 0, or -1 when out of memory (PTR freed). */

@@ -333,7 +333,7 @@ struct vocab {
 };
 
 static const struct vocab builtin = {
-	builtin_types, COUNT(builtin_types), NULL, 0, NULL, { NULL, 0, 0 }
+	builtin_types, COUNT(builtin_types), NULL, 0, NULL, { NULL, 0, 0, NULL, 0 }
 };
 
 static const char *const kind_names[] = {

@@ -21,6 +21,7 @@ local STEP_KEYS = {
 -- The kinds of duty and where a time limit comes from (policy-guide.md).
 local DUTY_KINDS = { statutory = true, power = true, guidance = true, practice = true }
 local BASES = { statutory = true, guidance = true, benchmark = true }
+local BREACH_SCOPES = { matter = true, case = true, matter_and_case = true }
 local LIMIT_KEYS = { basis = "string", source = "string" }
 -- already = true: an event before the trigger meets the duty too (says.already)
 local DONE_BY_KEYS = { type = "any", by = "string", to = "string", where = "function", already = "boolean" }
@@ -915,8 +916,9 @@ function dsl.collector(strict)
 		for i, b in ipairs(t.breach or {}) do
 			check_keys(b, BREACH_KEYS, what .. " breach " .. i)
 			if not b.type then fail("%s: breach %d needs a 'type'", what, i) end
-			if b.scope and b.scope ~= "matter" and b.scope ~= "case" then
-				fail("%s: breach %d 'scope' must be \"matter\" or \"case\"", what, i)
+			if b.scope and not BREACH_SCOPES[b.scope] then
+				fail("%s: breach %d 'scope' must be \"matter\", \"case\" or \"matter_and_case\"%s", what, i,
+					hint_for(b.scope, BREACH_SCOPES))
 			end
 		end
 		if t.breach and #t.breach == 0 then fail("%s: 'breach' must be a list of {type = ...}", what) end

@@ -495,12 +495,81 @@ local function declared_vars(trigger, done, missing, duty, trigger_when, as_of)
 	return v
 end
 
--- The first event of type TY in WITHIN (a matter or the case) that breach B forbids.
-local function breached(ctx, b, within, ty, m)
-	for _, e in ipairs(within:all(ty)) do
-		-- a field the record does not give may be what the breach turns on:
-		-- not conclusive, and the gap makes the verdict unknown below
-		if not gapped(ctx, e.type, true) and (not b.where or guard(b.where, e, m, ctx)) then return e end
+-- ctx -> the evaluation's own state, out of the policy's reach (set with Ctx below).
+local hidden
+
+-- The events about the whole case (no `re`) of type TY, in the case's order:
+-- listed once per evaluation, for breaches of scope "matter_and_case".
+local function whole_of(ctx, ty)
+	local h = hidden[ctx]
+	local w = h.whole
+	if not w then
+		w = {}
+		h.whole = w
+	end
+	local list = w[ty]
+	if not list then
+		list = {}
+		local all = ctx.case:all(ty)
+		for i = 1, #all do
+			if all[i].re == nil then list[#list + 1] = all[i] end
+		end
+		w[ty] = list
+	end
+	return list
+end
+
+-- The case's order of events: by date (lo, then hi), then file order (case_build.c).
+local function in_case_order(a, b)
+	if a.lo ~= b.lo then return a.lo < b.lo end
+	if a.hi ~= b.hi then return a.hi < b.hi end
+	return a.file_index < b.file_index
+end
+
+local function no_events() return nil end
+
+--[[
+An iterator over the events of type TY that a breach of SCOPE can be for
+matter M with trigger span T, in the case's order: those re M ("matter", the
+default), every one ("case"), or those re M and those about the whole case
+from the trigger's first day on ("matter_and_case"). The last merges M's own
+list with a binary search into the whole case's, so a matter's cost does
+not grow with the case's other matters. None when a gap covers a field of
+TY: the record does not give what the breach may turn on, so no event of it
+is conclusive (the gap makes the verdict unknown below); the gap covers the
+type, so it is asked once, not per event.
+]]
+local function breach_events(ctx, scope, m, t, ty)
+	if gapped(ctx, ty, true) then return no_events end
+	if scope ~= "matter_and_case" then
+		local list, i = scope == "case" and ctx.case:all(ty) or m:all(ty), 0
+		return function()
+			i = i + 1
+			return list[i]
+		end
+	end
+	local own, whole = m:all(ty), whole_of(ctx, ty)
+	local lo, hi = 1, #whole + 1
+	while lo < hi do
+		local mid = (lo + hi) // 2
+		if whole[mid].lo >= t.lo then hi = mid else lo = mid + 1 end
+	end
+	local i, j = 1, lo
+	return function()
+		local a, b = own[i], whole[j]
+		if a and (not b or in_case_order(a, b)) then
+			i = i + 1
+			return a
+		end
+		if b then j = j + 1 end
+		return b
+	end
+end
+
+-- The first event of type TY that breach B forbids for matter M (trigger span T).
+local function breached(ctx, b, ty, m, t)
+	for e in breach_events(ctx, b.scope, m, t, ty) do
+		if not b.where or guard(b.where, e, m, ctx) then return e end
 	end
 	return nil
 end
@@ -528,15 +597,14 @@ local function run_declared(s, step, m, ctx, f)
 
 	-- Forbidden events fail the step whatever else happened.
 	for _, b in ipairs(step.breach or NONE) do
-		local within = b.scope == "case" and ctx.case or m
 		local bt, e = b.type, nil
 		if type(bt) == "table" then
 			for _, ty in ipairs(bt) do
-				e = breached(ctx, b, within, ty, m)
+				e = breached(ctx, b, ty, m, t)
 				if e then break end
 			end
 		elseif bt ~= nil then
-			e = breached(ctx, b, within, bt, m)
+			e = breached(ctx, b, bt, m, t)
 		end
 		if e then
 			f.status = "fail"
@@ -660,7 +728,7 @@ local CtxMeta = { __index = Ctx, __metatable = false }	-- Ctx itself stays out o
 -- What Ctx's methods need of the step being judged (its compiled metadata,
 -- shared by every case, and its templates), kept out of the policy's reach:
 -- a policy that could write into them would change later cases' citations.
-local hidden = setmetatable({}, { __mode = "k" })
+hidden = setmetatable({}, { __mode = "k" })
 
 -- The unit and number of days of a deadline spec, with the run's params.
 function Ctx:period_of(spec)
@@ -1192,23 +1260,25 @@ An event's `assumption` (what it takes beyond its sources, case format) is
 shown in every finding that rests on it: the finding's trigger or evidence.
 So a reader sees, beside the verdict, what the verdict assumes.
 ]]
-local function show_assumptions(f, assumed)
+local function show_assumptions(f, assumed, at)
 	if #assumed == 0 or f.status == "not_applicable" or f.status == "error" or not f.message then return end
-	local ids = {}
-	if type(f.trigger) == "string" then ids[1] = f.trigger end
-	for _, id in ipairs(type(f.evidence) == "table" and f.evidence or NONE) do ids[#ids + 1] = id end
-	if #ids == 0 then return end
-	local seen = {}
-	for _, e in ipairs(assumed) do
-		if e.assumption and not seen[e.assumption] then
-			for _, id in ipairs(ids) do
-				if e.id == id then
-					seen[e.assumption] = true
-					f.message = f.message .. " Assumption ('" .. e.id .. "'): " .. e.assumption
-					break
-				end
-			end
+	-- the finding's events that carry one, by their place in ASSUMED (AT:
+	-- id -> place), so a finding costs its own events, not the case's
+	local hits = {}
+	if type(f.trigger) == "string" and at[f.trigger] then hits[1] = at[f.trigger] end
+	for _, id in ipairs(type(f.evidence) == "table" and f.evidence or NONE) do
+		if at[id] then hits[#hits + 1] = at[id] end
+	end
+	if #hits == 0 then return end
+	table.sort(hits)	-- date order, as ASSUMED
+	local seen, last = {}, nil
+	for _, k in ipairs(hits) do
+		local e = assumed[k]
+		if k ~= last and not seen[e.assumption] then
+			seen[e.assumption] = true
+			f.message = f.message .. " Assumption ('" .. e.id .. "'): " .. e.assumption
 		end
+		last = k
 	end
 end
 
@@ -1236,7 +1306,7 @@ local function run_one(s, step, m, ctx, regime, out, ref)
 			duty = regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil,
 			message = msg }
 	else
-		show_assumptions(f, ctx.assumed)
+		show_assumptions(f, ctx.assumed, hidden[ctx].assumed_at)
 	end
 	out[#out + 1] = f
 end
@@ -1272,19 +1342,25 @@ end
 
 --[[
 Evaluate DECL (this run's declarations) with META (from load) over CASE as of
-the day AS_OF, with PARAMS (name -> number). Returns the list of findings.
+the day AS_OF, with PARAMS (name -> number). The findings go to EMIT (a list
+at a time, in order) as soon as each matter is judged, then the per-case
+ones: what Lua holds stays one matter's worth however many the case has.
 ]]
-function evaluate.run(meta, decl, case, as_of, params, want_detail)
+function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
 		want_detail = want_detail, unknown_aware = nil, matter = nil, regime = nil, step = nil, track = nil,
 		assumed = nil }, CtxMeta)
-	hidden[ctx] = { meta_step = nil, step_says = nil }
 	local out = {}
-	-- the events that carry an assumption, in date order (usually none)
-	local assumed = {}
+	-- the events that carry an assumption, in date order (usually none), and
+	-- each one's place in that list by its id
+	local assumed, assumed_at = {}, {}
 	for _, e in ipairs(case.events) do
-		if e.assumption then assumed[#assumed + 1] = e end
+		if e.assumption then
+			assumed[#assumed + 1] = e
+			assumed_at[e.id] = #assumed
+		end
 	end
+	hidden[ctx] = { meta_step = nil, step_says = nil, assumed_at = assumed_at }
 	ctx.assumed = assumed
 	-- the policy's words for a matter no awareness rule made known
 	ctx.unknown_aware = decl.awareness and decl.awareness.unknown or
@@ -1302,6 +1378,8 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail)
 			local s = steps[si]
 			if not s.per_case then run_one(s, decl.steps[s.id], m, ctx, regime, out, ref) end
 		end
+		emit(out)
+		out = {}
 	end
 	ctx.track = nil
 	local case_regime = regime_at(meta, as_of)
@@ -1309,7 +1387,7 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail)
 		local s = steps[si]
 		if s.per_case then run_one(s, decl.steps[s.id], nil, ctx, case_regime, out) end
 	end
-	return out
+	emit(out)
 end
 
 return evaluate

@@ -82,12 +82,14 @@ local function case_globals(inst)
 	return setmetatable(g, inst.globals_meta)
 end
 
--- Evaluate one case: the policy's upvalues as loading left them, then its steps over the case.
-function runtime.evaluate(meta, case, as_of, params, want_detail)
+-- Evaluate one case: the policy's upvalues as loading left them, then its
+-- steps over the case, handing the findings to EMIT (engine/result.c) a
+-- matter at a time.
+function runtime.evaluate(meta, case, as_of, params, want_detail, emit)
 	local inst = meta.instance
 	cc.restore(inst.snapshot, inst.env, case_globals(inst))
 	model.prepare(case, inst.decl)
-	return evaluate.run(meta, inst.decl, case, as_of, params, want_detail)
+	evaluate.run(meta, inst.decl, case, as_of, params, want_detail, emit)
 end
 
 return runtime

@@ -447,6 +447,48 @@ START_TEST(test_misuse_names_line_and_nearest)
 END_TEST
 
 /* A period that a param sets to 0 cannot make the recurring loop spin: the step errors. */
+/*
+** Breach scope "matter_and_case": an unlinking re the matter counts whenever
+** it happened; one about the whole case (no re) only from the trigger's day
+** on; one re another matter never. The first in date order is the one named.
+*/
+static const char BREACH[] = HEAD
+	"step \"rec.linked\" { title = \"t\", cite = \"Act s.1\", duty = \"statutory\",\n"
+	"  from = \"allegation\",\n"
+	"  breach = { { type = \"record_unlinked\", scope = \"matter_and_case\", says = \"Unlinked: {event}.\" } },\n"
+	"  says = { pass = \"Kept.\" },\n"
+	"}\n";
+#define UNLINKED(id, date, re) ",\n  {\"id\": \"" id "\", \"date\": \"" date "\", \"type\": \"record_unlinked\", " \
+	"\"by\": \"F\", " re "\"system\": \"PNC\"}"
+#define A2 ",\n  {\"id\": \"a2\", \"date\": \"2019-02-01\", \"type\": \"allegation_received\", \"by\": \"P\"," \
+	" \"categories\": [\"assault\"]}"
+
+START_TEST(test_breach_matter_and_case)
+{
+	/* the allegation a1 is of 2019-05-01 */
+	expect(run(BREACH, "rec.linked", NULL, NULL, UNLINKED("u0", "2019-04-30", ""), NULL, "2020-01-01"),
+	       "pass", "Kept.");
+	expect(run(BREACH, "rec.linked", NULL, NULL, UNLINKED("u1", "2019-05-01", ""), NULL, "2020-01-01"),
+	       "fail", "Unlinked: record_unlinked 'u1'.");
+	expect(run(BREACH, "rec.linked", NULL, NULL, A2 UNLINKED("u2", "2019-06-01", "\"re\": \"a2\", "), NULL,
+		   "2020-01-01"),
+	       "pass", "Kept.");
+	/* re the matter before its allegation's date still counts, and comes first */
+	expect(run(BREACH, "rec.linked", NULL, NULL,
+		   UNLINKED("u3", "2019-04-01", "\"re\": \"a1\", ") UNLINKED("u4", "2019-05-02", ""), NULL,
+		   "2020-01-01"),
+	       "fail", "Unlinked: record_unlinked 'u3'.");
+	expect(run(BREACH, "rec.linked", NULL, NULL,
+		   UNLINKED("u5", "2019-05-03", "\"re\": \"a1\", ") UNLINKED("u6", "2019-05-02", ""), NULL,
+		   "2020-01-01"),
+	       "fail", "Unlinked: record_unlinked 'u6'.");
+	load_fails(HEAD "step \"a.b\" { title = \"t\", cite = \"Act s.1\", duty = \"statutory\", from = \"allegation\",\n"
+		   " breach = { { type = \"record_unlinked\", scope = \"matter_or_case\" } } }\n",
+		   6, "step 'a.b': breach 1 'scope' must be \"matter\", \"case\" or \"matter_and_case\""
+		   " (did you mean 'matter_and_case'?)");
+}
+END_TEST
+
 START_TEST(test_zero_period_param_is_an_error)
 {
 	struct casecheck_error err;
@@ -487,6 +529,7 @@ Suite *duties_suite(void)
 	tcase_add_test(tc, test_cannot_is_checked);
 	tcase_add_test(tc, test_misuse_names_line_and_nearest);
 	tcase_add_test(tc, test_zero_period_param_is_an_error);
+	tcase_add_test(tc, test_breach_matter_and_case);
 	tcase_set_timeout(tc, 20);
 	suite_add_tcase(s, tc);
 	return s;

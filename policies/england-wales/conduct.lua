@@ -680,8 +680,8 @@ step "records.subject_kept_linked" {
 	from = "allegation",
 	breach = { {
 		type = "record_unlinked",
-		scope = "case",
-		where = function(e, m) return e.re == m.id or (e.re == nil and e.lo >= m.allegation.lo) end,
+		-- re this allegation, or about every allegation (no re) from its receipt on
+		scope = "matter_and_case",
 		says = "The subject's name was removed from the records {event_when}, so this allegation could not be found by later investigators; records must stay searchable while needed for a policing purpose.",
 	} },
 	says = {

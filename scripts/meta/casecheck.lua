@@ -448,13 +448,15 @@ function Ctx:period_of(spec) end
 ---@field where? fun(e: Event, m: Matter, ctx: Ctx): boolean?
 ---@field already? boolean an event before the trigger meets the duty too (says.already)
 
----A forbidden event: any event of TYPE (re the matter, or in the whole case
----with scope "case") that WHERE accepts fails the step.
+---A forbidden event: any event of TYPE (re the matter; in the whole case
+---with scope "case"; re the matter or about the whole case, no `re`, from
+---the trigger's first day on, with scope "matter_and_case") that WHERE
+---accepts fails the step.
 ---@class Breach
 ---@field type string|string[]
 ---@field where? fun(e: Event, m: Matter, ctx: Ctx): boolean?
 ---@field says? string message template: {event}, {event_when}, {trigger}, {due} ...
----@field scope? "matter"|"case"
+---@field scope? "matter"|"case"|"matter_and_case"
 
 ---A listing duty: the earliest event re the matter of one of TYPE (that BY,
 ---TO and WHERE accept), on or after the trigger and not after the first
