@@ -171,29 +171,20 @@ static const char *keep_shared(struct casecheck_result *r, const char *s, size_t
 	return copy;
 }
 
-/* t[KEY] of the finding at index T, if a string, through keep_shared.   [-0, +0, m] */
-static const char *shared_field(struct casecheck_result *r, lua_State *L, int t, const char *key)
-{
-	const char *s = NULL, *v;
-	size_t len;
-
-	lua_pushstring(L, key);
-	lua_rawget(L, t);
-	if (lua_type(L, -1) == LUA_TSTRING) {
-		v = lua_tolstring(L, -1, &len);
-		s = keep_shared(r, v, len);
-	}
-	lua_pop(L, 1);
-	return s;
-}
+/* How string_field keeps a string for the result. */
+enum keep_how {
+	KEEP_SHARED,	/* through keep_shared: a matter's findings repeat its ids and dates */
+	KEEP_CONST	/* the policy's shared copy: step id, title, citation ... */
+};
 
 /*
-** t[KEY] of the finding at index T: a string every finding of the policy
-** repeats (step id, title, citation, ...), taken from the policy's shared
-** table instead of copied, or copied into the result when that table will
-** not hold it (a check's own, per-case text).   [-0, +0, m]
+** t[KEY] of the finding at index T, if a string, kept as HOW says. A
+** KEEP_CONST string every finding of the policy repeats is taken from the
+** policy's shared table instead of copied, or copied into the result when
+** that table will not hold it (a check's own, per-case text).   [-0, +0, m]
 */
-static const char *const_field(struct casecheck_result *r, lua_State *L, int t, const char *key)
+static const char *string_field(struct casecheck_result *r, lua_State *L, int t, const char *key,
+				enum keep_how how)
 {
 	const char *s = NULL, *v;
 	size_t len;
@@ -202,8 +193,9 @@ static const char *const_field(struct casecheck_result *r, lua_State *L, int t, 
 	lua_rawget(L, t);
 	if (lua_type(L, -1) == LUA_TSTRING) {
 		v = lua_tolstring(L, -1, &len);
-		s = strintern_get(r->intern, v, len);
-		if (!s)
+		if (how == KEEP_SHARED)
+			s = keep_shared(r, v, len);
+		else if (!(s = strintern_get(r->intern, v, len)))
 			s = keep(r, v);
 	}
 	lua_pop(L, 1);
@@ -318,27 +310,27 @@ static int read_findings(lua_State *L)
 		lua_rawgeti(L, 1, (lua_Integer)(i - base) + 1);	/* stack: list, finding */
 		if (lua_type(L, 2) != LUA_TTABLE)
 			return luaL_error(L, "finding %d is not a table", (int)i + 1);
-		f->step = const_field(r, L, 2, "step");
-		f->title = const_field(r, L, 2, "title");
-		f->re = shared_field(r, L, 2, "re");
+		f->step = string_field(r, L, 2, "step", KEEP_CONST);
+		f->title = string_field(r, L, 2, "title", KEEP_CONST);
+		f->re = string_field(r, L, 2, "re", KEEP_SHARED);
 		lua_pushstring(L, "status");	/* only parsed: not kept */
 		lua_rawget(L, 2);
 		status = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
 		st = status ? casecheck_status_parse(status) : -1;
 		lua_pop(L, 1);
 		f->status = st < 0 ? CASECHECK_ERROR : (enum casecheck_status)st;
-		f->regime = const_field(r, L, 2, "regime");
-		f->cite = const_field(r, L, 2, "cite");
-		f->trigger = shared_field(r, L, 2, "trigger");
+		f->regime = string_field(r, L, 2, "regime", KEEP_CONST);
+		f->cite = string_field(r, L, 2, "cite", KEEP_CONST);
+		f->trigger = string_field(r, L, 2, "trigger", KEEP_SHARED);
 		read_due(r, L, 2, i);
-		f->done = shared_field(r, L, 2, "done");
+		f->done = string_field(r, L, 2, "done", KEEP_SHARED);
 		f->message = str_field(r, L, 2, "message");
 		if (st < 0)
 			f->message = keep(r, "the step returned an unknown status");
 		f->detail = str_field(r, L, 2, "detail");
-		f->duty = const_field(r, L, 2, "duty");
-		f->deadline_basis = const_field(r, L, 2, "deadline_basis");
-		f->deadline_source = const_field(r, L, 2, "deadline_source");
+		f->duty = string_field(r, L, 2, "duty", KEEP_CONST);
+		f->deadline_basis = string_field(r, L, 2, "deadline_basis", KEEP_CONST);
+		f->deadline_source = string_field(r, L, 2, "deadline_source", KEEP_CONST);
 		lua_pushstring(L, "days_late");
 		lua_rawget(L, 2);
 		if (lua_isinteger(L, -1)) {

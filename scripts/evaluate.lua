@@ -64,36 +64,36 @@ local function compile(template)
 	return c
 end
 
--- "Why." of a reason: cap(WHY) .. ".", kept for the reasons policies give
--- again and again (a step that does not apply, a trigger that never came).
-local sentences, n_sentences = {}, 0
-local function sentence(why)
-	local w = sentences[why]
-	if w then return w end
-	w = cap(why) .. "."
-	if type(why) == "string" and #why <= 200 then
-		if n_sentences >= 1024 then sentences, n_sentences = {}, 0 end
-		sentences[why] = w
-		n_sentences = n_sentences + 1
+--[[
+F memoised, for the strings a policy gives again and again. The cache keeps
+strings of at most 200 bytes and is dropped whole when it holds 1,024, so
+that what one case leaves here cannot fill a later case's memory budget.
+]]
+local function bounded_memo(f)
+	local memo, n = {}, 0
+	return function(s)
+		local w = memo[s]
+		if w then return w end
+		w = f(s)
+		if type(s) == "string" and #s <= 200 then
+			if n >= 1024 then memo, n = {}, 0 end
+			memo[s] = w
+			n = n + 1
+		end
+		return w
 	end
-	return w
 end
 
+-- "Why." of a reason (a step that does not apply, a trigger that never came).
+local sentence = bounded_memo(function(why) return cap(why) .. "." end)
+
 -- Capitalised first placeholders ("the duty arose" -> "The duty arose"):
--- the same few phrases start most sentences. Bounded like the templates.
-local capped, n_capped = {}, 0
+-- the same few phrases start most sentences.
+local cap_memo = bounded_memo(cap)
 local function cap_cached(v)
 	local b = v:byte(1)
 	if not b or b < 97 or b > 122 then return v end
-	local w = capped[v]
-	if w then return w end
-	w = cap(v)
-	if #v <= 200 then
-		if n_capped >= 1024 then capped, n_capped = {}, 0 end
-		capped[v] = w
-		n_capped = n_capped + 1
-	end
-	return w
+	return cap_memo(v)
 end
 
 --[[
