@@ -20,33 +20,23 @@
 #include <stdlib.h>
 #include <string.h>
 #include "case_priv.h"
+#include "strset.h"
 
 #define CHUNK 65536
 
 /* The alignment a case_value needs (C99 has no alignof). */
 #define ALIGN_VALUE offsetof(struct { char c; struct case_value v; }, v)
 
-/* The set of the case's strings while it is built: open addressing, FNV-1a. */
+/* The case's strings while it is built (strset.c), and the chunks they go to. */
 struct interner {
 	struct case_priv *cp;
-	const char **slot;
-	size_t *len;
-	unsigned short *key;	/* 1 + the string's index in case_file.keys, or 0 */
-	size_t cap, n;		/* cap a power of two, n < cap / 2 */
+	struct strset set;
+	unsigned short *key;	/* by entry: 1 + the string's index in case_file.keys, or 0 */
+	size_t key_room;
 	char *cur;		/* free space of the last chunk */
 	size_t left;
 	size_t chunk_cap, keys_cap;
 };
-
-static uint32_t hash(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
 
 /*
 ** SIZE bytes aligned to ALIGN (a power of two) from the case's chunks; a
@@ -88,65 +78,34 @@ static void *take(struct interner *in, size_t size, size_t align)
 	return c;
 }
 
-/* Double the set, or make it CAP0 slots when it has none. */
-static int grow(struct interner *in, size_t cap0)
+/* A new string's copy in the case's chunks. */
+static const char *copy_string(void *ud, const char *s, size_t len)
 {
-	size_t cap = in->cap ? in->cap * 2 : cap0, i;
-	const char **slot = calloc(cap, sizeof(*slot));
-	size_t *len = malloc(cap * sizeof(*len));
-	unsigned short *key = malloc(cap * sizeof(*key));
+	char *copy = take(ud, len + 1, 1);
 
-	if (!slot || !len || !key) {
-		free(slot);
-		free(len);
-		free(key);
-		return -1;
+	if (copy) {
+		memcpy(copy, s, len);
+		copy[len] = '\0';
 	}
-	for (i = 0; i < in->cap; i++) {
-		size_t j;
-
-		if (!in->slot[i])
-			continue;
-		j = hash(in->slot[i], in->len[i]) & (cap - 1);
-		while (slot[j])
-			j = (j + 1) & (cap - 1);
-		slot[j] = in->slot[i];
-		len[j] = in->len[i];
-		key[j] = in->key[i];
-	}
-	free(in->slot);
-	free(in->len);
-	free(in->key);
-	in->slot = slot;
-	in->len = len;
-	in->key = key;
-	in->cap = cap;
-	return 0;
+	return copy;
 }
 
-/* The slot of the case's copy of the LEN bytes at S, added when new; -1 out of memory. */
+/* The entry of the case's copy of the LEN bytes at S, added when new; -1 out of memory. */
 static long intern_slot(struct interner *in, const char *s, size_t len)
 {
-	size_t j;
-	char *copy;
+	long e = strset_intern(&in->set, s, len, copy_string, in);
 
-	if ((in->n + 1) * 2 > in->cap && grow(in, 256) != 0)
-		return -1;
-	j = hash(s, len) & (in->cap - 1);
-	while (in->slot[j]) {
-		if (in->len[j] == len && memcmp(in->slot[j], s, len) == 0)
-			return (long)j;
-		j = (j + 1) & (in->cap - 1);
+	if (e >= 0 && (size_t)e >= in->key_room) {
+		size_t room = in->set.room;
+		unsigned short *key = realloc(in->key, room * sizeof(*key));
+
+		if (!key)
+			return -1;
+		memset(key + in->key_room, 0, (room - in->key_room) * sizeof(*key));
+		in->key = key;
+		in->key_room = room;
 	}
-	if (!(copy = take(in, len + 1, 1)))
-		return -1;
-	memcpy(copy, s, len);
-	copy[len] = '\0';
-	in->slot[j] = copy;
-	in->len[j] = len;
-	in->key[j] = 0;
-	in->n++;
-	return (long)j;
+	return e;
 }
 
 /* Re-point *S (NULL stays NULL) to the case's copy. 0, or -1 out of memory. */
@@ -158,7 +117,7 @@ static int own(struct interner *in, const char **s)
 		return 0;
 	if ((j = intern_slot(in, *s, strlen(*s))) < 0)
 		return -1;
-	*s = in->slot[j];
+	*s = in->set.str[j];
 	return 0;
 }
 
@@ -182,7 +141,7 @@ static long key_index(struct interner *in, const char *key, size_t len)
 			cf->keys = v;
 			in->keys_cap = cap;
 		}
-		cf->keys[cf->n_keys] = in->slot[j];
+		cf->keys[cf->n_keys] = in->set.str[j];
 		in->key[j] = (unsigned short)++cf->n_keys;
 	}
 	return in->key[j] - 1;
@@ -218,7 +177,7 @@ static int convert(struct interner *in, json_t *v, struct case_value *out, struc
 		if ((j = intern_slot(in, json_string_value(v), json_string_length(v))) < 0)
 			return -1;
 		out->type = CASE_V_STRING;
-		out->u.s = in->slot[j];
+		out->u.s = in->set.str[j];
 		out->n = (unsigned)json_string_length(v);
 		break;
 	case JSON_INTEGER:
@@ -370,7 +329,7 @@ int case_compact(struct case_priv *cp, int release)
 	*/
 	for (i = 256; i < 8192 && i < 2 * (4 * cf->n_events + 2 * cf->n_parties + 64); i *= 2)
 		;
-	if (grow(&in, i) != 0)
+	if (strset_init(&in.set, i / 2 - 1) != 0)
 		return -1;
 	if (own(&in, &cf->id) < 0 || own(&in, &cf->title) < 0 || own(&in, &cf->policy) < 0 ||
 	    own(&in, &cf->subject_name) < 0 || own(&in, &cf->subject_rank) < 0 ||
@@ -404,8 +363,7 @@ int case_compact(struct case_priv *cp, int release)
 	}
 	rc = 0;
 out:
-	free(in.slot);
-	free(in.len);
+	strset_free(&in.set);
 	free(in.key);
 	return rc;
 }
