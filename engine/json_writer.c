@@ -11,40 +11,15 @@
 
 void json_writer_init(struct json_writer *w, FILE *fp, int depth)
 {
-	w->fp = fp;
+	outbuf_init(&w->out, fp);
 	w->depth = depth;
 	memset(w->count, 0, sizeof(w->count));
 	w->after_key = 0;
-	w->len = 0;
 }
 
 void json_writer_flush(struct json_writer *w)
 {
-	if (w->len) {
-		fwrite(w->buf, 1, w->len, w->fp);
-		w->len = 0;
-	}
-}
-
-/* N bytes of S into the buffer; a piece larger than the buffer goes straight to FP. */
-static void put(struct json_writer *w, const char *s, size_t n)
-{
-	if (n > sizeof(w->buf) - w->len) {
-		json_writer_flush(w);
-		if (n > sizeof(w->buf)) {
-			fwrite(s, 1, n, w->fp);
-			return;
-		}
-	}
-	memcpy(w->buf + w->len, s, n);
-	w->len += n;
-}
-
-static void put_char(struct json_writer *w, char c)
-{
-	if (w->len == sizeof(w->buf))
-		json_writer_flush(w);
-	w->buf[w->len++] = c;
+	outbuf_flush(&w->out);
 }
 
 static void indent(struct json_writer *w, int depth)
@@ -54,12 +29,12 @@ static void indent(struct json_writer *w, int depth)
 	int i;
 
 	if (depth >= 0 && depth <= (int)(sizeof(line) - 2) / 2) {
-		put(w, line, 1 + 2 * (size_t)depth);
+		outbuf_put(&w->out, line, 1 + 2 * (size_t)depth);
 		return;
 	}
-	put_char(w, '\n');
+	outbuf_putc(&w->out, '\n');
 	for (i = 0; i < depth; i++)
-		put(w, "  ", 2);
+		outbuf_put(&w->out, "  ", 2);
 }
 
 /* Before a value: its separator and line, unless it follows its key. */
@@ -71,7 +46,7 @@ static void before_value(struct json_writer *w)
 	}
 	if (w->depth > 0) {
 		if (w->count[w->depth - 1]++ > 0)
-			put_char(w, ',');
+			outbuf_putc(&w->out, ',');
 		indent(w, w->depth);
 	}
 }
@@ -79,7 +54,7 @@ static void before_value(struct json_writer *w)
 static void open_level(struct json_writer *w, char c)
 {
 	before_value(w);
-	put_char(w, c);
+	outbuf_putc(&w->out, c);
 	if (w->depth < JSON_WRITER_MAX_DEPTH)
 		w->count[w->depth] = 0;
 	w->depth++;
@@ -90,7 +65,7 @@ static void close_level(struct json_writer *w, char c)
 	w->depth--;
 	if (w->count[w->depth] > 0)
 		indent(w, w->depth);
-	put_char(w, c);
+	outbuf_putc(&w->out, c);
 }
 
 void json_writer_begin_object(struct json_writer *w) { open_level(w, '{'); }
@@ -166,13 +141,13 @@ static void put_string(struct json_writer *w, const char *s)
 	size_t taken;
 	char *p;
 
-	put_char(w, '"');
+	outbuf_putc(&w->out, '"');
 	while (s < end) {
 		/* room for a piece, and for a character that starts in it and ends after it */
 		lim = end - s > JSON_PIECE ? s + JSON_PIECE : end;
-		if (sizeof(w->buf) - w->len < 6 * (JSON_PIECE + 3))
+		if (sizeof(w->out.buf) - w->out.len < 6 * (JSON_PIECE + 3))
 			json_writer_flush(w);
-		p = w->buf + w->len;
+		p = w->out.buf + w->out.len;
 		while (s < lim) {
 			/* eight plain bytes at a time, then byte by byte up to one to escape */
 			for (; lim - s >= 8; s += 8, p += 8) {
@@ -188,17 +163,16 @@ static void put_string(struct json_writer *w, const char *s)
 			p += escape_char(s, &taken, p);
 			s += taken;
 		}
-		w->len = (size_t)(p - w->buf);
+		w->out.len = (size_t)(p - w->out.buf);
 	}
-	put_char(w, '"');
+	outbuf_putc(&w->out, '"');
 }
 
 void json_put_string(FILE *fp, const char *s)
 {
 	struct json_writer w;
 
-	w.fp = fp;
-	w.len = 0;
+	outbuf_init(&w.out, fp);
 	put_string(&w, s);
 	json_writer_flush(&w);
 }
@@ -207,7 +181,7 @@ void json_writer_key(struct json_writer *w, const char *key)
 {
 	before_value(w);
 	put_string(w, key);
-	put(w, ": ", 2);
+	outbuf_put(&w->out, ": ", 2);
 	w->after_key = 1;
 }
 
@@ -234,13 +208,13 @@ void json_writer_integer(struct json_writer *w, long long v)
 	} while (u);
 	if (v < 0)
 		*--p = '-';
-	put(w, p, (size_t)(digits + sizeof(digits) - p));
+	outbuf_put(&w->out, p, (size_t)(digits + sizeof(digits) - p));
 }
 
 void json_writer_null(struct json_writer *w)
 {
 	before_value(w);
-	put(w, "null", 4);
+	outbuf_put(&w->out, "null", 4);
 }
 
 void json_writer_real(struct json_writer *w, double v)
@@ -254,5 +228,5 @@ void json_writer_real(struct json_writer *w, double v)
 	/* a JSON reader must see a real: "2" would read back as an integer */
 	if (!strpbrk(buf, ".eE"))
 		strcat(buf, ".0");
-	put(w, buf, strlen(buf));
+	outbuf_put(&w->out, buf, strlen(buf));
 }

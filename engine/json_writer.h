@@ -8,23 +8,20 @@
 #define CASECHECK_JSON_WRITER_H
 
 #include <stdio.h>
+#include "outbuf.h"
 
 #define JSON_WRITER_MAX_DEPTH 16
-#define JSON_WRITER_BUF 8192
 
 /*
-** Output is gathered in BUF and handed to FP in blocks: a report is mostly
-** short pieces (keys, separators, indents), and one stdio call each cost
-** more than the text. Call json_writer_flush before anything else writes to
-** FP, and before reading FP's error state.
+** Output is gathered in an outbuf and handed to FP in blocks (outbuf.h):
+** call json_writer_flush before anything else writes to FP, and before
+** reading FP's error state.
 */
 struct json_writer {
-	FILE *fp;
 	int depth;
 	int count[JSON_WRITER_MAX_DEPTH];	/* members written at each open level */
 	int after_key;				/* a key was written: the value follows on its line */
-	size_t len;				/* bytes in buf */
-	char buf[JSON_WRITER_BUF];
+	struct outbuf out;
 };
 
 /* Start writing to FP at nesting DEPTH (0 for a document of its own). */

@@ -13,6 +13,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include "cli_escape.h"
+#include "outbuf.h"
 #include "report_text.h"
 #include "utf8.h"
 
@@ -64,65 +65,17 @@ static int report_cols(const char *s, size_t len)
 }
 
 /*
-** The wrapped text is gathered in a buffer and written a buffer at a time:
-** a stdio call per word, space and indent was most of the cost of a text
-** report (3.4 M of a one-fixture run's instructions).
-*/
-struct report_wrap_buf {
-	FILE *fp;
-	size_t used;
-	char data[1024];
-};
-
-static void report_wrap_flush(struct report_wrap_buf *b)
-{
-	if (b->used)
-		fwrite(b->data, 1, b->used, b->fp);
-	b->used = 0;
-}
-
-static inline void report_wrap_put(struct report_wrap_buf *b, const char *s, size_t n)
-{
-	if (n > sizeof(b->data) - b->used) {
-		report_wrap_flush(b);
-		if (n > sizeof(b->data)) {
-			fwrite(s, 1, n, b->fp);
-			return;
-		}
-	}
-	memcpy(b->data + b->used, s, n);
-	b->used += n;
-}
-
-static void report_wrap_spaces(struct report_wrap_buf *b, int n)
-{
-	while (n > 0) {
-		size_t k;
-
-		if (b->used == sizeof(b->data))
-			report_wrap_flush(b);
-		k = sizeof(b->data) - b->used;
-		if ((size_t)n < k)
-			k = (size_t)n;
-		memset(b->data + b->used, ' ', k);
-		b->used += k;
-		n -= (int)k;
-	}
-}
-
-/*
 ** Write TEXT from column COL, breaking between words before WIDTH; each
 ** continuation line starts at column INDENT. A word longer than a line is
 ** not cut. Ends the line. Columns are counted as report_cols does.
 */
 static void report_wrap(FILE *fp, const char *text, int col, int indent, int width)
 {
-	struct report_wrap_buf b;
+	struct outbuf b;	/* a stdio call per word, space and indent cost more than the text */
 	const char *s = text ? text : "";
 	int fresh = 1;
 
-	b.fp = fp;
-	b.used = 0;
+	outbuf_init(&b, fp);
 	while (*s == ' ')
 		s++;
 	while (*s) {
@@ -132,22 +85,22 @@ static void report_wrap(FILE *fp, const char *text, int col, int indent, int wid
 		for (; *e && *e != ' '; e++)
 			w += ((unsigned char)*e & 0xC0) != 0x80;
 		if (!fresh && col + 1 + w > width) {
-			report_wrap_put(&b, "\n", 1);
-			report_wrap_spaces(&b, indent);
+			outbuf_put(&b, "\n", 1);
+			outbuf_fill(&b, ' ', indent > 0 ? (size_t)indent : 0);
 			col = indent;
 		} else if (!fresh) {
-			report_wrap_put(&b, " ", 1);
+			outbuf_put(&b, " ", 1);
 			col++;
 		}
-		report_wrap_put(&b, s, (size_t)(e - s));
+		outbuf_put(&b, s, (size_t)(e - s));
 		col += w;
 		fresh = 0;
 		s = e;
 		while (*s == ' ')
 			s++;
 	}
-	report_wrap_put(&b, "\n", 1);
-	report_wrap_flush(&b);
+	outbuf_put(&b, "\n", 1);
+	outbuf_flush(&b);
 }
 
 /*
