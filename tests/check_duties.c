@@ -11,6 +11,7 @@
 #include <string.h>
 #include <check.h>
 #include "casecheck.h"
+#include "load_fails.h"
 
 Suite *duties_suite(void);
 
@@ -340,21 +341,6 @@ START_TEST(test_cannot_is_checked)
 	       "step 'record.on_takeup' gave 'late', which it declares it cannot (recording is instant): the policy is wrong here");
 }
 END_TEST
-
-static void load_fails(const char *policy, int line, const char *text)
-{
-	struct casecheck_error err;
-	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
-	struct casecheck_policy *p = casecheck_policy_load_string(e, policy, strlen(policy),
-								  "policies/bad.lua", &err);
-
-	ck_assert_ptr_null(p);
-	ck_assert_int_eq(err.kind, CASECHECK_E_POLICY);
-	ck_assert_msg(strcmp(err.source, "policies/bad.lua") == 0, "source %s: %s (want %s)", err.source, err.text, text);
-	ck_assert_msg(err.line == line && strstr(err.text, text) != NULL, "got %d '%s', want %d '%s'",
-		      err.line, err.text, line, text);
-	casecheck_engine_free(e);
-}
 
 /* HEAD is lines 1-5; the step under test begins on line 6. */
 #define STEP "step \"a.b\" {" LIMIT

@@ -10,6 +10,7 @@
 #include <check.h>
 #include <jansson.h>
 #include "casecheck.h"
+#include "load_fails.h"
 
 Suite *eval_suite(void);
 
@@ -425,21 +426,6 @@ START_TEST(test_step_error_names_line)
 	done(&run);
 }
 END_TEST
-
-static void load_fails(const char *policy, int line, const char *text)
-{
-	struct casecheck_error err;
-	struct casecheck_engine *e = casecheck_engine_new(NULL, &err);
-	struct casecheck_policy *p = casecheck_policy_load_string(e, policy, strlen(policy),
-								  "policies/bad.lua", &err);
-
-	ck_assert_ptr_null(p);
-	ck_assert_int_eq(err.kind, CASECHECK_E_POLICY);
-	ck_assert_str_eq(err.source, "policies/bad.lua");
-	ck_assert_int_eq(err.line, line);
-	ck_assert_msg(strstr(err.text, text) != NULL, "got '%s', want '%s'", err.text, text);
-	casecheck_engine_free(e);
-}
 
 /* A listing duty (lists = {...}) misused: each fault names the policy's line. */
 #define LISTS_HEAD "policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n" \
