@@ -199,7 +199,8 @@ struct casecheck_param {
 ** engine, and is joined by casecheck_engine_free; link with -pthread.
 */
 struct casecheck_limits {
-	size_t memory_bytes;	/* default 64 MiB for the whole Lua state */
+	size_t memory_bytes;	/* default 64 MiB: what the Lua state holds beyond the
+				   engine's own copy of the case being evaluated */
 	long instructions;	/* default 50 million per case evaluation */
 	double seconds;		/* default 2 s wall clock per case evaluation */
 };

@@ -379,7 +379,9 @@ static int push_evaluation(lua_State *L)
 	lua_rawgeti(L, LUA_REGISTRYINDEX, e->runtime_ref);
 	lua_getfield(L, -1, "evaluate");
 	lua_rawgeti(L, LUA_REGISTRYINDEX, p->meta_ref);
+	sandbox_case_begin(e->sb);	/* the engine's copy: not the policy's memory */
 	case_push(L, cf, as_of);
+	sandbox_case_end(e->sb);
 	lua_pushinteger(L, as_of);
 	lua_createtable(L, 0, (int)p->n_params);
 	for (i = 0; i < p->n_params; i++) {
@@ -457,8 +459,10 @@ struct casecheck_result *casecheck_evaluate(struct casecheck_engine *e,
 	lua_pushlightuserdata(L, c->cf);
 	lua_pushinteger(L, as_of);
 	lua_pushlightuserdata(L, r);
-	if (sandbox_pcall(e->sb, 5, 0, err) != 0)
+	if (sandbox_pcall(e->sb, 5, 0, err) != 0) {
+		sandbox_case_end(e->sb);	/* case_push may have raised (out of memory) */
 		goto fail;
+	}
 	return r;
 fail:
 	casecheck_result_free(r);

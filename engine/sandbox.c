@@ -196,7 +196,8 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		sb->alloc_bytes -= osize;
 		return NULL;
 	}
-	if (nsize > osize && nsize - osize > sb->lim.memory_bytes - sb->alloc_bytes) {
+	if (nsize > osize && !sb->case_copying &&
+	    nsize - osize > sb->lim.memory_bytes + sb->case_bytes - sb->alloc_bytes) {
 		sandbox_refuse(sb, ptr, osize, nsize);
 		return NULL;
 	}
@@ -531,6 +532,7 @@ void sandbox_reset_budget(struct sandbox *sb)
 		sb->deadline.tv_nsec -= 1000000000L;
 	}
 	sb->instr_used = 0;
+	sb->case_bytes = 0;
 	sb->trip = SANDBOX_TRIP_NONE;
 	sb->mem_pending = 0;
 	sb->mem_refused = 0;
@@ -538,6 +540,23 @@ void sandbox_reset_budget(struct sandbox *sb)
 	memset(&sb->last, 0, sizeof(sb->last));
 	sb->guard_depth = 0;
 	hook_normal(sb);
+}
+
+void sandbox_case_begin(struct sandbox *sb)
+{
+	lua_gc(sb->L, LUA_GCSTOP);
+	sb->case_from = sb->alloc_bytes;
+	sb->case_copying = 1;
+}
+
+void sandbox_case_end(struct sandbox *sb)
+{
+	if (!sb->case_copying)
+		return;
+	sb->case_copying = 0;
+	if (sb->alloc_bytes > sb->case_from)
+		sb->case_bytes += sb->alloc_bytes - sb->case_from;
+	lua_gc(sb->L, LUA_GCRESTART);
 }
 
 void sandbox_set_guarded(struct sandbox *sb, int on)

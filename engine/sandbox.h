@@ -12,7 +12,8 @@
 
 /* Budgets; 0 in a field means the default (64 MiB, 50 million, 2 s). */
 struct sandbox_limits {
-	size_t memory_bytes;	/* the whole lua_State, engine data included */
+	size_t memory_bytes;	/* the whole lua_State, engine data included, but for
+				   a case's own copy (sandbox_case_begin) */
 	long instructions;	/* per budget (sandbox_reset_budget), counted per 1000 */
 	double seconds;		/* wall clock per budget, monotonic */
 };
@@ -106,6 +107,20 @@ const struct sandbox_limits *sandbox_limits(const struct sandbox *sb);
 
 /* Instructions counted since the last sandbox_reset_budget (per 1000). */
 long sandbox_instructions_used(const struct sandbox *sb);
+
+/*
+** The engine's own copy of a case (case_push), made between these two
+** calls, is not charged to the memory budget: the budget bounds what the
+** policy and the evaluation allocate beyond it, and the copy is bounded by
+** the case itself (the fixture-size limit, or the embedder who built it).
+** No policy code may run in between: only the Lua API on fresh tables. The
+** collector is stopped meanwhile, so that what the copy takes is measured
+** exactly, not net of earlier garbage collected on the way. The allowance
+** lasts until the next sandbox_reset_budget. sandbox_case_end may be called
+** again, or without a begin (after an error): it then does nothing.
+*/
+void sandbox_case_begin(struct sandbox *sb);
+void sandbox_case_end(struct sandbox *sb);
 
 /* Bytes the state holds now. */
 size_t sandbox_memory_used(const struct sandbox *sb);

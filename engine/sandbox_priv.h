@@ -57,6 +57,9 @@ struct sandbox {
 	lua_State *L;		/* NULL while being built or closed: see sandbox_alloc */
 	struct sandbox_limits lim;
 	size_t alloc_bytes;	/* what Lua holds now, by Lua's own sizes */
+	size_t case_bytes;	/* of those, the engine's copy of the case (sandbox_case_end) */
+	size_t case_from;	/* alloc_bytes when that copy began */
+	int case_copying;	/* between sandbox_case_begin and sandbox_case_end */
 	long instr_used;
 	int hook_count;		/* the count the hook is armed with */
 	struct timespec deadline;

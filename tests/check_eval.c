@@ -733,6 +733,79 @@ START_TEST(test_budgets_in_every_kind_of_policy_code)
 }
 END_TEST
 
+/*
+** A case of N events (an allegation, then N - 1 recordings of it): its copy
+** in Lua alone is larger than an 8 MiB budget when N is 16,000 (before the
+** copy was exempt, evaluating it broke that budget).
+*/
+static char *make_big_case(int n)
+{
+	static const char head[] =
+		"{\"format\": \"casecheck/case@1\", \"id\": \"big\", \"title\": \"t\",\n"
+		" \"subject\": {\"name\": \"X\", \"rank\": \"PC\", \"force\": \"F\"},\n"
+		" \"parties\": {\"F\": {\"kind\": \"force\"}, \"P\": {\"kind\": \"psd\", \"of\": \"F\"}},\n"
+		" \"events\": [\n"
+		"  {\"id\": \"a1\", \"date\": \"2019-04-18\", \"type\": \"allegation_received\", \"by\": \"P\",\n"
+		"   \"categories\": [\"assault\"]}";
+	size_t cap = sizeof(head) + (size_t)n * 96 + 8, len;
+	char *buf = malloc(cap);
+	int i;
+
+	ck_assert_ptr_nonnull(buf);
+	len = (size_t)snprintf(buf, cap, "%s", head);
+	for (i = 1; i < n; i++)
+		len += (size_t)snprintf(buf + len, cap - len,
+					",\n  {\"id\": \"c%d\", \"date\": \"2019-04-19\", "
+					"\"type\": \"conduct_recorded\", \"by\": \"P\", \"re\": \"a1\"}", i);
+	snprintf(buf + len, cap - len, "\n ]}\n");
+	return buf;
+}
+
+/*
+** The memory budget bounds what the policy and the evaluation allocate, not
+** the engine's own copy of the case: a case whose copy is bigger than the
+** budget is evaluated, and a policy that allocates past the budget over that
+** same case still trips it.
+*/
+START_TEST(test_memory_budget_is_not_spent_on_the_case)
+{
+	struct casecheck_limits small = { 8u << 20, 0, 0 };
+	struct casecheck_error err;
+	struct casecheck_errors errs = { 0 };
+	struct casecheck_engine *e = casecheck_engine_new(&small, &err);
+	struct casecheck_policy *p = casecheck_policy_load_string(e, POLICY, strlen(POLICY), "t.lua", &err);
+	struct casecheck_policy *bomb = casecheck_policy_load_string(e, POLICY_MEMORY, strlen(POLICY_MEMORY),
+								     "policies/memory.lua", &err);
+	char *fixture = make_big_case(16000);
+	struct casecheck_case *c;
+	struct casecheck_result *r;
+	const struct casecheck_finding *f;
+
+	ck_assert_ptr_nonnull(p);
+	ck_assert_ptr_nonnull(bomb);
+	c = casecheck_case_load_buffer(e, fixture, strlen(fixture), "big.json", p, &errs);
+	ck_assert_msg(c != NULL, "%s", errs.count ? errs.items[0].text : "");
+	ck_assert_int_eq((int)casecheck_case_event_count(c), 16000);
+	r = casecheck_evaluate(e, p, c, NULL, &err);
+	ck_assert_msg(r != NULL, "%s", err.text);
+	f = casecheck_result_finding(r, 0);
+	ck_assert_int_eq(f->status, CASECHECK_PASS);
+	ck_assert_str_eq(f->evidence[0], "c1");
+	ck_assert_str_eq(f->done, "2019-04-19");
+	casecheck_result_free(r);
+
+	r = casecheck_evaluate(e, bomb, c, NULL, &err);
+	ck_assert_ptr_null(r);
+	ck_assert_int_eq(err.kind, CASECHECK_E_MEMORY);
+	ck_assert_str_eq(err.text, "memory budget exceeded (8 MiB)");
+	ck_assert_int_eq(err.line, 5);
+
+	casecheck_case_free(c);
+	casecheck_engine_free(e);
+	free(fixture);
+}
+END_TEST
+
 START_TEST(test_two_engines_are_independent)
 {
 	struct casecheck_error err;
@@ -1134,6 +1207,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tp, test_two_engines_are_independent);
 	tcase_add_test(tp, test_policy_lint);
 	tcase_add_test(tp, test_budgets_in_every_kind_of_policy_code);
+	tcase_add_test(tp, test_memory_budget_is_not_spent_on_the_case);
 	tcase_add_test(tp, test_policy_load_leaves_err_alone);
 	tcase_add_test(tp, test_check_due_text_and_span);
 	tcase_add_test(tp, test_vetting_after_as_of_is_unseen);

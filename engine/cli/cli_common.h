@@ -250,7 +250,7 @@ enum { CLI_OPT_MAX_MEMORY = 100, CLI_OPT_MAX_INSTRUCTIONS, CLI_OPT_MAX_SECONDS,
 	{ "max-fixture-size", 0, CLI_REQUIRED_ARG, CLI_OPT_MAX_FIXTURE_SIZE }
 
 #define CLI_LIMIT_USAGE \
-	"  --max-memory MIB  memory budget of the Lua state (default 64)\n" \
+	"  --max-memory MIB  memory budget of the Lua state beyond the case (default 64)\n" \
 	"  --max-instructions N  instruction budget per case (default 50000000)\n" \
 	"  --max-seconds S   wall-clock budget per case (default 2)\n" \
 	"  --max-fixture-size MIB  refuse larger fixture files unread (default 16)\n"
