@@ -28,10 +28,13 @@ end
 
 --[[
 The per-case index (built at the first listing step of a case, kept with the
-evaluation's hidden state): every matter's position in the case, and the
-matters professional standards knew of in the order their awareness ended
-(ties: the case's order), so "known before day D" is a prefix found by
-binary search.
+evaluation's hidden state): the matters professional standards knew of in
+the order their awareness ended (ties: the case's order), so "known before
+day D" is a prefix found by binary search; and for each order, a matter's
+position in it by the matter's id. A listed id is then one lookup to an
+integer: on a long case, following it to the matter's table and from there
+to its position touched memory all over the heap, most of the time the
+listing duties took at 10,000 matters.
 ]]
 local function case_index(case)
 	local known = {}
@@ -42,10 +45,13 @@ local function case_index(case)
 		if a.aware.hi ~= b.aware.hi then return a.aware.hi < b.aware.hi end
 		return a.index < b.index
 	end)
-	local known_rank, pos = {}, {}
-	for i, o in ipairs(known) do known_rank[o] = i end
-	for _, o in ipairs(case.matters) do pos[o.id] = o end
-	return { known = known, known_rank = known_rank, pos = pos, notes = {}, seen = {}, stamp = 0 }
+	local known_at, case_at, seen = {}, {}, {}
+	for i, o in ipairs(known) do known_at[o.id] = i end
+	for i, o in ipairs(case.matters) do
+		case_at[o.id] = o.index
+		seen[i] = 0	-- an array, one slot per position (see count_missed)
+	end
+	return { known = known, known_at = known_at, case_at = case_at, notes = {}, seen = seen, stamp = 0 }
 end
 
 -- How many of KNOWN have an awareness that ended before DAY.
@@ -60,17 +66,17 @@ end
 
 --[[
 The earlier matters of M as a prefix: ORDER (a list of matters), K (its
-length), RANK (matter -> position in ORDER) and SELF (whether M itself lies
+length), AT (matter id -> position in ORDER) and SELF (whether M itself lies
 in the prefix, so the count excludes it).
 ]]
 local function earlier_of(idx, case, spec, m, t)
 	if spec.earlier == "known_before" then
 		local k = known_before(idx.known, t.lo)
-		local r = idx.known_rank[m]
-		return idx.known, k, idx.known_rank, r ~= nil and r <= k
+		local r = idx.known_at[m.id]
+		return idx.known, k, idx.known_at, r ~= nil and r <= k
 	end
 	-- "earlier_allegations": the matters before M in the case's order
-	return case.matters, m.index - 1, nil, false
+	return case.matters, m.index - 1, idx.case_at, false
 end
 
 --[[
@@ -113,29 +119,26 @@ return function(H)
 
 	--[[
 	How many of the earlier matters event E leaves out: the prefix's size
-	less the distinct ids of E's list that name a matter in it. Distinct: an
-	id counts once, marked in the case index's SEEN with this call's stamp,
-	a table reused by every call (a fresh one per listing event was most of
-	the cost, and garbage).
+	less the distinct ids of E's list that name a matter in it. Distinct: a
+	position counts once, marked in the case index's SEEN with this call's
+	stamp, an array reused by every call (a fresh table per listing event
+	was most of the cost, and garbage).
 	]]
 	local function count_missed(e, spec, m, pre)
 		if pre.covers[e.type] then return 0 end
 		local ids = e[spec.field]
-		local n = pre.k - (pre.self and 1 or 0)
+		local k = pre.k
+		local n = k - (pre.self and 1 or 0)
 		if type(ids) ~= "table" then return n end
-		local idx, pos = pre.idx, pre.pos
+		local idx, at, self_id = pre.idx, pre.at, m.id
 		local seen, stamp = idx.seen, idx.stamp + 1
 		idx.stamp = stamp
 		for i = 1, #ids do
 			local id = ids[i]
-			if seen[id] ~= stamp then
-				seen[id] = stamp
-				local o = pos[id]
-				if o and o ~= m then
-					local r
-					if pre.rank then r = pre.rank[o] else r = o.index end
-					if r and r <= pre.k then n = n - 1 end
-				end
+			local r = at[id]
+			if r and r <= k and id ~= self_id and seen[r] ~= stamp then
+				seen[r] = stamp
+				n = n - 1
 			end
 		end
 		return n
@@ -143,17 +146,22 @@ return function(H)
 
 	-- The first NAMED matters of the prefix E does not list, in the case's order.
 	local function first_missed(e, spec, m, pre)
-		local listed = {}
-		local ids = e[spec.field]
+		local listed = {}	-- positions in the prefix's order
+		local ids, at = e[spec.field], pre.at
 		if type(ids) == "table" then
-			for i = 1, #ids do listed[ids[i]] = true end
+			for i = 1, #ids do
+				local r = at[ids[i]]
+				if r then listed[r] = true end
+			end
 		end
 		local out = {}
 		for i = 1, pre.k do
-			local o = pre.order[i]
-			if o ~= m and not listed[o.id] then
-				out[#out + 1] = o
-				if #out == NAMED then break end
+			if not listed[i] then
+				local o = pre.order[i]
+				if o ~= m then
+					out[#out + 1] = o
+					if #out == NAMED then break end
+				end
 			end
 		end
 		table.sort(out, function(a, b) return a.index < b.index end)
@@ -175,10 +183,10 @@ return function(H)
 			idx.case = case
 			h.listing = idx
 		end
-		local order, k, rank, self = earlier_of(idx, case, spec, m, t)
+		local order, k, at, self = earlier_of(idx, case, spec, m, t)
 		local covers = {}
 		for _, ty in ipairs(as_list(spec.covers_all or {})) do covers[ty] = true end
-		local pre = { order = order, k = k, rank = rank, self = self, covers = covers, pos = idx.pos, idx = idx }
+		local pre = { order = order, k = k, at = at, self = self, covers = covers, idx = idx }
 		local unit, n = ctx:period_of(step.within)
 		local due = dates.due(unit, n, t)
 		local close = m:closing()
