@@ -202,7 +202,8 @@ struct casecheck_limits {
 	size_t memory_bytes;	/* default 64 MiB: what the Lua state holds beyond the
 				   engine's own copy of the case being evaluated */
 	long instructions;	/* default 50 million per case evaluation */
-	double seconds;		/* default 2 s wall clock per case evaluation */
+	double seconds;		/* default 2 s wall clock per case evaluation, from
+				   when the engine's copy of the case is made */
 };
 
 struct casecheck_engine;

@@ -515,7 +515,8 @@ int sandbox_load(struct sandbox *sb, const char *buf, size_t len, const char *ch
 	return -1;
 }
 
-void sandbox_reset_budget(struct sandbox *sb)
+/* The time budget's deadline, its seconds from now, in *OUT. */
+static void deadline_from_now(const struct sandbox *sb, struct timespec *out)
 {
 	struct timespec now;
 	double secs = sb->lim.seconds;
@@ -525,12 +526,17 @@ void sandbox_reset_budget(struct sandbox *sb)
 		secs = SANDBOX_MAX_SECONDS;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	whole = (long)secs;
-	sb->deadline.tv_sec = now.tv_sec + whole;
-	sb->deadline.tv_nsec = now.tv_nsec + (long)((secs - (double)whole) * 1e9);
-	if (sb->deadline.tv_nsec >= 1000000000L) {
-		sb->deadline.tv_sec++;
-		sb->deadline.tv_nsec -= 1000000000L;
+	out->tv_sec = now.tv_sec + whole;
+	out->tv_nsec = now.tv_nsec + (long)((secs - (double)whole) * 1e9);
+	if (out->tv_nsec >= 1000000000L) {
+		out->tv_sec++;
+		out->tv_nsec -= 1000000000L;
 	}
+}
+
+void sandbox_reset_budget(struct sandbox *sb)
+{
+	deadline_from_now(sb, &sb->deadline);
 	sb->instr_used = 0;
 	sb->case_bytes = 0;
 	sb->trip = SANDBOX_TRIP_NONE;
@@ -551,12 +557,21 @@ void sandbox_case_begin(struct sandbox *sb)
 
 void sandbox_case_end(struct sandbox *sb)
 {
+	struct timespec to;
+
 	if (!sb->case_copying)
 		return;
 	sb->case_copying = 0;
 	if (sb->alloc_bytes > sb->case_from)
 		sb->case_bytes += sb->alloc_bytes - sb->case_from;
 	lua_gc(sb->L, LUA_GCRESTART);
+	/*
+	** nor is the time the copy took: the budget's seconds start again now,
+	** unless they ran out during the copy (then the trip stands: a case
+	** that big needs a larger --max-seconds)
+	*/
+	deadline_from_now(sb, &to);
+	sandbox_watchdog_move_deadline(sb, &to);
 }
 
 void sandbox_set_guarded(struct sandbox *sb, int on)

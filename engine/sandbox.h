@@ -110,9 +110,10 @@ long sandbox_instructions_used(const struct sandbox *sb);
 
 /*
 ** The engine's own copy of a case (case_push), made between these two
-** calls, is not charged to the memory budget: the budget bounds what the
-** policy and the evaluation allocate beyond it, and the copy is bounded by
-** the case itself (the fixture-size limit, or the embedder who built it).
+** calls, is not charged to the memory and time budgets: they bound what the
+** policy and the evaluation allocate and take beyond it (the time budget's
+** seconds start again at sandbox_case_end), and the copy is bounded by the
+** case itself (the fixture-size limit, or the embedder who built it).
 ** No policy code may run in between: only the Lua API on fresh tables. The
 ** collector is stopped meanwhile, so that what the copy takes is measured
 ** exactly, not net of earlier garbage collected on the way. The allowance

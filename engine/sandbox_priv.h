@@ -100,13 +100,15 @@ void sandbox_mem_trip(struct sandbox *sb);
 /*
 ** The watchdog (sandbox_watchdog.c): start its thread for SB's state with
 ** HOOK (0, or -1 when no thread can be made); stop and join it; arm it
-** around a call with the current budget's deadline, disarm it after; and
-** how many times it had to fire (for tests).
+** around a call with the current budget's deadline, disarm it after; move
+** the deadline of the call in flight (sandbox_case_end); and how many times
+** it had to fire (for tests).
 */
 int sandbox_watchdog_start(struct sandbox *sb, lua_Hook hook);
 void sandbox_watchdog_stop(struct sandbox *sb);
 void sandbox_watchdog_arm(struct sandbox *sb);
 void sandbox_watchdog_disarm(struct sandbox *sb);
+int sandbox_watchdog_move_deadline(struct sandbox *sb, const struct timespec *to);
 unsigned long sandbox_watchdog_fired(struct sandbox *sb);
 
 /* True once the wall-clock deadline of the current budget has passed. */

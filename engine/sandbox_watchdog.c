@@ -172,6 +172,35 @@ void sandbox_watchdog_disarm(struct sandbox *sb)
 	pthread_mutex_unlock(&w->mu);
 }
 
+/*
+** Move the deadline of the budget (and of the call in flight) later, to TO,
+** unless it has already passed: then it stays, and 0 is returned. Checked
+** under the thread's mutex, so the thread has not fired for the old
+** deadline (it fires only once that has passed, by the same monotonic
+** clock): the hook, armed at every instruction only by a trip or a firing,
+** keeps counting instructions as armed. Asleep towards the old deadline,
+** the thread finds the new one when it wakes.
+*/
+int sandbox_watchdog_move_deadline(struct sandbox *sb, const struct timespec *to)
+{
+	struct sandbox_watchdog *w = &sb->watchdog;
+	struct timespec now;
+	int moved = 0;
+
+	if (w->started)
+		pthread_mutex_lock(&w->mu);
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (timespec_before(&now, &sb->deadline)) {
+		sb->deadline = *to;
+		if (w->busy)
+			w->deadline = *to;
+		moved = 1;
+	}
+	if (w->started)
+		pthread_mutex_unlock(&w->mu);
+	return moved;
+}
+
 unsigned long sandbox_watchdog_fired(struct sandbox *sb)
 {
 	struct sandbox_watchdog *w = &sb->watchdog;
