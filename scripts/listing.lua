@@ -51,7 +51,8 @@ local function case_index(case)
 		case_at[o.id] = o.index
 		seen[i] = 0	-- an array, one slot per position (see count_missed)
 	end
-	return { known = known, known_at = known_at, case_at = case_at, notes = {}, seen = seen, stamp = 0 }
+	return { known = known, known_at = known_at, case_at = case_at, notes = {}, seen = seen, stamp = 0,
+		specs = {} }
 end
 
 -- How many of KNOWN have an awareness that ended before DAY.
@@ -144,19 +145,21 @@ return function(H)
 		return n
 	end
 
-	-- The first NAMED matters of the prefix E does not list, in the case's order.
+	-- The first NAMED matters of the prefix E does not list, in the case's
+	-- order. The positions E lists are marked in SEEN, as count_missed does.
 	local function first_missed(e, spec, m, pre)
-		local listed = {}	-- positions in the prefix's order
-		local ids, at = e[spec.field], pre.at
+		local ids, at, idx = e[spec.field], pre.at, pre.idx
+		local seen, stamp = idx.seen, idx.stamp + 1
+		idx.stamp = stamp
 		if type(ids) == "table" then
 			for i = 1, #ids do
 				local r = at[ids[i]]
-				if r then listed[r] = true end
+				if r then seen[r] = stamp end
 			end
 		end
 		local out = {}
 		for i = 1, pre.k do
-			if not listed[i] then
+			if seen[i] ~= stamp then
 				local o = pre.order[i]
 				if o ~= m then
 					out[#out + 1] = o
@@ -184,13 +187,18 @@ return function(H)
 			h.listing = idx
 		end
 		local order, k, at, self = earlier_of(idx, case, spec, m, t)
-		local covers = {}
-		for _, ty in ipairs(as_list(spec.covers_all or {})) do covers[ty] = true end
-		local pre = { order = order, k = k, at = at, self = self, covers = covers, idx = idx }
+		-- the spec's types and covers_all, as a list and a set: once per case
+		local sp = idx.specs[spec]
+		if not sp then
+			sp = { types = as_list(spec.type), covers = {} }
+			for _, ty in ipairs(as_list(spec.covers_all or {})) do sp.covers[ty] = true end
+			idx.specs[spec] = sp
+		end
+		local pre = { order = order, k = k, at = at, self = self, covers = sp.covers, idx = idx }
 		local unit, n = ctx:period_of(step.within)
 		local due = dates.due(unit, n, t)
 		local close = m:closing()
-		local types = as_list(spec.type)
+		local types = sp.types
 		local complete, partial
 		for _, ty in ipairs(types) do
 			local list = m:all(ty)
