@@ -172,7 +172,8 @@ void sandbox_mem_trip(struct sandbox *sb)
 /*
 ** The capped allocator (Suricata's LuaAlloc, with Lua 5.4's rules): ptr ==
 ** NULL means old size 0 (osize then encodes a type); growth is refused past
-** the budget; shrinking and freeing always succeed.
+** the budget; shrinking and freeing always succeed. The blocks come from the
+** sandbox's pool (sandbox_pool.c: small ones by size class, the rest malloc).
 */
 static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -192,7 +193,7 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 	    !(ptr == sb->refused_ptr && osize == sb->refused_osize && nsize == sb->refused_nsize))
 		sandbox_mem_trip(sb);
 	if (nsize == 0) {
-		free(ptr);
+		sandbox_pool_free(&sb->pool, ptr, osize);
 		sb->alloc_bytes -= osize;
 		return NULL;
 	}
@@ -207,13 +208,9 @@ static void *sandbox_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		sb->mem_pending = 0;
 		hook_normal(sb);
 	}
-	p = realloc(ptr, nsize);
-	if (!p) {
-		if (nsize > osize)
-			return NULL;	/* malloc itself failed: Lua raises LUA_ERRMEM */
-		/* Lua assumes shrinking never fails; the old block is big enough */
-		p = ptr;
-	}
+	p = sandbox_pool_realloc(&sb->pool, ptr, osize, nsize);
+	if (!p)
+		return NULL;	/* malloc itself failed: Lua raises LUA_ERRMEM (never on a shrink) */
 	sb->alloc_bytes = sb->alloc_bytes - osize + nsize;
 	return p;
 }
@@ -446,6 +443,7 @@ out:
 	if (L)
 		lua_close(L);
 	assert(sb->alloc_bytes == 0);
+	sandbox_pool_release(&sb->pool);
 	free(sb);
 	return NULL;
 }
@@ -463,6 +461,7 @@ void sandbox_free(struct sandbox *sb)
 	if (L)
 		lua_close(L);
 	assert(sb->alloc_bytes == 0);	/* every byte Lua took came back (Suricata) */
+	sandbox_pool_release(&sb->pool);
 	free(sb);
 }
 

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <lua.h>
 #include "sandbox.h"
+#include "sandbox_pool.h"
 
 #define SANDBOX_DEFAULT_MEMORY ((size_t)64 << 20)
 #define SANDBOX_DEFAULT_INSTRUCTIONS 50000000L
@@ -56,6 +57,7 @@ struct sandbox_watchdog {
 struct sandbox {
 	lua_State *L;		/* NULL while being built or closed: see sandbox_alloc */
 	struct sandbox_limits lim;
+	struct sandbox_pool pool;	/* Lua's small blocks (sandbox_pool.c) */
 	size_t alloc_bytes;	/* what Lua holds now, by Lua's own sizes */
 	size_t case_bytes;	/* of those, the engine's copy of the case (sandbox_case_end) */
 	size_t case_from;	/* alloc_bytes when that copy began */
