@@ -16,6 +16,19 @@ local checked_result	-- below, with the fields a check may return
 
 local type, tostring, concat, mtype = type, tostring, table.concat, math.type
 
+--[[
+A finding is a table with one array slot per field, which engine/result.c
+reads with lua_rawgeti as soon as its matter is judged: slots cost less to
+fill here and to read there than string keys. Their numbers are result.c's
+(cc.finding), read once into these locals.
+]]
+local SLOT = cc.finding
+local F_STEP, F_TITLE, F_RE, F_STATUS = SLOT.step, SLOT.title, SLOT.re, SLOT.status
+local F_REGIME, F_CITE, F_DUTY, F_MESSAGE = SLOT.regime, SLOT.cite, SLOT.duty, SLOT.message
+local F_TRIGGER, F_DUE, F_DONE, F_DAYS_LATE = SLOT.trigger, SLOT.due, SLOT.done, SLOT.days_late
+local F_EVIDENCE, F_DETAIL = SLOT.evidence, SLOT.detail
+local F_DEADLINE_BASIS, F_DEADLINE_SOURCE = SLOT.deadline_basis, SLOT.deadline_source
+
 -- The sentence with its first letter in upper case.
 local function cap(s)
 	local b = s:byte(1)
@@ -368,32 +381,31 @@ local function resolve_trigger(step, m, ctx)
 	error("step has no usable 'from'", 0)
 end
 
--- The constructor sizes the table for the eight keys of a finding that does
--- not apply (nearly two thirds of all findings: step, title, re, status,
--- regime, cite, duty, message); a finding that goes further grows once.
--- Sizing it for every key a finding may get cost more than that growth.
+-- A finding of step S for matter M (nil: for the case). The constructor's
+-- nils size the table's array for result.c's sixteen slots, so that every
+-- field is then stored in place, never by growing the table.
 local function new_finding(s, m, status, regime, track)
 	local rid = regime and regime.id
-	return {
-		step = s.id, title = s.title, re = m and m.id or nil, status = status,
-		regime = rid, cite = cite_for(s, rid, track), duty = duty_for(s, rid),
-		message = nil,
-	}
+	local f = { nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil }
+	f[F_STEP], f[F_TITLE], f[F_STATUS], f[F_REGIME] = s.id, s.title, status, rid
+	if m then f[F_RE] = m.id end
+	f[F_CITE], f[F_DUTY] = cite_for(s, rid, track), duty_for(s, rid)
+	return f
 end
 
 -- The finding's deadline fields from the time limit LIM (nil: no deadline).
 local function set_deadline(f, lim)
-	if lim and f.status ~= "not_applicable" then
-		f.deadline_basis, f.deadline_source = lim.basis, lim.source
+	if lim and f[F_STATUS] ~= "not_applicable" then
+		f[F_DEADLINE_BASIS], f[F_DEADLINE_SOURCE] = lim.basis, lim.source
 	else
-		f.deadline_basis, f.deadline_source = nil, nil
+		f[F_DEADLINE_BASIS], f[F_DEADLINE_SOURCE] = nil, nil
 	end
 end
 
 local function add_evidence(f, id)
-	local ev = f.evidence
+	local ev = f[F_EVIDENCE]
 	if not ev then
-		f.evidence = { id }
+		f[F_EVIDENCE] = { id }
 	else
 		ev[#ev + 1] = id
 	end
@@ -586,10 +598,10 @@ local function run_declared(s, step, m, ctx, f)
 		t, t_event, why = resolve_trigger(step, m, ctx)
 	end
 	if not t then
-		f.status, f.message = "not_applicable", sentence(why)
+		f[F_STATUS], f[F_MESSAGE] = "not_applicable", sentence(why)
 		return f
 	end
-	f.trigger = t_event and t_event.id or nil
+	f[F_TRIGGER] = t_event and t_event.id or nil
 	local says = step.says or NONE
 	local lim = (step.within or by_close) and limits_for(s, ctx.regime) or nil
 	local p_trigger, p_done, p_missing, p_duty = phrases(says, m, ctx)
@@ -607,19 +619,19 @@ local function run_declared(s, step, m, ctx, f)
 			e = breached(ctx, b, bt, m, t)
 		end
 		if e then
-			f.status = "fail"
+			f[F_STATUS] = "fail"
 			add_evidence(f, e.id)
 			vars.event_when = dates.when(e)
 			vars.event = describe(e)
 			if step.within then
 				local unit, n = ctx:period_of(step.within)
 				local due = earliest_due(step.within, dates.due(unit, n, t), m, ctx)
-				f.due = due
+				f[F_DUE] = due
 				vars.due = dates.by(due)
 				limit_vars(vars, lim, unit, n)
 				set_deadline(f, lim)
 			end
-			f.message = render(b.says or "{event} {event_when} is not allowed.", vars)
+			f[F_MESSAGE] = render(b.says or "{event} {event_when} is not allowed.", vars)
 			return f
 		end
 	end
@@ -629,12 +641,12 @@ local function run_declared(s, step, m, ctx, f)
 		local gap
 		for _, b in ipairs(step.breach or NONE) do gap = gap or gapped(ctx, b.type) end
 		if gap then
-			f.status = "unknown"
-			f.message = render(says.unknown or ("{trigger} {trigger_when}; the record is silent on " ..
+			f[F_STATUS] = "unknown"
+			f[F_MESSAGE] = render(says.unknown or ("{trigger} {trigger_when}; the record is silent on " ..
 				gap .. " (it is listed in gaps), so whether the duty was kept cannot be settled."), vars)
 		else
-			f.status = "pass"
-			f.message = render(says.pass or "{trigger} {trigger_when} and {done}.", vars)
+			f[F_STATUS] = "pass"
+			f[F_MESSAGE] = render(says.pass or "{trigger} {trigger_when} and {done}.", vars)
 		end
 		return f
 	end
@@ -644,10 +656,10 @@ local function run_declared(s, step, m, ctx, f)
 	if step.done_by.already then
 		local before = first_satisfying(ctx, step.done_by, m, nil)
 		if before and before.hi <= t.lo then
-			f.status, f.days_late, f.done = "pass", 0, before.date
+			f[F_STATUS], f[F_DAYS_LATE], f[F_DONE] = "pass", 0, before.date
 			add_evidence(f, before.id)
 			vars.done_when = dates.when(before)
-			f.message = render(says.already or says.pass or DEFAULT_SAYS.pass, vars)
+			f[F_MESSAGE] = render(says.already or says.pass or DEFAULT_SAYS.pass, vars)
 			set_deadline(f, lim)
 			return f
 		end
@@ -662,7 +674,7 @@ local function run_declared(s, step, m, ctx, f)
 	end
 	vars.due = dates.by(due)
 	limit_vars(vars, lim, unit, n)
-	f.due = due
+	f[F_DUE] = due
 	-- what is due by the closing decision (or beforehand) counts whenever it was done
 	local done = first_satisfying(ctx, step.done_by, m, not (by_close or step.within.before) and t or nil)
 
@@ -671,10 +683,10 @@ local function run_declared(s, step, m, ctx, f)
 		-- A closing decision with nothing done before it fails at once, unless
 		-- the record is silent on what would have satisfied the duty (gaps).
 		if close and (not done or done.lo > close.hi) and not (not done and gapped(ctx, step.done_by.type)) then
-			f.status = "fail"
+			f[F_STATUS] = "fail"
 			add_evidence(f, close.id)
 			vars.close_when = dates.when(close)
-			f.message = render(says.closed or DEFAULT_SAYS.closed, vars)
+			f[F_MESSAGE] = render(says.closed or DEFAULT_SAYS.closed, vars)
 			set_deadline(f, lim)
 			return f
 		end
@@ -682,22 +694,22 @@ local function run_declared(s, step, m, ctx, f)
 
 	local status, days_late, settle, gap = judge.deadline(due, done, ctx.as_of,
 		(not done) and gapped(ctx, step.done_by.type) or nil)
-	f.status = status
+	f[F_STATUS] = status
 	if done then
 		add_evidence(f, done.id)
-		f.done = done.date
+		f[F_DONE] = done.date
 		vars.done_when = dates.when(done)
 	end
 	if status == "late" then
-		f.days_late = days_late
+		f[F_DAYS_LATE] = days_late
 		vars.days_late_words = days_words(days_late)
 		vars.elapsed = elapsed_words(unit or "days", t, done)
 	elseif status == "pass" then
-		f.days_late = 0
+		f[F_DAYS_LATE] = 0
 	elseif status == "unknown" then
 		vars.settle = settle_words(settle, gap, t, t_event, done, due, ctx.as_of)
 	end
-	f.message = render(says[status] or DEFAULT_SAYS[status], vars)
+	f[F_MESSAGE] = render(says[status] or DEFAULT_SAYS[status], vars)
 	set_deadline(f, lim)
 	if ctx.want_detail then
 		local lines = {
@@ -717,7 +729,7 @@ local function run_declared(s, step, m, ctx, f)
 		end
 		lines[#lines + 1] = done and ("satisfied by: " .. describe(done) .. " " .. done.date)
 			or "satisfied by: nothing on the record"
-		f.detail = table.concat(lines, "\n")
+		f[F_DETAIL] = table.concat(lines, "\n")
 	end
 	return f
 end
@@ -876,6 +888,13 @@ for _, name in ipairs(cc.statuses) do
 		RESULT_STATUS_WORDS[#RESULT_STATUS_WORDS + 1] = name
 	end
 end
+-- A check's result copied into its finding, by slot: every field but the
+-- regime (which brings its citation and duty, in run_step) and the limit
+-- (the finding keeps the limit's basis and source, not its name).
+local RESULT_SLOT = {}
+for k in pairs(RESULT_FIELDS) do
+	if k ~= "regime" then RESULT_SLOT[k] = SLOT[k] end
+end
 RESULT_STATUS_WORDS = table.concat(RESULT_STATUS_WORDS, ", ", 1, #RESULT_STATUS_WORDS - 1) ..
 	" or " .. RESULT_STATUS_WORDS[#RESULT_STATUS_WORDS]
 local MAX_RESULT_FIELDS, MAX_EVIDENCE = 16, 1000
@@ -1029,7 +1048,7 @@ local function run_recurring(s, step, m, ctx, f)
 	local function say(key, fallback)
 		local tpl = says[key] or says[fallback]
 		if not tpl then error("step '" .. s.id .. "' has no message for '" .. key .. "' (says." .. key .. ")", 0) end
-		f.message = render(tpl, vars)
+		f[F_MESSAGE] = render(tpl, vars)
 	end
 	local v, lines
 	if ctx.want_detail then
@@ -1058,13 +1077,13 @@ local function run_recurring(s, step, m, ctx, f)
 		v = recurring.chain(copy, next_due, until_day, every.gaps and gapped(ctx, every.gaps) or nil)
 		if v.last then
 			vars.start, vars.start_date = v.last.label, bare_when(v.last)
-			if v.status == "fail" then f.evidence = { v.last.id } end
+			if v.status == "fail" then f[F_EVIDENCE] = { v.last.id } end
 		end
 		if v.after then vars.trigger_when = dates.when(v.after) end
 	else
 		local t, _, why = resolve_trigger(step, m, ctx)
 		if not t then
-			f.message = sentence(why)
+			f[F_MESSAGE] = sentence(why)
 			return f
 		end
 		vars.trigger_when = dates.when(t)
@@ -1090,33 +1109,33 @@ local function run_recurring(s, step, m, ctx, f)
 			return f
 		end
 		if v.upcoming then
-			f.status, f.due = "pending", v.upcoming
+			f[F_STATUS], f[F_DUE] = "pending", v.upcoming
 			vars.due, vars.due_when = dates.by(v.upcoming), dates.when(v.upcoming)
 			say("upcoming", "pending")
 			set_deadline(f, lim)
-			if lines then f.detail = table.concat(lines, "\n") .. "\nnothing due yet; the first is due " .. dates.iso_span(f.due) end
+			if lines then f[F_DETAIL] = table.concat(lines, "\n") .. "\nnothing due yet; the first is due " .. dates.iso_span(f[F_DUE]) end
 			return f
 		end
-		f.evidence = v.evidence
+		f[F_EVIDENCE] = v.evidence
 	end
-	f.status = v.status
+	f[F_STATUS] = v.status
 	if v.due then
-		f.due = v.due
+		f[F_DUE] = v.due
 		vars.due, vars.due_when = dates.by(v.due), dates.when(v.due)
 	end
 	if v.done then
 		vars.done_when = dates.when(dates.of(v.done))
 		if every.chain then
-			f.done, f.evidence = dates.iso_span(v.done), { v.done.id }
+			f[F_DONE], f[F_EVIDENCE] = dates.iso_span(v.done), { v.done.id }
 		else
-			f.done = v.done.date
+			f[F_DONE] = v.done.date
 		end
 	end
 	if v.status == "late" then
-		f.days_late = v.days_late
+		f[F_DAYS_LATE] = v.days_late
 		vars.days_late_words = days_words(v.days_late)
 	elseif v.status == "pass" and not every.chain then
-		f.days_late = 0
+		f[F_DAYS_LATE] = 0
 	elseif v.status == "unknown" and v.settle then
 		vars.settle = settle_words(v.settle, v.gap, v.due, nil, v.done, v.due, ctx.as_of)
 	end
@@ -1125,7 +1144,7 @@ local function run_recurring(s, step, m, ctx, f)
 	if lines then
 		lines[#lines + 1] = "decided by: " .. (v.due and ("the occurrence due " .. dates.iso_span(v.due)) or "the dates") ..
 			(v.done and ("; satisfied by " .. (v.done.id and ("'" .. v.done.id .. "' ") or "") .. dates.iso_span(v.done)) or "")
-		f.detail = table.concat(lines, "\n")
+		f[F_DETAIL] = table.concat(lines, "\n")
 	end
 	return f
 end
@@ -1141,17 +1160,17 @@ local function run_step(s, step, m, ctx, regime, ref)
 	local h = hidden[ctx]
 	h.meta_step, h.step_says = s, step.says
 	if m and not regime then
-		f.message = "No regime of this policy was in force " .. dates.when(ref) .. "."
-		f.cite = cite_for(s, nil, track) or cite_for(s, s.regimes[1], track)
-		f.duty = nil
+		f[F_MESSAGE] = "No regime of this policy was in force " .. dates.when(ref) .. "."
+		f[F_CITE] = cite_for(s, nil, track) or cite_for(s, s.regimes[1], track)
+		f[F_DUTY] = nil
 		return f
 	end
 	if m and not s.in_force[regime.id] then
-		f.message = sentence(step.why_not_in_force or
+		f[F_MESSAGE] = sentence(step.why_not_in_force or
 			("the duty is not part of the " .. regime.id .. " regime (" .. regime.title .. ")"))
-		f.cite = cite_for(s, regime.id, track) or cite_for(s, s.regimes[#s.regimes], track)
+		f[F_CITE] = cite_for(s, regime.id, track) or cite_for(s, s.regimes[#s.regimes], track)
 		-- no duty under this regime, unless the policy names one for it
-		f.duty = s.duty[regime.id]
+		f[F_DUTY] = s.duty[regime.id]
 		return f
 	end
 	local unsure_in_force
@@ -1166,12 +1185,12 @@ local function run_step(s, step, m, ctx, regime, ref)
 				trigger_when = dates.when(t), trigger_date = e and e.date or "" }
 			if type(words.trigger) == "function" then words.trigger = guard(words.trigger, m, ctx) end
 			if (lo and t.hi < lo) or (hi and t.lo > hi) then
-				f.message = render(step.why_not_yet, words) .. "."
+				f[F_MESSAGE] = render(step.why_not_yet, words) .. "."
 				return f
 			end
 			if step.why_unsure and ((lo and t.lo < lo) or (hi and t.hi > hi)) then
 				unsure_in_force = render(step.why_unsure, words) .. "."
-				f.trigger = e and e.id or nil
+				f[F_TRIGGER] = e and e.id or nil
 			end
 		end
 	end
@@ -1180,10 +1199,10 @@ local function run_step(s, step, m, ctx, regime, ref)
 		-- a third value: the record cannot settle whether the duty applies
 		-- (the in-force date's doubt, if any, is named first)
 		if not ok and unsure then
-			f.status, f.message = "unknown", unsure_in_force or sentence(why or "whether the step applies cannot be settled")
+			f[F_STATUS], f[F_MESSAGE] = "unknown", unsure_in_force or sentence(why or "whether the step applies cannot be settled")
 			if not unsure_in_force then
 				local _, e = resolve_trigger(step, m, ctx)
-				f.trigger = e and e.id or nil
+				f[F_TRIGGER] = e and e.id or nil
 			end
 			set_deadline(f, pick_limit(s, limits_for(s, ctx.regime), nil, ctx.regime))
 			return f
@@ -1196,21 +1215,21 @@ local function run_step(s, step, m, ctx, regime, ref)
 			m.categories = definite
 			if not ok2 then error(ran, 0) end
 			if ran then
-				f.status = "unknown"
-				f.message = "Whether this duty applies turns on how the allegation is categorised: " ..
+				f[F_STATUS] = "unknown"
+				f[F_MESSAGE] = "Whether this duty applies turns on how the allegation is categorised: " ..
 					"the record leaves open whether it is also " .. table.concat(m.possible_list, " or ") ..
 					" (possible_categories); without that, " .. (why or "the step does not apply") .. "."
 				return f
 			end
 		end
 		if not ok then
-			f.message = sentence(why or "the step does not apply to this matter")
-			f.trigger = nil
+			f[F_MESSAGE] = sentence(why or "the step does not apply to this matter")
+			f[F_TRIGGER] = nil
 			return f
 		end
 	end
 	if unsure_in_force then
-		f.status, f.message = "unknown", unsure_in_force
+		f[F_STATUS], f[F_MESSAGE] = "unknown", unsure_in_force
 		set_deadline(f, pick_limit(s, limits_for(s, ctx.regime), nil, ctx.regime))
 		return f
 	end
@@ -1222,30 +1241,30 @@ local function run_step(s, step, m, ctx, regime, ref)
 		else
 			r, due = checked_result(s, guard(step.check, m or ctx.case, ctx))
 		end
-		for k, v in pairs(r) do
-			if k == "regime" then
-				f.regime = v
-				f.cite = cite_for(s, v, track)
-				f.duty = duty_for(s, v)
-			elseif k ~= "regime" and k ~= "limit" and k ~= "duty" and k ~= "deadline_basis"
-				and k ~= "deadline_source" then
-				f[k] = v
-			end
+		for k, v in next, r do
+			local slot = RESULT_SLOT[k]
+			if slot then f[slot] = v end
 		end
-		f.due = due
-		if not f.message then f.message = f.status end
-		local set = limits_for(s, f.regime)
-		local lim = pick_limit(s, set, r.limit, f.regime)
-		if f.status ~= "not_applicable" and f.status ~= "error" then
+		if r.regime then
+			-- the regime the check chose brings its duty, and its citation
+			-- unless the check gives its own
+			f[F_REGIME], f[F_DUTY] = r.regime, duty_for(s, r.regime)
+			f[F_CITE] = r.cite or cite_for(s, r.regime, track)
+		end
+		f[F_DUE] = due
+		if not f[F_MESSAGE] then f[F_MESSAGE] = f[F_STATUS] end
+		local set = limits_for(s, f[F_REGIME])
+		local lim = pick_limit(s, set, r.limit, f[F_REGIME])
+		if f[F_STATUS] ~= "not_applicable" and f[F_STATUS] ~= "error" then
 			if set and not lim then
 				local names = {}
 				for k in pairs(set) do names[#names + 1] = k end
 				table.sort(names)
-				error("step '" .. s.id .. "' has several time limits for regime '" .. tostring(f.regime) ..
+				error("step '" .. s.id .. "' has several time limits for regime '" .. tostring(f[F_REGIME]) ..
 					"' (" .. table.concat(names, ", ") .. "): its check must name one (limit = \"" .. names[1] .. "\")", 0)
-			elseif not set and f.due then
+			elseif not set and f[F_DUE] then
 				error("step '" .. s.id .. "' gave a due date but declares no time limit ('limit') for regime '" ..
-					tostring(f.regime) .. "'", 0)
+					tostring(f[F_REGIME]) .. "'", 0)
 			end
 		end
 		set_deadline(f, lim)
@@ -1261,12 +1280,12 @@ shown in every finding that rests on it: the finding's trigger or evidence.
 So a reader sees, beside the verdict, what the verdict assumes.
 ]]
 local function show_assumptions(f, assumed, at)
-	if #assumed == 0 or f.status == "not_applicable" or f.status == "error" or not f.message then return end
+	if #assumed == 0 or f[F_STATUS] == "not_applicable" or f[F_STATUS] == "error" or not f[F_MESSAGE] then return end
 	-- the finding's events that carry one, by their place in ASSUMED (AT:
 	-- id -> place), so a finding costs its own events, not the case's
 	local hits = {}
-	if type(f.trigger) == "string" and at[f.trigger] then hits[1] = at[f.trigger] end
-	for _, id in ipairs(type(f.evidence) == "table" and f.evidence or NONE) do
+	if type(f[F_TRIGGER]) == "string" and at[f[F_TRIGGER]] then hits[1] = at[f[F_TRIGGER]] end
+	for _, id in ipairs(type(f[F_EVIDENCE]) == "table" and f[F_EVIDENCE] or NONE) do
 		if at[id] then hits[#hits + 1] = at[id] end
 	end
 	if #hits == 0 then return end
@@ -1276,7 +1295,7 @@ local function show_assumptions(f, assumed, at)
 		local e = assumed[k]
 		if k ~= last and not seen[e.assumption] then
 			seen[e.assumption] = true
-			f.message = f.message .. " Assumption ('" .. e.id .. "'): " .. e.assumption
+			f[F_MESSAGE] = f[F_MESSAGE] .. " Assumption ('" .. e.id .. "'): " .. e.assumption
 		end
 		last = k
 	end
@@ -1290,21 +1309,21 @@ for _, name in ipairs(cc.statuses) do STATUS[name] = true end
 -- cannot be caught this way: the hook raises again at the next instruction.
 local function run_one(s, step, m, ctx, regime, out, ref)
 	local ok, f = pcall(run_step, s, step, m, ctx, regime, ref)
-	if ok and not STATUS[f.status] then
-		ok, f = false, "step '" .. s.id .. "' returned unknown status '" .. tostring(f.status) .. "'"
-	elseif ok and s.cannot and s.cannot[f.status] then
+	if ok and not STATUS[f[F_STATUS]] then
+		ok, f = false, "step '" .. s.id .. "' returned unknown status '" .. tostring(f[F_STATUS]) .. "'"
+	elseif ok and s.cannot and s.cannot[f[F_STATUS]] then
 		-- the policy said this cannot happen (cannot = {...}): its claim, checked
-		ok, f = false, "step '" .. s.id .. "' gave '" .. f.status .. "', which it declares it cannot (" ..
-			s.cannot[f.status] .. "): the policy is wrong here"
+		ok, f = false, "step '" .. s.id .. "' gave '" .. f[F_STATUS] .. "', which it declares it cannot (" ..
+			s.cannot[f[F_STATUS]] .. "): the policy is wrong here"
 	end
 	if not ok then
 		-- an error object that is not text is named by its type: its
 		-- tostring would be an address, different in every run
 		local msg = (type(f) == "string" or type(f) == "number") and tostring(f)
 			or ("(error object is a " .. type(f) .. " value)")
-		f = { step = s.id, title = s.title, re = m and m.id or nil, status = "error",
-			duty = regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil,
-			message = msg }
+		f = new_finding(s, m, "error", nil, nil)
+		f[F_CITE], f[F_MESSAGE] = nil, msg
+		f[F_DUTY] = regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil
 	else
 		show_assumptions(f, ctx.assumed, hidden[ctx].assumed_at)
 	end
