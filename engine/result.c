@@ -308,20 +308,14 @@ static void read_evidence(struct casecheck_result *r, lua_State *L, int idx, siz
 }
 
 /*
-** Room in R for MORE findings beyond r->n. Not zeroed: read_findings fills
-** each slot as it reads it, so the pages of the room not yet used are never
-** touched (a large array's growth costs no memory until it is used).
-** [-0, +0, v]
+** R's arrays of findings resized to room for CAP. Not zeroed: read_findings
+** fills each slot as it reads it, so the pages of the room not yet used are
+** never touched. -1: out of memory (what was there is kept).
 */
-static void reserve_findings(struct casecheck_result *r, lua_State *L, size_t more)
+static int resize_findings(struct casecheck_result *r, size_t cap)
 {
-	size_t cap = r->cap ? r->cap : 32;
 	void *f, *ev, *due;
 
-	if (r->n + more <= r->cap)
-		return;
-	while (cap < r->n + more)
-		cap *= 2;
 	f = realloc(r->findings, cap * sizeof(*r->findings));
 	if (f)
 		r->findings = f;
@@ -332,8 +326,36 @@ static void reserve_findings(struct casecheck_result *r, lua_State *L, size_t mo
 	if (due)
 		r->due = due;
 	if (!f || !ev || !due)
-		luaL_error(L, "out of memory");
+		return -1;
 	r->cap = cap;
+	return 0;
+}
+
+/*
+** How many findings evaluating CF under P gives: a finding per step for
+** each matter, and one per per-case step. casecheck_evaluate makes room for
+** them all at once, so that no finding is copied as the arrays grow.
+*/
+static size_t findings_expected(const struct casecheck_policy *p, const struct case_file *cf)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n_steps; i++)
+		n += p->steps[i].per_case ? 1 : cf->n_matters;
+	return n;
+}
+
+/* Room in R for MORE findings beyond r->n (beyond what was expected).   [-0, +0, v] */
+static void reserve_findings(struct casecheck_result *r, lua_State *L, size_t more)
+{
+	size_t cap = r->cap ? r->cap : 32;
+
+	if (r->n + more <= r->cap)
+		return;
+	while (cap < r->n + more)
+		cap *= 2;
+	if (resize_findings(r, cap) != 0)
+		luaL_error(L, "out of memory");
 }
 
 /*
@@ -461,6 +483,7 @@ struct casecheck_result *casecheck_evaluate(struct casecheck_engine *e,
 {
 	struct casecheck_result *r;
 	lua_State *L = e->L;
+	size_t expected;
 	int as_of;
 	char iso[16];
 
@@ -482,6 +505,12 @@ struct casecheck_result *casecheck_evaluate(struct casecheck_engine *e,
 	if (!r || !(r->case_id = strdup(c->cf->id)) || !(r->source = strdup(c->cf->source)) ||
 	    !(r->sha256 = strdup(e->want_hashes ? case_sha256(c->cf) : "")) ||
 	    !(r->as_of = strdup(iso))) {
+		casecheck_result_free(r);
+		error_setf(err, CASECHECK_E_INTERNAL, c->cf->source, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	expected = findings_expected(p, c->cf);
+	if (expected > 0 && resize_findings(r, expected) != 0) {
 		casecheck_result_free(r);
 		error_setf(err, CASECHECK_E_INTERNAL, c->cf->source, NULL, 0, 0, "out of memory");
 		return NULL;
