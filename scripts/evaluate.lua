@@ -381,15 +381,63 @@ local function resolve_trigger(step, m, ctx)
 	error("step has no usable 'from'", 0)
 end
 
--- A finding of step S for matter M (nil: for the case). The constructor's
--- nils size the table's array for result.c's sixteen slots, so that every
--- field is then stored in place, never by growing the table.
-local function new_finding(s, m, status, regime, track)
+--[[
+The law a finding of step S names before the step is judged, for a matter
+(or the case) under REGIME on TRACK (both may be nil): { cite, duty }. A
+matter under no regime, or under one the step is not in force in, still
+gets a citation: the first (or last) regime's.
+]]
+local function law_for(s, regime, track)
 	local rid = regime and regime.id
+	if s.per_case then return { cite_for(s, rid, nil), duty_for(s, rid) } end
+	if not regime then
+		return { cite_for(s, nil, track) or cite_for(s, s.regimes[1], track), nil }
+	end
+	if not s.in_force[rid] then
+		-- no duty under this regime, unless the policy names one for it
+		return { cite_for(s, rid, track) or cite_for(s, s.regimes[#s.regimes], track), s.duty[rid] }
+	end
+	return { cite_for(s, rid, track), duty_for(s, rid) }
+end
+
+--[[
+law_for of every step of META (by its place in meta.step_list) under
+REGIME on TRACK. A step's citations and duties are in the policy's tables,
+frozen (each lookup an __index into a hidden store) and never changed once
+loaded, so each list is made once per policy and kept with its META.
+]]
+local law_memo = setmetatable({}, { __mode = "k" })	-- meta -> regime -> track -> list
+local NO_KEY = {}	-- stands for a nil regime or track among the keys
+
+local function laws_for(meta, regime, track)
+	local by_regime = law_memo[meta]
+	if not by_regime then
+		by_regime = {}
+		law_memo[meta] = by_regime
+	end
+	local by_track = by_regime[regime or NO_KEY]
+	if not by_track then
+		by_track = {}
+		by_regime[regime or NO_KEY] = by_track
+	end
+	local list = by_track[track or NO_KEY]
+	if not list then
+		list = {}
+		for si, s in ipairs(meta.step_list) do list[si] = law_for(s, regime, track) end
+		by_track[track or NO_KEY] = list
+	end
+	return list
+end
+
+-- A finding of step S for matter M (nil: for the case) under REGIME, naming
+-- LAW (from laws_for). The constructor's nils size the table's array for
+-- result.c's sixteen slots, so that every field is then stored in place,
+-- never by growing the table.
+local function new_finding(s, m, status, regime, law)
 	local f = { nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil }
-	f[F_STEP], f[F_TITLE], f[F_STATUS], f[F_REGIME] = s.id, s.title, status, rid
+	f[F_STEP], f[F_TITLE], f[F_STATUS], f[F_CITE], f[F_DUTY] = s.id, s.title, status, law[1], law[2]
 	if m then f[F_RE] = m.id end
-	f[F_CITE], f[F_DUTY] = cite_for(s, rid, track), duty_for(s, rid)
+	if regime then f[F_REGIME] = regime.id end
 	return f
 end
 
@@ -1153,24 +1201,19 @@ end
 local listing = cc.module("listing", M)({ render = render, resolve_trigger = resolve_trigger, gapped = gapped,
 	accepts = accepts })
 
-local function run_step(s, step, m, ctx, regime, ref)
+local function run_step(s, step, m, ctx, regime, ref, law)
 	local track = m and ctx.track or nil
-	local f = new_finding(s, m, "not_applicable", regime, track)
+	local f = new_finding(s, m, "not_applicable", regime, law)
 	ctx.matter, ctx.regime, ctx.step = m, regime and regime.id or nil, s.id
 	local h = hidden[ctx]
 	h.meta_step, h.step_says = s, step.says
 	if m and not regime then
 		f[F_MESSAGE] = "No regime of this policy was in force " .. dates.when(ref) .. "."
-		f[F_CITE] = cite_for(s, nil, track) or cite_for(s, s.regimes[1], track)
-		f[F_DUTY] = nil
 		return f
 	end
 	if m and not s.in_force[regime.id] then
 		f[F_MESSAGE] = sentence(step.why_not_in_force or
 			("the duty is not part of the " .. regime.id .. " regime (" .. regime.title .. ")"))
-		f[F_CITE] = cite_for(s, regime.id, track) or cite_for(s, s.regimes[#s.regimes], track)
-		-- no duty under this regime, unless the policy names one for it
-		f[F_DUTY] = s.duty[regime.id]
 		return f
 	end
 	local unsure_in_force
@@ -1307,8 +1350,8 @@ for _, name in ipairs(cc.statuses) do STATUS[name] = true end
 -- One step for one matter (M nil: for the case), under pcall: a step that
 -- raises becomes an 'error' finding and the others still run. A budget trip
 -- cannot be caught this way: the hook raises again at the next instruction.
-local function run_one(s, step, m, ctx, regime, out, ref)
-	local ok, f = pcall(run_step, s, step, m, ctx, regime, ref)
+local function run_one(s, step, m, ctx, regime, out, ref, law)
+	local ok, f = pcall(run_step, s, step, m, ctx, regime, ref, law)
 	if ok and not STATUS[f[F_STATUS]] then
 		ok, f = false, "step '" .. s.id .. "' returned unknown status '" .. tostring(f[F_STATUS]) .. "'"
 	elseif ok and s.cannot and s.cannot[f[F_STATUS]] then
@@ -1321,9 +1364,11 @@ local function run_one(s, step, m, ctx, regime, out, ref)
 		-- tostring would be an address, different in every run
 		local msg = (type(f) == "string" or type(f) == "number") and tostring(f)
 			or ("(error object is a " .. type(f) .. " value)")
-		f = new_finding(s, m, "error", nil, nil)
-		f[F_CITE], f[F_MESSAGE] = nil, msg
-		f[F_DUTY] = regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil
+		-- an error names no regime and no citation; a duty only when the
+		-- step is in force under the matter's regime
+		f = new_finding(s, m, "error", nil,
+			{ nil, regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil })
+		f[F_MESSAGE] = msg
 	else
 		show_assumptions(f, ctx.assumed, hidden[ctx].assumed_at)
 	end
@@ -1393,18 +1438,20 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 		local regime = regime_at(meta, ref.lo)
 		ctx.regime = regime and regime.id or nil
 		ctx.track = matter_track(info, meta, m, ctx)
+		local laws = laws_for(meta, regime, ctx.track)
 		for si = 1, #steps do
 			local s = steps[si]
-			if not s.per_case then run_one(s, decl.steps[s.id], m, ctx, regime, out, ref) end
+			if not s.per_case then run_one(s, decl.steps[s.id], m, ctx, regime, out, ref, laws[si]) end
 		end
 		emit(out)
 		out = {}
 	end
 	ctx.track = nil
 	local case_regime = regime_at(meta, as_of)
+	local laws = laws_for(meta, case_regime, nil)
 	for si = 1, #steps do
 		local s = steps[si]
-		if s.per_case then run_one(s, decl.steps[s.id], nil, ctx, case_regime, out) end
+		if s.per_case then run_one(s, decl.steps[s.id], nil, ctx, case_regime, out, nil, laws[si]) end
 	end
 	emit(out)
 end
