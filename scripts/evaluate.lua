@@ -429,6 +429,29 @@ local function laws_for(meta, regime, track)
 	return list
 end
 
+--[[
+The policy's declaration of every step of META, by its place in
+meta.step_list, each as a plain copy of its top-level fields: a finding
+reads a dozen of them, and every read of a frozen table goes through an
+__index into its hidden store. The copies hold the same values (functions
+and frozen tables), are made once per policy and kept with its DECL, and
+never reach policy code, so no policy can write into them.
+]]
+local plain_memo = setmetatable({}, { __mode = "k" })	-- decl -> list
+
+local function plain_steps(meta, decl)
+	local list = plain_memo[decl]
+	if list then return list end
+	list = {}
+	for si, s in ipairs(meta.step_list) do
+		local copy = {}
+		for k, v in pairs(decl.steps[s.id]) do copy[k] = v end
+		list[si] = copy
+	end
+	plain_memo[decl] = list
+	return list
+end
+
 -- A finding of step S for matter M (nil: for the case) under REGIME, naming
 -- LAW (from laws_for). The constructor's nils size the table's array for
 -- result.c's sixteen slots, so that every field is then stored in place,
@@ -1429,7 +1452,7 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 	-- the policy's words for a matter no awareness rule made known
 	ctx.unknown_aware = decl.awareness and decl.awareness.unknown or
 		"no event made the matter known as the policy's awareness rules require, so the duty never arose"
-	local matters, steps = case.matters, meta.step_list
+	local matters, steps, decl_steps = case.matters, meta.step_list, plain_steps(meta, decl)
 	local info = decl.info or NONE
 	for mi = 1, #matters do
 		local m = matters[mi]
@@ -1441,7 +1464,7 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 		local laws = laws_for(meta, regime, ctx.track)
 		for si = 1, #steps do
 			local s = steps[si]
-			if not s.per_case then run_one(s, decl.steps[s.id], m, ctx, regime, out, ref, laws[si]) end
+			if not s.per_case then run_one(s, decl_steps[si], m, ctx, regime, out, ref, laws[si]) end
 		end
 		emit(out)
 		out = {}
@@ -1451,7 +1474,7 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 	local laws = laws_for(meta, case_regime, nil)
 	for si = 1, #steps do
 		local s = steps[si]
-		if s.per_case then run_one(s, decl.steps[s.id], nil, ctx, case_regime, out, nil, laws[si]) end
+		if s.per_case then run_one(s, decl_steps[si], nil, ctx, case_regime, out, nil, laws[si]) end
 	end
 	emit(out)
 end
