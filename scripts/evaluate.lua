@@ -904,10 +904,11 @@ function Ctx:deadline(args)
 		vars.settle = settle_words(settle, gap, t or due, args.trigger and args.trigger.type and args.trigger,
 			args.done, due, self.as_of)
 	end
-	local says = args.says or h.step_says or {}
+	local step_says = h.step and h.step.says
+	local says = args.says or step_says or {}
 	if type(says) == "string" then
 		-- a named group of the step's own templates (checked at load)
-		local g = h.step_says and h.step_says[says]
+		local g = step_says and step_says[says]
 		if type(g) ~= "table" then
 			error("step '" .. tostring(self.step) .. "' has no group of templates says." .. says, 2)
 		end
@@ -1224,12 +1225,14 @@ end
 local listing = cc.module("listing", M)({ render = render, resolve_trigger = resolve_trigger, gapped = gapped,
 	accepts = accepts })
 
-local function run_step(s, step, m, ctx, regime, ref, law)
+-- The finding of step S (STEP: its declaration, from plain_steps) for
+-- matter M under REGIME. H is the evaluation's hidden state (hidden[ctx]),
+-- LAW the step's entry of laws_for, REF the date that decided the regime.
+local function run_step(s, step, m, ctx, h, regime, ref, law)
 	local track = m and ctx.track or nil
 	local f = new_finding(s, m, "not_applicable", regime, law)
 	ctx.matter, ctx.regime, ctx.step = m, regime and regime.id or nil, s.id
-	local h = hidden[ctx]
-	h.meta_step, h.step_says = s, step.says
+	h.meta_step, h.step = s, step
 	if m and not regime then
 		f[F_MESSAGE] = "No regime of this policy was in force " .. dates.when(ref) .. "."
 		return f
@@ -1346,7 +1349,7 @@ shown in every finding that rests on it: the finding's trigger or evidence.
 So a reader sees, beside the verdict, what the verdict assumes.
 ]]
 local function show_assumptions(f, assumed, at)
-	if #assumed == 0 or f[F_STATUS] == "not_applicable" or f[F_STATUS] == "error" or not f[F_MESSAGE] then return end
+	if f[F_STATUS] == "not_applicable" or f[F_STATUS] == "error" or not f[F_MESSAGE] then return end
 	-- the finding's events that carry one, by their place in ASSUMED (AT:
 	-- id -> place), so a finding costs its own events, not the case's
 	local hits = {}
@@ -1370,11 +1373,12 @@ end
 local STATUS = {}	-- every status (cc.statuses: vocab.c's one list)
 for _, name in ipairs(cc.statuses) do STATUS[name] = true end
 
--- One step for one matter (M nil: for the case), under pcall: a step that
--- raises becomes an 'error' finding and the others still run. A budget trip
--- cannot be caught this way: the hook raises again at the next instruction.
-local function run_one(s, step, m, ctx, regime, out, ref, law)
-	local ok, f = pcall(run_step, s, step, m, ctx, regime, ref, law)
+-- One step for one matter (M nil: for the case), under pcall, its finding
+-- returned: a step that raises becomes an 'error' finding and the others
+-- still run. A budget trip cannot be caught this way: the hook raises again
+-- at the next instruction.
+local function run_one(s, step, m, ctx, h, regime, ref, law)
+	local ok, f = pcall(run_step, s, step, m, ctx, h, regime, ref, law)
 	if ok and not STATUS[f[F_STATUS]] then
 		ok, f = false, "step '" .. s.id .. "' returned unknown status '" .. tostring(f[F_STATUS]) .. "'"
 	elseif ok and s.cannot and s.cannot[f[F_STATUS]] then
@@ -1392,10 +1396,10 @@ local function run_one(s, step, m, ctx, regime, out, ref, law)
 		f = new_finding(s, m, "error", nil,
 			{ nil, regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil })
 		f[F_MESSAGE] = msg
-	else
-		show_assumptions(f, ctx.assumed, hidden[ctx].assumed_at)
+	elseif ctx.assumed[1] then	-- most cases have no assumption: no call
+		show_assumptions(f, ctx.assumed, h.assumed_at)
 	end
-	out[#out + 1] = f
+	return f
 end
 
 --[[
@@ -1447,7 +1451,8 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 			assumed_at[e.id] = #assumed
 		end
 	end
-	hidden[ctx] = { meta_step = nil, step_says = nil, assumed_at = assumed_at }
+	local h = { meta_step = nil, step = nil, assumed_at = assumed_at }
+	hidden[ctx] = h
 	ctx.assumed = assumed
 	-- the policy's words for a matter no awareness rule made known
 	ctx.unknown_aware = decl.awareness and decl.awareness.unknown or
@@ -1464,7 +1469,9 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 		local laws = laws_for(meta, regime, ctx.track)
 		for si = 1, #steps do
 			local s = steps[si]
-			if not s.per_case then run_one(s, decl_steps[si], m, ctx, regime, out, ref, laws[si]) end
+			if not s.per_case then
+				out[#out + 1] = run_one(s, decl_steps[si], m, ctx, h, regime, ref, laws[si])
+			end
 		end
 		emit(out)
 		out = {}
@@ -1474,7 +1481,9 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 	local laws = laws_for(meta, case_regime, nil)
 	for si = 1, #steps do
 		local s = steps[si]
-		if s.per_case then run_one(s, decl_steps[si], nil, ctx, case_regime, out, nil, laws[si]) end
+		if s.per_case then
+			out[#out + 1] = run_one(s, decl_steps[si], nil, ctx, h, case_regime, nil, laws[si])
+		end
 	end
 	emit(out)
 end
