@@ -1373,33 +1373,82 @@ end
 local STATUS = {}	-- every status (cc.statuses: vocab.c's one list)
 for _, name in ipairs(cc.statuses) do STATUS[name] = true end
 
--- One step for one matter (M nil: for the case), under pcall, its finding
--- returned: a step that raises becomes an 'error' finding and the others
--- still run. A budget trip cannot be caught this way: the hook raises again
--- at the next instruction.
-local function run_one(s, step, m, ctx, h, regime, ref, law)
-	local ok, f = pcall(run_step, s, step, m, ctx, h, regime, ref, law)
-	if ok and not STATUS[f[F_STATUS]] then
-		ok, f = false, "step '" .. s.id .. "' returned unknown status '" .. tostring(f[F_STATUS]) .. "'"
-	elseif ok and s.cannot and s.cannot[f[F_STATUS]] then
+-- Why finding F of step S cannot stand, or nil: a status the engine does
+-- not know, or one the policy declares the step cannot give.
+local function status_fault(s, f)
+	local st = f[F_STATUS]
+	if not STATUS[st] then
+		return "step '" .. s.id .. "' returned unknown status '" .. tostring(st) .. "'"
+	end
+	if s.cannot and s.cannot[st] then
 		-- the policy said this cannot happen (cannot = {...}): its claim, checked
-		ok, f = false, "step '" .. s.id .. "' gave '" .. f[F_STATUS] .. "', which it declares it cannot (" ..
-			s.cannot[f[F_STATUS]] .. "): the policy is wrong here"
+		return "step '" .. s.id .. "' gave '" .. st .. "', which it declares it cannot (" ..
+			s.cannot[st] .. "): the policy is wrong here"
 	end
-	if not ok then
-		-- an error object that is not text is named by its type: its
-		-- tostring would be an address, different in every run
-		local msg = (type(f) == "string" or type(f) == "number") and tostring(f)
-			or ("(error object is a " .. type(f) .. " value)")
-		-- an error names no regime and no citation; a duty only when the
-		-- step is in force under the matter's regime
-		f = new_finding(s, m, "error", nil,
-			{ nil, regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil })
-		f[F_MESSAGE] = msg
-	elseif ctx.assumed[1] then	-- most cases have no assumption: no call
-		show_assumptions(f, ctx.assumed, h.assumed_at)
-	end
+	return nil
+end
+
+-- The 'error' finding of step S for matter M (nil: the case), which raised E.
+local function error_finding(s, m, regime, e)
+	-- an error object that is not text is named by its type: its
+	-- tostring would be an address, different in every run
+	local msg = (type(e) == "string" or type(e) == "number") and tostring(e)
+		or ("(error object is a " .. type(e) .. " value)")
+	-- an error names no regime and no citation; a duty only when the
+	-- step is in force under the matter's regime
+	local f = new_finding(s, m, "error", nil,
+		{ nil, regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil })
+	f[F_MESSAGE] = msg
 	return f
+end
+
+--[[
+The steps J judges (per matter for matter J.m, or per case when J.m is nil)
+from place FIRST in meta.step_list on, each finding appended to J.out, J.at
+the place of the step being judged. judge_steps runs this under pcall; a
+step that raises, or gives a status it cannot, stops it there. When the
+case has events with an assumption it returns after each finding (its
+step's place), for judge_steps to show them outside the pcall: an error
+there is the engine's, never a finding.
+]]
+local function judge_steps_from(j, first)
+	local steps, decls, laws, out, m, ctx, h = j.steps, j.decls, j.laws, j.out, j.m, j.ctx, j.h
+	local per_case = m == nil
+	for si = first, #steps do
+		local s = steps[si]
+		if s.per_case == per_case then
+			j.at = si
+			local f = run_step(s, decls[si], m, ctx, h, j.regime, j.ref, laws[si])
+			local fault = status_fault(s, f)
+			if fault then error(fault, 0) end
+			out[#out + 1] = f
+			if ctx.assumed[1] then return si end
+		end
+	end
+	return nil
+end
+
+--[[
+Every step J selects judged, in order, into J.out (judge_steps_from), under
+one pcall until a step raises: that step becomes an 'error' finding and the
+others still run, under a new pcall (one a matter, not one a step, when none
+raises). A budget trip cannot be caught this way: the hook raises again at
+the next instruction.
+]]
+local function judge_steps(j)
+	local first = 1
+	while first do
+		local ok, at = pcall(judge_steps_from, j, first)
+		if not ok then
+			j.out[#j.out + 1] = error_finding(j.steps[j.at], j.m, j.regime, at)
+			first = j.at + 1
+		elseif at then
+			show_assumptions(j.out[#j.out], j.ctx.assumed, j.h.assumed_at)
+			first = at + 1
+		else
+			first = nil
+		end
+	end
 end
 
 --[[
@@ -1441,7 +1490,6 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
 		want_detail = want_detail, unknown_aware = nil, matter = nil, regime = nil, step = nil, track = nil,
 		assumed = nil }, CtxMeta)
-	local out = {}
 	-- the events that carry an assumption, in date order (usually none), and
 	-- each one's place in that list by its id
 	local assumed, assumed_at = {}, {}
@@ -1457,8 +1505,11 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 	-- the policy's words for a matter no awareness rule made known
 	ctx.unknown_aware = decl.awareness and decl.awareness.unknown or
 		"no event made the matter known as the policy's awareness rules require, so the duty never arose"
-	local matters, steps, decl_steps = case.matters, meta.step_list, plain_steps(meta, decl)
+	local matters = case.matters
 	local info = decl.info or NONE
+	-- what judge_steps needs; per matter, its matter, regime, laws and findings
+	local j = { steps = meta.step_list, decls = plain_steps(meta, decl), ctx = ctx, h = h,
+		m = nil, regime = nil, ref = nil, laws = nil, out = nil, at = nil }
 	for mi = 1, #matters do
 		local m = matters[mi]
 		ctx.matter, ctx.regime, ctx.step, ctx.track = m, nil, nil, nil
@@ -1466,26 +1517,15 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 		local regime = regime_at(meta, ref.lo)
 		ctx.regime = regime and regime.id or nil
 		ctx.track = matter_track(info, meta, m, ctx)
-		local laws = laws_for(meta, regime, ctx.track)
-		for si = 1, #steps do
-			local s = steps[si]
-			if not s.per_case then
-				out[#out + 1] = run_one(s, decl_steps[si], m, ctx, h, regime, ref, laws[si])
-			end
-		end
-		emit(out)
-		out = {}
+		j.m, j.regime, j.ref, j.laws, j.out = m, regime, ref, laws_for(meta, regime, ctx.track), {}
+		judge_steps(j)
+		emit(j.out)
 	end
 	ctx.track = nil
 	local case_regime = regime_at(meta, as_of)
-	local laws = laws_for(meta, case_regime, nil)
-	for si = 1, #steps do
-		local s = steps[si]
-		if s.per_case then
-			out[#out + 1] = run_one(s, decl_steps[si], nil, ctx, h, case_regime, nil, laws[si])
-		end
-	end
-	emit(out)
+	j.m, j.regime, j.ref, j.laws, j.out = nil, case_regime, nil, laws_for(meta, case_regime, nil), {}
+	judge_steps(j)
+	emit(j.out)
 end
 
 return evaluate
