@@ -148,9 +148,8 @@ static const char *keep(struct casecheck_result *r, const char *s)
 ** A finding as scripts/evaluate.lua hands it over: a table with one array
 ** slot per field, read with lua_rawgeti, so no field costs a key string to
 ** hash and look up. This is the one list of the slots: evaluate.lua takes
-** their numbers from cc.finding (result_push_slots) and never spells one.
-** The eight fields of a finding that does not apply (two thirds of all
-** findings) come first.
+** their numbers from cc.finding (result_push_slots) and never spells one,
+** so the order here is free.
 */
 #define FINDING_SLOTS(X) \
 	X(STEP, "step") X(TITLE, "title") X(RE, "re") X(STATUS, "status") \
