@@ -432,6 +432,8 @@ static int engine_boot(lua_State *L)
 		lua_rawseti(L, -2, i + 1);
 	}
 	lua_setfield(L, 2, "statuses");
+	result_push_slots(L);
+	lua_setfield(L, 2, "finding");
 	if (!s)
 		return luaL_error(L, "scripts/runtime.lua is not compiled in");
 	if (luaL_loadbufferx(L, s->data, s->len, "@scripts/runtime.lua",

@@ -110,4 +110,7 @@ struct calendar *engine_calendar(struct casecheck_engine *e, const char *name,
 /* Push the case as the tables scripts/model.lua expects, without events after AS_OF. */
 void case_push(lua_State *L, const struct case_file *cf, int as_of);	/* [-0, +1, m] */
 
+/* cc.finding: a finding's slot number by field name (result.c's one list).   [-0, +1, m] */
+void result_push_slots(lua_State *L);
+
 #endif

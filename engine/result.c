@@ -144,9 +144,36 @@ static const char *keep(struct casecheck_result *r, const char *s)
 	return strpool_dup(&r->pool, s);
 }
 
-static const char *str_field(struct casecheck_result *r, lua_State *L, int t, const char *key)
+/*
+** A finding as scripts/evaluate.lua hands it over: a table with one array
+** slot per field, read with lua_rawgeti, so no field costs a key string to
+** hash and look up. This is the one list of the slots: evaluate.lua takes
+** their numbers from cc.finding (result_push_slots) and never spells one,
+** so the order here is free.
+*/
+#define FINDING_SLOTS(X) \
+	X(STEP, "step") X(TITLE, "title") X(RE, "re") X(STATUS, "status") \
+	X(REGIME, "regime") X(CITE, "cite") X(DUTY, "duty") X(MESSAGE, "message") \
+	X(TRIGGER, "trigger") X(DUE, "due") X(DONE, "done") X(DAYS_LATE, "days_late") \
+	X(EVIDENCE, "evidence") X(DETAIL, "detail") X(DEADLINE_BASIS, "deadline_basis") \
+	X(DEADLINE_SOURCE, "deadline_source")
+
+#define SLOT_ENUM(id, name) SLOT_##id,
+enum finding_slot { SLOT_NONE, FINDING_SLOTS(SLOT_ENUM) SLOT_END };	/* Lua's 1 .. SLOT_END - 1 */
+#undef SLOT_ENUM
+
+void result_push_slots(lua_State *L)
 {
-	return strpool_field(&r->pool, L, t, key);
+#define SLOT_NAME(id, name) name,
+	static const char *const names[] = { FINDING_SLOTS(SLOT_NAME) };
+#undef SLOT_NAME
+	int k;
+
+	lua_createtable(L, 0, SLOT_END - 1);
+	for (k = 1; k < SLOT_END; k++) {
+		lua_pushinteger(L, k);
+		lua_setfield(L, -2, names[k - 1]);
+	}
 }
 
 /*
@@ -171,34 +198,38 @@ static const char *keep_shared(struct casecheck_result *r, const char *s, size_t
 	return copy;
 }
 
-/* How string_field keeps a string for the result. */
+/* How slot_string keeps a string for the result. */
 enum keep_how {
 	KEEP_SHARED,	/* through keep_shared: a matter's findings repeat its ids and dates */
 	KEEP_CONST	/* the policy's shared copy: step id, title, citation ... */
 };
 
 /*
-** t[KEY] of the finding at index T, if a string, kept as HOW says. A
-** KEEP_CONST string every finding of the policy repeats is taken from the
-** policy's shared table instead of copied, or copied into the result when
-** that table will not hold it (a check's own, per-case text).   [-0, +0, m]
+** While read_findings reads a finding, the list is at stack index 1, the
+** finding at 2 and its slots above it: slot K at SLOT_AT(K), its type in
+** TYPE[K].
 */
-static const char *string_field(struct casecheck_result *r, lua_State *L, int t, const char *key,
-				enum keep_how how)
+#define SLOT_AT(k) (2 + (k))
+
+/*
+** Slot K's string, if it holds one, kept as HOW says. A KEEP_CONST string
+** every finding of the policy repeats is taken from the policy's shared
+** table instead of copied, or copied into the result when that table will
+** not hold it (a check's own, per-case text).   [-0, +0, m]
+*/
+static const char *slot_string(struct casecheck_result *r, lua_State *L, const int type[], int k,
+			       enum keep_how how)
 {
-	const char *s = NULL, *v;
+	const char *s, *v;
 	size_t len;
 
-	lua_pushstring(L, key);
-	lua_rawget(L, t);
-	if (lua_type(L, -1) == LUA_TSTRING) {
-		v = lua_tolstring(L, -1, &len);
-		if (how == KEEP_SHARED)
-			s = keep_shared(r, v, len);
-		else if (!(s = strintern_get(r->intern, v, len)))
-			s = keep(r, v);
-	}
-	lua_pop(L, 1);
+	if (type[k] != LUA_TSTRING)
+		return NULL;
+	v = lua_tolstring(L, SLOT_AT(k), &len);
+	if (how == KEEP_SHARED)
+		return keep_shared(r, v, len);
+	if (!(s = strintern_get(r->intern, v, len)))
+		s = keep(r, v);
 	return s;
 }
 
@@ -218,12 +249,12 @@ static lua_Integer span_field(lua_State *L, const char *key, lua_Integer none, i
 }
 
 /*
-** A finding's due date (the table at T): nil, or a span {lo, hi, prec} of
-** day numbers, which the evaluator builds and checks (a check function's
-** text is read there, once). Kept as numbers beside the text date.c writes
-** for it.   [-0, +0, v]
+** A finding's due date (at stack index IDX, of type TYPE): nil, or a span
+** {lo, hi, prec} of day numbers, which the evaluator builds and checks (a
+** check function's text is read there, once). Kept as numbers beside the
+** text date.c writes for it.   [-0, +0, v]
 */
-static void read_due(struct casecheck_result *r, lua_State *L, int t, size_t i)
+static void read_due(struct casecheck_result *r, lua_State *L, int idx, int type, size_t i)
 {
 	struct date_span *d = &r->due[i];
 	lua_Integer lo, hi, prec;
@@ -232,14 +263,11 @@ static void read_due(struct casecheck_result *r, lua_State *L, int t, size_t i)
 
 	d->lo = d->hi = 0;
 	d->prec = (enum date_precision)-1;
-	lua_pushstring(L, "due");
-	lua_rawget(L, t);
-	if (lua_isnil(L, -1)) {
-		lua_pop(L, 1);
+	if (type == LUA_TNIL)
 		return;
-	}
-	if (lua_type(L, -1) != LUA_TTABLE)
-		luaL_error(L, "finding %d: its due date is a %s, not a span", (int)i + 1, luaL_typename(L, -1));
+	if (type != LUA_TTABLE)
+		luaL_error(L, "finding %d: its due date is a %s, not a span", (int)i + 1, luaL_typename(L, idx));
+	lua_pushvalue(L, idx);
 	lo = span_field(L, "lo", -1, &ok);
 	hi = span_field(L, "hi", -1, &ok);
 	prec = span_field(L, "prec", DATE_DAY, &ok);
@@ -256,21 +284,37 @@ static void read_due(struct casecheck_result *r, lua_State *L, int t, size_t i)
 		luaL_error(L, "out of memory");
 }
 
-/*
-** Room in R for MORE findings beyond r->n. Not zeroed: read_findings fills
-** each slot as it reads it, so the pages of the room not yet used are never
-** touched (a large array's growth costs no memory until it is used).
-** [-0, +0, v]
-*/
-static void reserve_findings(struct casecheck_result *r, lua_State *L, size_t more)
+/* A finding's evidence (the list at stack index IDX): its ids, kept.   [-0, +0, m] */
+static void read_evidence(struct casecheck_result *r, lua_State *L, int idx, size_t i)
 {
-	size_t cap = r->cap ? r->cap : 32;
+	struct casecheck_finding *f = &r->findings[i];
+	size_t k = lua_rawlen(L, idx), j;
+	const char **ev = calloc(k + 1, sizeof(*ev));
+
+	if (!ev)
+		luaL_error(L, "out of memory");
+	r->evidence[i] = ev;
+	for (j = 0; j < k; j++) {
+		if (lua_rawgeti(L, idx, (lua_Integer)j + 1) == LUA_TSTRING) {
+			size_t len;
+			const char *id = lua_tolstring(L, -1, &len);
+
+			ev[f->n_evidence++] = keep_shared(r, id, len);
+		}
+		lua_pop(L, 1);
+	}
+	f->evidence = ev;
+}
+
+/*
+** R's arrays of findings resized to room for CAP. Not zeroed: read_findings
+** fills each slot as it reads it, so the pages of the room not yet used are
+** never touched. -1: out of memory (what was there is kept).
+*/
+static int resize_findings(struct casecheck_result *r, size_t cap)
+{
 	void *f, *ev, *due;
 
-	if (r->n + more <= r->cap)
-		return;
-	while (cap < r->n + more)
-		cap *= 2;
 	f = realloc(r->findings, cap * sizeof(*r->findings));
 	if (f)
 		r->findings = f;
@@ -281,8 +325,76 @@ static void reserve_findings(struct casecheck_result *r, lua_State *L, size_t mo
 	if (due)
 		r->due = due;
 	if (!f || !ev || !due)
-		luaL_error(L, "out of memory");
+		return -1;
 	r->cap = cap;
+	return 0;
+}
+
+/*
+** How many findings evaluating CF under P gives: a finding per step for
+** each matter, and one per per-case step. casecheck_evaluate makes room for
+** them all at once, so that no finding is copied as the arrays grow.
+*/
+static size_t findings_expected(const struct casecheck_policy *p, const struct case_file *cf)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < p->n_steps; i++)
+		n += p->steps[i].per_case ? 1 : cf->n_matters;
+	return n;
+}
+
+/* Room in R for MORE findings beyond r->n (beyond what was expected).   [-0, +0, v] */
+static void reserve_findings(struct casecheck_result *r, lua_State *L, size_t more)
+{
+	size_t cap = r->cap ? r->cap : 32;
+
+	if (r->n + more <= r->cap)
+		return;
+	while (cap < r->n + more)
+		cap *= 2;
+	if (resize_findings(r, cap) != 0)
+		luaL_error(L, "out of memory");
+}
+
+/*
+** Finding I from the table at stack index 2: its slots pushed at once, one
+** call each, and read from the stack.   [-0, +SLOT_END - 1, m]
+*/
+static void read_finding(struct casecheck_result *r, lua_State *L, size_t i)
+{
+	struct casecheck_finding *f = &r->findings[i];
+	int type[SLOT_END], k, st;
+
+	for (k = 1; k < SLOT_END; k++)
+		type[k] = lua_rawgeti(L, 2, k);
+	f->step = slot_string(r, L, type, SLOT_STEP, KEEP_CONST);
+	f->title = slot_string(r, L, type, SLOT_TITLE, KEEP_CONST);
+	f->re = slot_string(r, L, type, SLOT_RE, KEEP_SHARED);
+	/* the status is only parsed, not kept */
+	st = type[SLOT_STATUS] == LUA_TSTRING ?
+		casecheck_status_parse(lua_tostring(L, SLOT_AT(SLOT_STATUS))) : -1;
+	f->status = st < 0 ? CASECHECK_ERROR : (enum casecheck_status)st;
+	f->regime = slot_string(r, L, type, SLOT_REGIME, KEEP_CONST);
+	f->cite = slot_string(r, L, type, SLOT_CITE, KEEP_CONST);
+	f->trigger = slot_string(r, L, type, SLOT_TRIGGER, KEEP_SHARED);
+	read_due(r, L, SLOT_AT(SLOT_DUE), type[SLOT_DUE], i);
+	f->done = slot_string(r, L, type, SLOT_DONE, KEEP_SHARED);
+	if (st < 0)
+		f->message = keep(r, "the step returned an unknown status");
+	else if (type[SLOT_MESSAGE] == LUA_TSTRING)
+		f->message = keep(r, lua_tostring(L, SLOT_AT(SLOT_MESSAGE)));
+	if (type[SLOT_DETAIL] == LUA_TSTRING)
+		f->detail = keep(r, lua_tostring(L, SLOT_AT(SLOT_DETAIL)));
+	f->duty = slot_string(r, L, type, SLOT_DUTY, KEEP_CONST);
+	f->deadline_basis = slot_string(r, L, type, SLOT_DEADLINE_BASIS, KEEP_CONST);
+	f->deadline_source = slot_string(r, L, type, SLOT_DEADLINE_SOURCE, KEEP_CONST);
+	if (lua_isinteger(L, SLOT_AT(SLOT_DAYS_LATE))) {
+		f->has_days_late = 1;
+		f->days_late = (long)lua_tointeger(L, SLOT_AT(SLOT_DAYS_LATE));
+	}
+	if (type[SLOT_EVIDENCE] == LUA_TTABLE)
+		read_evidence(r, L, SLOT_AT(SLOT_EVIDENCE), i);
 }
 
 /*
@@ -295,70 +407,18 @@ static void reserve_findings(struct casecheck_result *r, lua_State *L, size_t mo
 static int read_findings(lua_State *L)
 {
 	struct casecheck_result *r = lua_touserdata(L, lua_upvalueindex(1));
-	size_t n = lua_rawlen(L, 1), base = r->n, i, j;
+	size_t n = lua_rawlen(L, 1), base = r->n, i;
 
+	luaL_checkstack(L, SLOT_END + 4, "findings");
 	reserve_findings(r, L, n);
 	for (i = base; i < base + n; i++) {
-		struct casecheck_finding *f = &r->findings[i];
-		const char *status;
-		int st;
-
-		memset(f, 0, sizeof(*f));
+		memset(&r->findings[i], 0, sizeof(r->findings[i]));
 		r->evidence[i] = NULL;
 		r->n = i + 1;	/* from here on freed with the result */
 		lua_settop(L, 1);
-		lua_rawgeti(L, 1, (lua_Integer)(i - base) + 1);	/* stack: list, finding */
-		if (lua_type(L, 2) != LUA_TTABLE)
+		if (lua_rawgeti(L, 1, (lua_Integer)(i - base) + 1) != LUA_TTABLE)	/* stack: list, finding */
 			return luaL_error(L, "finding %d is not a table", (int)i + 1);
-		f->step = string_field(r, L, 2, "step", KEEP_CONST);
-		f->title = string_field(r, L, 2, "title", KEEP_CONST);
-		f->re = string_field(r, L, 2, "re", KEEP_SHARED);
-		lua_pushstring(L, "status");	/* only parsed: not kept */
-		lua_rawget(L, 2);
-		status = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-		st = status ? casecheck_status_parse(status) : -1;
-		lua_pop(L, 1);
-		f->status = st < 0 ? CASECHECK_ERROR : (enum casecheck_status)st;
-		f->regime = string_field(r, L, 2, "regime", KEEP_CONST);
-		f->cite = string_field(r, L, 2, "cite", KEEP_CONST);
-		f->trigger = string_field(r, L, 2, "trigger", KEEP_SHARED);
-		read_due(r, L, 2, i);
-		f->done = string_field(r, L, 2, "done", KEEP_SHARED);
-		f->message = str_field(r, L, 2, "message");
-		if (st < 0)
-			f->message = keep(r, "the step returned an unknown status");
-		f->detail = str_field(r, L, 2, "detail");
-		f->duty = string_field(r, L, 2, "duty", KEEP_CONST);
-		f->deadline_basis = string_field(r, L, 2, "deadline_basis", KEEP_CONST);
-		f->deadline_source = string_field(r, L, 2, "deadline_source", KEEP_CONST);
-		lua_pushstring(L, "days_late");
-		lua_rawget(L, 2);
-		if (lua_isinteger(L, -1)) {
-			f->has_days_late = 1;
-			f->days_late = (long)lua_tointeger(L, -1);
-		}
-		lua_pop(L, 1);
-		lua_pushstring(L, "evidence");
-		lua_rawget(L, 2);
-		if (lua_type(L, -1) == LUA_TTABLE) {
-			size_t k = lua_rawlen(L, -1);
-			const char **ev = calloc(k + 1, sizeof(*ev));
-
-			if (!ev)
-				return luaL_error(L, "out of memory");
-			r->evidence[i] = ev;
-			for (j = 0; j < k; j++) {
-				lua_rawgeti(L, -1, (lua_Integer)j + 1);
-				if (lua_type(L, -1) == LUA_TSTRING) {
-					size_t len;
-					const char *id = lua_tolstring(L, -1, &len);
-
-					ev[f->n_evidence++] = keep_shared(r, id, len);
-				}
-				lua_pop(L, 1);
-			}
-			f->evidence = ev;
-		}
+		read_finding(r, L, i);
 	}
 	return 0;
 }
@@ -424,6 +484,7 @@ struct casecheck_result *casecheck_evaluate(struct casecheck_engine *e,
 {
 	struct casecheck_result *r;
 	lua_State *L = e->L;
+	size_t expected;
 	int as_of;
 	char iso[16];
 
@@ -445,6 +506,12 @@ struct casecheck_result *casecheck_evaluate(struct casecheck_engine *e,
 	if (!r || !(r->case_id = strdup(c->cf->id)) || !(r->source = strdup(c->cf->source)) ||
 	    !(r->sha256 = strdup(e->want_hashes ? case_sha256(c->cf) : "")) ||
 	    !(r->as_of = strdup(iso))) {
+		casecheck_result_free(r);
+		error_setf(err, CASECHECK_E_INTERNAL, c->cf->source, NULL, 0, 0, "out of memory");
+		return NULL;
+	}
+	expected = findings_expected(p, c->cf);
+	if (expected > 0 && resize_findings(r, expected) != 0) {
 		casecheck_result_free(r);
 		error_setf(err, CASECHECK_E_INTERNAL, c->cf->source, NULL, 0, 0, "out of memory");
 		return NULL;

@@ -16,6 +16,19 @@ local checked_result	-- below, with the fields a check may return
 
 local type, tostring, concat, mtype = type, tostring, table.concat, math.type
 
+--[[
+A finding is a table with one array slot per field, which engine/result.c
+reads with lua_rawgeti as soon as its matter is judged: slots cost less to
+fill here and to read there than string keys. Their numbers are result.c's
+(cc.finding), read once into these locals.
+]]
+local SLOT = cc.finding
+local F_STEP, F_TITLE, F_RE, F_STATUS = SLOT.step, SLOT.title, SLOT.re, SLOT.status
+local F_REGIME, F_CITE, F_DUTY, F_MESSAGE = SLOT.regime, SLOT.cite, SLOT.duty, SLOT.message
+local F_TRIGGER, F_DUE, F_DONE, F_DAYS_LATE = SLOT.trigger, SLOT.due, SLOT.done, SLOT.days_late
+local F_EVIDENCE, F_DETAIL = SLOT.evidence, SLOT.detail
+local F_DEADLINE_BASIS, F_DEADLINE_SOURCE = SLOT.deadline_basis, SLOT.deadline_source
+
 -- The sentence with its first letter in upper case.
 local function cap(s)
 	local b = s:byte(1)
@@ -368,32 +381,102 @@ local function resolve_trigger(step, m, ctx)
 	error("step has no usable 'from'", 0)
 end
 
--- The constructor sizes the table for the eight keys of a finding that does
--- not apply (nearly two thirds of all findings: step, title, re, status,
--- regime, cite, duty, message); a finding that goes further grows once.
--- Sizing it for every key a finding may get cost more than that growth.
-local function new_finding(s, m, status, regime, track)
+--[[
+The law a finding of step S names before the step is judged, for a matter
+(or the case) under REGIME on TRACK (both may be nil): { cite, duty }. A
+matter under no regime, or under one the step is not in force in, still
+gets a citation: the first (or last) regime's.
+]]
+local function law_for(s, regime, track)
 	local rid = regime and regime.id
-	return {
-		step = s.id, title = s.title, re = m and m.id or nil, status = status,
-		regime = rid, cite = cite_for(s, rid, track), duty = duty_for(s, rid),
-		message = nil,
-	}
+	if s.per_case then return { cite_for(s, rid, nil), duty_for(s, rid) } end
+	if not regime then
+		return { cite_for(s, nil, track) or cite_for(s, s.regimes[1], track), nil }
+	end
+	if not s.in_force[rid] then
+		-- no duty under this regime, unless the policy names one for it
+		return { cite_for(s, rid, track) or cite_for(s, s.regimes[#s.regimes], track), s.duty[rid] }
+	end
+	return { cite_for(s, rid, track), duty_for(s, rid) }
+end
+
+--[[
+law_for of every step of META (by its place in meta.step_list) under
+REGIME on TRACK. A step's citations and duties are in the policy's tables,
+frozen (each lookup an __index into a hidden store) and never changed once
+loaded, so each list is made once per policy and kept with its META.
+]]
+local law_memo = setmetatable({}, { __mode = "k" })	-- meta -> regime -> track -> list
+local NO_KEY = {}	-- stands for a nil regime or track among the keys
+
+local function laws_for(meta, regime, track)
+	local by_regime = law_memo[meta]
+	if not by_regime then
+		by_regime = {}
+		law_memo[meta] = by_regime
+	end
+	local by_track = by_regime[regime or NO_KEY]
+	if not by_track then
+		by_track = {}
+		by_regime[regime or NO_KEY] = by_track
+	end
+	local list = by_track[track or NO_KEY]
+	if not list then
+		list = {}
+		for si, s in ipairs(meta.step_list) do list[si] = law_for(s, regime, track) end
+		by_track[track or NO_KEY] = list
+	end
+	return list
+end
+
+--[[
+The policy's declaration of every step of META, by its place in
+meta.step_list, each as a plain copy of its top-level fields: a finding
+reads a dozen of them, and every read of a frozen table goes through an
+__index into its hidden store. The copies hold the same values (functions
+and frozen tables), are made once per policy and kept with its DECL, and
+never reach policy code, so no policy can write into them.
+]]
+local plain_memo = setmetatable({}, { __mode = "k" })	-- decl -> list
+
+local function plain_steps(meta, decl)
+	local list = plain_memo[decl]
+	if list then return list end
+	list = {}
+	for si, s in ipairs(meta.step_list) do
+		local copy = {}
+		for k, v in pairs(decl.steps[s.id]) do copy[k] = v end
+		list[si] = copy
+	end
+	plain_memo[decl] = list
+	return list
+end
+
+-- A finding of step S for matter M (nil: for the case) under REGIME, naming
+-- LAW (from laws_for). The constructor's nils size the table's array for
+-- result.c's sixteen slots, so that every field is then stored in place,
+-- never by growing the table.
+local function new_finding(s, m, status, regime, law)
+	local f = { nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil }
+	f[F_STEP], f[F_TITLE], f[F_STATUS], f[F_CITE], f[F_DUTY] = s.id, s.title, status, law[1], law[2]
+	if m then f[F_RE] = m.id end
+	if regime then f[F_REGIME] = regime.id end
+	return f
 end
 
 -- The finding's deadline fields from the time limit LIM (nil: no deadline).
 local function set_deadline(f, lim)
-	if lim and f.status ~= "not_applicable" then
-		f.deadline_basis, f.deadline_source = lim.basis, lim.source
+	if lim and f[F_STATUS] ~= "not_applicable" then
+		f[F_DEADLINE_BASIS], f[F_DEADLINE_SOURCE] = lim.basis, lim.source
 	else
-		f.deadline_basis, f.deadline_source = nil, nil
+		f[F_DEADLINE_BASIS], f[F_DEADLINE_SOURCE] = nil, nil
 	end
 end
 
 local function add_evidence(f, id)
-	local ev = f.evidence
+	local ev = f[F_EVIDENCE]
 	if not ev then
-		f.evidence = { id }
+		f[F_EVIDENCE] = { id }
 	else
 		ev[#ev + 1] = id
 	end
@@ -586,10 +669,10 @@ local function run_declared(s, step, m, ctx, f)
 		t, t_event, why = resolve_trigger(step, m, ctx)
 	end
 	if not t then
-		f.status, f.message = "not_applicable", sentence(why)
+		f[F_STATUS], f[F_MESSAGE] = "not_applicable", sentence(why)
 		return f
 	end
-	f.trigger = t_event and t_event.id or nil
+	f[F_TRIGGER] = t_event and t_event.id or nil
 	local says = step.says or NONE
 	local lim = (step.within or by_close) and limits_for(s, ctx.regime) or nil
 	local p_trigger, p_done, p_missing, p_duty = phrases(says, m, ctx)
@@ -607,19 +690,19 @@ local function run_declared(s, step, m, ctx, f)
 			e = breached(ctx, b, bt, m, t)
 		end
 		if e then
-			f.status = "fail"
+			f[F_STATUS] = "fail"
 			add_evidence(f, e.id)
 			vars.event_when = dates.when(e)
 			vars.event = describe(e)
 			if step.within then
 				local unit, n = ctx:period_of(step.within)
 				local due = earliest_due(step.within, dates.due(unit, n, t), m, ctx)
-				f.due = due
+				f[F_DUE] = due
 				vars.due = dates.by(due)
 				limit_vars(vars, lim, unit, n)
 				set_deadline(f, lim)
 			end
-			f.message = render(b.says or "{event} {event_when} is not allowed.", vars)
+			f[F_MESSAGE] = render(b.says or "{event} {event_when} is not allowed.", vars)
 			return f
 		end
 	end
@@ -629,12 +712,12 @@ local function run_declared(s, step, m, ctx, f)
 		local gap
 		for _, b in ipairs(step.breach or NONE) do gap = gap or gapped(ctx, b.type) end
 		if gap then
-			f.status = "unknown"
-			f.message = render(says.unknown or ("{trigger} {trigger_when}; the record is silent on " ..
+			f[F_STATUS] = "unknown"
+			f[F_MESSAGE] = render(says.unknown or ("{trigger} {trigger_when}; the record is silent on " ..
 				gap .. " (it is listed in gaps), so whether the duty was kept cannot be settled."), vars)
 		else
-			f.status = "pass"
-			f.message = render(says.pass or "{trigger} {trigger_when} and {done}.", vars)
+			f[F_STATUS] = "pass"
+			f[F_MESSAGE] = render(says.pass or "{trigger} {trigger_when} and {done}.", vars)
 		end
 		return f
 	end
@@ -644,10 +727,10 @@ local function run_declared(s, step, m, ctx, f)
 	if step.done_by.already then
 		local before = first_satisfying(ctx, step.done_by, m, nil)
 		if before and before.hi <= t.lo then
-			f.status, f.days_late, f.done = "pass", 0, before.date
+			f[F_STATUS], f[F_DAYS_LATE], f[F_DONE] = "pass", 0, before.date
 			add_evidence(f, before.id)
 			vars.done_when = dates.when(before)
-			f.message = render(says.already or says.pass or DEFAULT_SAYS.pass, vars)
+			f[F_MESSAGE] = render(says.already or says.pass or DEFAULT_SAYS.pass, vars)
 			set_deadline(f, lim)
 			return f
 		end
@@ -662,7 +745,7 @@ local function run_declared(s, step, m, ctx, f)
 	end
 	vars.due = dates.by(due)
 	limit_vars(vars, lim, unit, n)
-	f.due = due
+	f[F_DUE] = due
 	-- what is due by the closing decision (or beforehand) counts whenever it was done
 	local done = first_satisfying(ctx, step.done_by, m, not (by_close or step.within.before) and t or nil)
 
@@ -671,10 +754,10 @@ local function run_declared(s, step, m, ctx, f)
 		-- A closing decision with nothing done before it fails at once, unless
 		-- the record is silent on what would have satisfied the duty (gaps).
 		if close and (not done or done.lo > close.hi) and not (not done and gapped(ctx, step.done_by.type)) then
-			f.status = "fail"
+			f[F_STATUS] = "fail"
 			add_evidence(f, close.id)
 			vars.close_when = dates.when(close)
-			f.message = render(says.closed or DEFAULT_SAYS.closed, vars)
+			f[F_MESSAGE] = render(says.closed or DEFAULT_SAYS.closed, vars)
 			set_deadline(f, lim)
 			return f
 		end
@@ -682,22 +765,22 @@ local function run_declared(s, step, m, ctx, f)
 
 	local status, days_late, settle, gap = judge.deadline(due, done, ctx.as_of,
 		(not done) and gapped(ctx, step.done_by.type) or nil)
-	f.status = status
+	f[F_STATUS] = status
 	if done then
 		add_evidence(f, done.id)
-		f.done = done.date
+		f[F_DONE] = done.date
 		vars.done_when = dates.when(done)
 	end
 	if status == "late" then
-		f.days_late = days_late
+		f[F_DAYS_LATE] = days_late
 		vars.days_late_words = days_words(days_late)
 		vars.elapsed = elapsed_words(unit or "days", t, done)
 	elseif status == "pass" then
-		f.days_late = 0
+		f[F_DAYS_LATE] = 0
 	elseif status == "unknown" then
 		vars.settle = settle_words(settle, gap, t, t_event, done, due, ctx.as_of)
 	end
-	f.message = render(says[status] or DEFAULT_SAYS[status], vars)
+	f[F_MESSAGE] = render(says[status] or DEFAULT_SAYS[status], vars)
 	set_deadline(f, lim)
 	if ctx.want_detail then
 		local lines = {
@@ -717,7 +800,7 @@ local function run_declared(s, step, m, ctx, f)
 		end
 		lines[#lines + 1] = done and ("satisfied by: " .. describe(done) .. " " .. done.date)
 			or "satisfied by: nothing on the record"
-		f.detail = table.concat(lines, "\n")
+		f[F_DETAIL] = table.concat(lines, "\n")
 	end
 	return f
 end
@@ -821,10 +904,11 @@ function Ctx:deadline(args)
 		vars.settle = settle_words(settle, gap, t or due, args.trigger and args.trigger.type and args.trigger,
 			args.done, due, self.as_of)
 	end
-	local says = args.says or h.step_says or {}
+	local step_says = h.step and h.step.says
+	local says = args.says or step_says or {}
 	if type(says) == "string" then
 		-- a named group of the step's own templates (checked at load)
-		local g = h.step_says and h.step_says[says]
+		local g = step_says and step_says[says]
 		if type(g) ~= "table" then
 			error("step '" .. tostring(self.step) .. "' has no group of templates says." .. says, 2)
 		end
@@ -875,6 +959,13 @@ for _, name in ipairs(cc.statuses) do
 		RESULT_STATUS[name] = true
 		RESULT_STATUS_WORDS[#RESULT_STATUS_WORDS + 1] = name
 	end
+end
+-- A check's result copied into its finding, by slot: every field but the
+-- regime (which brings its citation and duty, in run_step) and the limit
+-- (the finding keeps the limit's basis and source, not its name).
+local RESULT_SLOT = {}
+for k in pairs(RESULT_FIELDS) do
+	if k ~= "regime" then RESULT_SLOT[k] = SLOT[k] end
 end
 RESULT_STATUS_WORDS = table.concat(RESULT_STATUS_WORDS, ", ", 1, #RESULT_STATUS_WORDS - 1) ..
 	" or " .. RESULT_STATUS_WORDS[#RESULT_STATUS_WORDS]
@@ -1029,7 +1120,7 @@ local function run_recurring(s, step, m, ctx, f)
 	local function say(key, fallback)
 		local tpl = says[key] or says[fallback]
 		if not tpl then error("step '" .. s.id .. "' has no message for '" .. key .. "' (says." .. key .. ")", 0) end
-		f.message = render(tpl, vars)
+		f[F_MESSAGE] = render(tpl, vars)
 	end
 	local v, lines
 	if ctx.want_detail then
@@ -1058,13 +1149,13 @@ local function run_recurring(s, step, m, ctx, f)
 		v = recurring.chain(copy, next_due, until_day, every.gaps and gapped(ctx, every.gaps) or nil)
 		if v.last then
 			vars.start, vars.start_date = v.last.label, bare_when(v.last)
-			if v.status == "fail" then f.evidence = { v.last.id } end
+			if v.status == "fail" then f[F_EVIDENCE] = { v.last.id } end
 		end
 		if v.after then vars.trigger_when = dates.when(v.after) end
 	else
 		local t, _, why = resolve_trigger(step, m, ctx)
 		if not t then
-			f.message = sentence(why)
+			f[F_MESSAGE] = sentence(why)
 			return f
 		end
 		vars.trigger_when = dates.when(t)
@@ -1090,33 +1181,33 @@ local function run_recurring(s, step, m, ctx, f)
 			return f
 		end
 		if v.upcoming then
-			f.status, f.due = "pending", v.upcoming
+			f[F_STATUS], f[F_DUE] = "pending", v.upcoming
 			vars.due, vars.due_when = dates.by(v.upcoming), dates.when(v.upcoming)
 			say("upcoming", "pending")
 			set_deadline(f, lim)
-			if lines then f.detail = table.concat(lines, "\n") .. "\nnothing due yet; the first is due " .. dates.iso_span(f.due) end
+			if lines then f[F_DETAIL] = table.concat(lines, "\n") .. "\nnothing due yet; the first is due " .. dates.iso_span(f[F_DUE]) end
 			return f
 		end
-		f.evidence = v.evidence
+		f[F_EVIDENCE] = v.evidence
 	end
-	f.status = v.status
+	f[F_STATUS] = v.status
 	if v.due then
-		f.due = v.due
+		f[F_DUE] = v.due
 		vars.due, vars.due_when = dates.by(v.due), dates.when(v.due)
 	end
 	if v.done then
 		vars.done_when = dates.when(dates.of(v.done))
 		if every.chain then
-			f.done, f.evidence = dates.iso_span(v.done), { v.done.id }
+			f[F_DONE], f[F_EVIDENCE] = dates.iso_span(v.done), { v.done.id }
 		else
-			f.done = v.done.date
+			f[F_DONE] = v.done.date
 		end
 	end
 	if v.status == "late" then
-		f.days_late = v.days_late
+		f[F_DAYS_LATE] = v.days_late
 		vars.days_late_words = days_words(v.days_late)
 	elseif v.status == "pass" and not every.chain then
-		f.days_late = 0
+		f[F_DAYS_LATE] = 0
 	elseif v.status == "unknown" and v.settle then
 		vars.settle = settle_words(v.settle, v.gap, v.due, nil, v.done, v.due, ctx.as_of)
 	end
@@ -1125,7 +1216,7 @@ local function run_recurring(s, step, m, ctx, f)
 	if lines then
 		lines[#lines + 1] = "decided by: " .. (v.due and ("the occurrence due " .. dates.iso_span(v.due)) or "the dates") ..
 			(v.done and ("; satisfied by " .. (v.done.id and ("'" .. v.done.id .. "' ") or "") .. dates.iso_span(v.done)) or "")
-		f.detail = table.concat(lines, "\n")
+		f[F_DETAIL] = table.concat(lines, "\n")
 	end
 	return f
 end
@@ -1134,24 +1225,21 @@ end
 local listing = cc.module("listing", M)({ render = render, resolve_trigger = resolve_trigger, gapped = gapped,
 	accepts = accepts })
 
-local function run_step(s, step, m, ctx, regime, ref)
+-- The finding of step S (STEP: its declaration, from plain_steps) for
+-- matter M under REGIME. H is the evaluation's hidden state (hidden[ctx]),
+-- LAW the step's entry of laws_for, REF the date that decided the regime.
+local function run_step(s, step, m, ctx, h, regime, ref, law)
 	local track = m and ctx.track or nil
-	local f = new_finding(s, m, "not_applicable", regime, track)
+	local f = new_finding(s, m, "not_applicable", regime, law)
 	ctx.matter, ctx.regime, ctx.step = m, regime and regime.id or nil, s.id
-	local h = hidden[ctx]
-	h.meta_step, h.step_says = s, step.says
+	h.meta_step, h.step = s, step
 	if m and not regime then
-		f.message = "No regime of this policy was in force " .. dates.when(ref) .. "."
-		f.cite = cite_for(s, nil, track) or cite_for(s, s.regimes[1], track)
-		f.duty = nil
+		f[F_MESSAGE] = "No regime of this policy was in force " .. dates.when(ref) .. "."
 		return f
 	end
 	if m and not s.in_force[regime.id] then
-		f.message = sentence(step.why_not_in_force or
+		f[F_MESSAGE] = sentence(step.why_not_in_force or
 			("the duty is not part of the " .. regime.id .. " regime (" .. regime.title .. ")"))
-		f.cite = cite_for(s, regime.id, track) or cite_for(s, s.regimes[#s.regimes], track)
-		-- no duty under this regime, unless the policy names one for it
-		f.duty = s.duty[regime.id]
 		return f
 	end
 	local unsure_in_force
@@ -1166,12 +1254,12 @@ local function run_step(s, step, m, ctx, regime, ref)
 				trigger_when = dates.when(t), trigger_date = e and e.date or "" }
 			if type(words.trigger) == "function" then words.trigger = guard(words.trigger, m, ctx) end
 			if (lo and t.hi < lo) or (hi and t.lo > hi) then
-				f.message = render(step.why_not_yet, words) .. "."
+				f[F_MESSAGE] = render(step.why_not_yet, words) .. "."
 				return f
 			end
 			if step.why_unsure and ((lo and t.lo < lo) or (hi and t.hi > hi)) then
 				unsure_in_force = render(step.why_unsure, words) .. "."
-				f.trigger = e and e.id or nil
+				f[F_TRIGGER] = e and e.id or nil
 			end
 		end
 	end
@@ -1180,10 +1268,10 @@ local function run_step(s, step, m, ctx, regime, ref)
 		-- a third value: the record cannot settle whether the duty applies
 		-- (the in-force date's doubt, if any, is named first)
 		if not ok and unsure then
-			f.status, f.message = "unknown", unsure_in_force or sentence(why or "whether the step applies cannot be settled")
+			f[F_STATUS], f[F_MESSAGE] = "unknown", unsure_in_force or sentence(why or "whether the step applies cannot be settled")
 			if not unsure_in_force then
 				local _, e = resolve_trigger(step, m, ctx)
-				f.trigger = e and e.id or nil
+				f[F_TRIGGER] = e and e.id or nil
 			end
 			set_deadline(f, pick_limit(s, limits_for(s, ctx.regime), nil, ctx.regime))
 			return f
@@ -1196,21 +1284,21 @@ local function run_step(s, step, m, ctx, regime, ref)
 			m.categories = definite
 			if not ok2 then error(ran, 0) end
 			if ran then
-				f.status = "unknown"
-				f.message = "Whether this duty applies turns on how the allegation is categorised: " ..
+				f[F_STATUS] = "unknown"
+				f[F_MESSAGE] = "Whether this duty applies turns on how the allegation is categorised: " ..
 					"the record leaves open whether it is also " .. table.concat(m.possible_list, " or ") ..
 					" (possible_categories); without that, " .. (why or "the step does not apply") .. "."
 				return f
 			end
 		end
 		if not ok then
-			f.message = sentence(why or "the step does not apply to this matter")
-			f.trigger = nil
+			f[F_MESSAGE] = sentence(why or "the step does not apply to this matter")
+			f[F_TRIGGER] = nil
 			return f
 		end
 	end
 	if unsure_in_force then
-		f.status, f.message = "unknown", unsure_in_force
+		f[F_STATUS], f[F_MESSAGE] = "unknown", unsure_in_force
 		set_deadline(f, pick_limit(s, limits_for(s, ctx.regime), nil, ctx.regime))
 		return f
 	end
@@ -1222,30 +1310,30 @@ local function run_step(s, step, m, ctx, regime, ref)
 		else
 			r, due = checked_result(s, guard(step.check, m or ctx.case, ctx))
 		end
-		for k, v in pairs(r) do
-			if k == "regime" then
-				f.regime = v
-				f.cite = cite_for(s, v, track)
-				f.duty = duty_for(s, v)
-			elseif k ~= "regime" and k ~= "limit" and k ~= "duty" and k ~= "deadline_basis"
-				and k ~= "deadline_source" then
-				f[k] = v
-			end
+		for k, v in next, r do
+			local slot = RESULT_SLOT[k]
+			if slot then f[slot] = v end
 		end
-		f.due = due
-		if not f.message then f.message = f.status end
-		local set = limits_for(s, f.regime)
-		local lim = pick_limit(s, set, r.limit, f.regime)
-		if f.status ~= "not_applicable" and f.status ~= "error" then
+		if r.regime then
+			-- the regime the check chose brings its duty, and its citation
+			-- unless the check gives its own
+			f[F_REGIME], f[F_DUTY] = r.regime, duty_for(s, r.regime)
+			f[F_CITE] = r.cite or cite_for(s, r.regime, track)
+		end
+		f[F_DUE] = due
+		if not f[F_MESSAGE] then f[F_MESSAGE] = f[F_STATUS] end
+		local set = limits_for(s, f[F_REGIME])
+		local lim = pick_limit(s, set, r.limit, f[F_REGIME])
+		if f[F_STATUS] ~= "not_applicable" and f[F_STATUS] ~= "error" then
 			if set and not lim then
 				local names = {}
 				for k in pairs(set) do names[#names + 1] = k end
 				table.sort(names)
-				error("step '" .. s.id .. "' has several time limits for regime '" .. tostring(f.regime) ..
+				error("step '" .. s.id .. "' has several time limits for regime '" .. tostring(f[F_REGIME]) ..
 					"' (" .. table.concat(names, ", ") .. "): its check must name one (limit = \"" .. names[1] .. "\")", 0)
-			elseif not set and f.due then
+			elseif not set and f[F_DUE] then
 				error("step '" .. s.id .. "' gave a due date but declares no time limit ('limit') for regime '" ..
-					tostring(f.regime) .. "'", 0)
+					tostring(f[F_REGIME]) .. "'", 0)
 			end
 		end
 		set_deadline(f, lim)
@@ -1261,12 +1349,12 @@ shown in every finding that rests on it: the finding's trigger or evidence.
 So a reader sees, beside the verdict, what the verdict assumes.
 ]]
 local function show_assumptions(f, assumed, at)
-	if #assumed == 0 or f.status == "not_applicable" or f.status == "error" or not f.message then return end
+	if f[F_STATUS] == "not_applicable" or f[F_STATUS] == "error" or not f[F_MESSAGE] then return end
 	-- the finding's events that carry one, by their place in ASSUMED (AT:
 	-- id -> place), so a finding costs its own events, not the case's
 	local hits = {}
-	if type(f.trigger) == "string" and at[f.trigger] then hits[1] = at[f.trigger] end
-	for _, id in ipairs(type(f.evidence) == "table" and f.evidence or NONE) do
+	if type(f[F_TRIGGER]) == "string" and at[f[F_TRIGGER]] then hits[1] = at[f[F_TRIGGER]] end
+	for _, id in ipairs(type(f[F_EVIDENCE]) == "table" and f[F_EVIDENCE] or NONE) do
 		if at[id] then hits[#hits + 1] = at[id] end
 	end
 	if #hits == 0 then return end
@@ -1276,7 +1364,7 @@ local function show_assumptions(f, assumed, at)
 		local e = assumed[k]
 		if k ~= last and not seen[e.assumption] then
 			seen[e.assumption] = true
-			f.message = f.message .. " Assumption ('" .. e.id .. "'): " .. e.assumption
+			f[F_MESSAGE] = f[F_MESSAGE] .. " Assumption ('" .. e.id .. "'): " .. e.assumption
 		end
 		last = k
 	end
@@ -1285,30 +1373,82 @@ end
 local STATUS = {}	-- every status (cc.statuses: vocab.c's one list)
 for _, name in ipairs(cc.statuses) do STATUS[name] = true end
 
--- One step for one matter (M nil: for the case), under pcall: a step that
--- raises becomes an 'error' finding and the others still run. A budget trip
--- cannot be caught this way: the hook raises again at the next instruction.
-local function run_one(s, step, m, ctx, regime, out, ref)
-	local ok, f = pcall(run_step, s, step, m, ctx, regime, ref)
-	if ok and not STATUS[f.status] then
-		ok, f = false, "step '" .. s.id .. "' returned unknown status '" .. tostring(f.status) .. "'"
-	elseif ok and s.cannot and s.cannot[f.status] then
+-- Why finding F of step S cannot stand, or nil: a status the engine does
+-- not know, or one the policy declares the step cannot give.
+local function status_fault(s, f)
+	local st = f[F_STATUS]
+	if not STATUS[st] then
+		return "step '" .. s.id .. "' returned unknown status '" .. tostring(st) .. "'"
+	end
+	if s.cannot and s.cannot[st] then
 		-- the policy said this cannot happen (cannot = {...}): its claim, checked
-		ok, f = false, "step '" .. s.id .. "' gave '" .. f.status .. "', which it declares it cannot (" ..
-			s.cannot[f.status] .. "): the policy is wrong here"
+		return "step '" .. s.id .. "' gave '" .. st .. "', which it declares it cannot (" ..
+			s.cannot[st] .. "): the policy is wrong here"
 	end
-	if not ok then
-		-- an error object that is not text is named by its type: its
-		-- tostring would be an address, different in every run
-		local msg = (type(f) == "string" or type(f) == "number") and tostring(f)
-			or ("(error object is a " .. type(f) .. " value)")
-		f = { step = s.id, title = s.title, re = m and m.id or nil, status = "error",
-			duty = regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil,
-			message = msg }
-	else
-		show_assumptions(f, ctx.assumed, hidden[ctx].assumed_at)
+	return nil
+end
+
+-- The 'error' finding of step S for matter M (nil: the case), which raised E.
+local function error_finding(s, m, regime, e)
+	-- an error object that is not text is named by its type: its
+	-- tostring would be an address, different in every run
+	local msg = (type(e) == "string" or type(e) == "number") and tostring(e)
+		or ("(error object is a " .. type(e) .. " value)")
+	-- an error names no regime and no citation; a duty only when the
+	-- step is in force under the matter's regime
+	local f = new_finding(s, m, "error", nil,
+		{ nil, regime and s.in_force[regime.id] and duty_for(s, regime.id) or nil })
+	f[F_MESSAGE] = msg
+	return f
+end
+
+--[[
+The steps J judges (per matter for matter J.m, or per case when J.m is nil)
+from place FIRST in meta.step_list on, each finding appended to J.out, J.at
+the place of the step being judged. judge_steps runs this under pcall; a
+step that raises, or gives a status it cannot, stops it there. When the
+case has events with an assumption it returns after each finding (its
+step's place), for judge_steps to show them outside the pcall: an error
+there is the engine's, never a finding.
+]]
+local function judge_steps_from(j, first)
+	local steps, decls, laws, out, m, ctx, h = j.steps, j.decls, j.laws, j.out, j.m, j.ctx, j.h
+	local per_case = m == nil
+	for si = first, #steps do
+		local s = steps[si]
+		if s.per_case == per_case then
+			j.at = si
+			local f = run_step(s, decls[si], m, ctx, h, j.regime, j.ref, laws[si])
+			local fault = status_fault(s, f)
+			if fault then error(fault, 0) end
+			out[#out + 1] = f
+			if ctx.assumed[1] then return si end
+		end
 	end
-	out[#out + 1] = f
+	return nil
+end
+
+--[[
+Every step J selects judged, in order, into J.out (judge_steps_from), under
+one pcall until a step raises: that step becomes an 'error' finding and the
+others still run, under a new pcall (one a matter, not one a step, when none
+raises). A budget trip cannot be caught this way: the hook raises again at
+the next instruction.
+]]
+local function judge_steps(j)
+	local first = 1
+	while first do
+		local ok, at = pcall(judge_steps_from, j, first)
+		if not ok then
+			j.out[#j.out + 1] = error_finding(j.steps[j.at], j.m, j.regime, at)
+			first = j.at + 1
+		elseif at then
+			show_assumptions(j.out[#j.out], j.ctx.assumed, j.h.assumed_at)
+			first = at + 1
+		else
+			first = nil
+		end
+	end
 end
 
 --[[
@@ -1350,7 +1490,6 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 	local ctx = setmetatable({ case = case, as_of = as_of, params = params,
 		want_detail = want_detail, unknown_aware = nil, matter = nil, regime = nil, step = nil, track = nil,
 		assumed = nil }, CtxMeta)
-	local out = {}
 	-- the events that carry an assumption, in date order (usually none), and
 	-- each one's place in that list by its id
 	local assumed, assumed_at = {}, {}
@@ -1360,13 +1499,17 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 			assumed_at[e.id] = #assumed
 		end
 	end
-	hidden[ctx] = { meta_step = nil, step_says = nil, assumed_at = assumed_at }
+	local h = { meta_step = nil, step = nil, assumed_at = assumed_at }
+	hidden[ctx] = h
 	ctx.assumed = assumed
 	-- the policy's words for a matter no awareness rule made known
 	ctx.unknown_aware = decl.awareness and decl.awareness.unknown or
 		"no event made the matter known as the policy's awareness rules require, so the duty never arose"
-	local matters, steps = case.matters, meta.step_list
+	local matters = case.matters
 	local info = decl.info or NONE
+	-- what judge_steps needs; per matter, its matter, regime, laws and findings
+	local j = { steps = meta.step_list, decls = plain_steps(meta, decl), ctx = ctx, h = h,
+		m = nil, regime = nil, ref = nil, laws = nil, out = nil, at = nil }
 	for mi = 1, #matters do
 		local m = matters[mi]
 		ctx.matter, ctx.regime, ctx.step, ctx.track = m, nil, nil, nil
@@ -1374,20 +1517,15 @@ function evaluate.run(meta, decl, case, as_of, params, want_detail, emit)
 		local regime = regime_at(meta, ref.lo)
 		ctx.regime = regime and regime.id or nil
 		ctx.track = matter_track(info, meta, m, ctx)
-		for si = 1, #steps do
-			local s = steps[si]
-			if not s.per_case then run_one(s, decl.steps[s.id], m, ctx, regime, out, ref) end
-		end
-		emit(out)
-		out = {}
+		j.m, j.regime, j.ref, j.laws, j.out = m, regime, ref, laws_for(meta, regime, ctx.track), {}
+		judge_steps(j)
+		emit(j.out)
 	end
 	ctx.track = nil
 	local case_regime = regime_at(meta, as_of)
-	for si = 1, #steps do
-		local s = steps[si]
-		if s.per_case then run_one(s, decl.steps[s.id], nil, ctx, case_regime, out) end
-	end
-	emit(out)
+	j.m, j.regime, j.ref, j.laws, j.out = nil, case_regime, nil, laws_for(meta, case_regime, nil), {}
+	judge_steps(j)
+	emit(j.out)
 end
 
 return evaluate

@@ -427,6 +427,42 @@ START_TEST(test_step_error_names_line)
 }
 END_TEST
 
+/*
+** A check that names a regime: its finding gets that regime's duty and
+** citation, or the check's own citation when it gives one as well (whatever
+** order the result's fields come in).
+*/
+#define REGIME_CHECK(fields) \
+	"policy { id = \"test/regime\", title = \"Test\" }\n" \
+	"regime \"old\" { from = \"1990-01-01\", to = \"2009-12-31\" }\n" \
+	"regime \"new\" { from = \"2010-01-01\" }\n" \
+	"step \"a.b\" { title = \"t\", cite = { old = \"Old Act\", new = \"New Act\" },\n" \
+	"  duty = { old = \"practice\", new = \"statutory\" },\n" \
+	"  check = function() return { status = \"pass\", message = \"m\", " fields " } end }\n"
+
+START_TEST(test_check_names_regime)
+{
+	struct run run;
+	const struct casecheck_finding *f = eval(&run, REGIME_CHECK("regime = \"old\""), "2019-04-18", NULL,
+						 NULL, NULL);
+
+	ck_assert_str_eq(f->regime, "old");
+	ck_assert_str_eq(f->duty, "practice");
+	ck_assert_str_eq(f->cite, "Old Act");
+	done(&run);
+	f = eval(&run, REGIME_CHECK("regime = \"old\", cite = \"Old Act, s.1\""), "2019-04-18", NULL,
+		 NULL, NULL);
+	ck_assert_str_eq(f->regime, "old");
+	ck_assert_str_eq(f->duty, "practice");
+	ck_assert_str_eq(f->cite, "Old Act, s.1");
+	done(&run);
+	f = eval(&run, REGIME_CHECK("cite = \"Old Act, s.1\", regime = \"old\""), "2019-04-18", NULL,
+		 NULL, NULL);
+	ck_assert_str_eq(f->cite, "Old Act, s.1");
+	done(&run);
+}
+END_TEST
+
 /* A listing duty (lists = {...}) misused: each fault names the policy's line. */
 #define LISTS_HEAD "policy { id = \"x\", title = \"x\" }\nregime \"r\" { from = \"2000-01-01\" }\n" \
 	"awareness { { type = \"allegation_received\" } }\n"
@@ -1198,6 +1234,7 @@ Suite *eval_suite(void)
 	tcase_add_test(tc, test_regime_date_and_track);
 	tcase_add_test(tc, test_check_templates);
 	tcase_add_test(tp, test_step_error_names_line);
+	tcase_add_test(tp, test_check_names_regime);
 	tcase_add_test(tp, test_policy_load_errors);
 	tcase_add_test(tp, test_listing_load_errors);
 	tcase_add_test(tp, test_policy_duty_and_template_errors);
