@@ -226,6 +226,19 @@ void casecheck_engine_set_hashes(struct casecheck_engine *engine, int on);
 void casecheck_engine_limits(const struct casecheck_engine *engine, struct casecheck_limits *out);
 /* Frees the engine and every policy still loaded in it. */
 void casecheck_engine_free(struct casecheck_engine *engine);
+/*
+** An engine across fork(). The child gets no copy of the engine's watchdog
+** thread, and would get the thread's lock in whatever state it was at that
+** instant (held: the child's first evaluation would wait for ever). So call
+** casecheck_engine_fork_prepare just before fork(), which stops the thread,
+** and casecheck_engine_fork_done just after it, in the parent and in the
+** child, which starts one of their own. Between the two, nothing else may
+** be called on the engine. fork_done returns 0, or -1 when no thread could
+** be started: the engine must then not evaluate (the wall-clock budget
+** would have no backstop), only be freed.
+*/
+void casecheck_engine_fork_prepare(struct casecheck_engine *engine);
+int casecheck_engine_fork_done(struct casecheck_engine *engine);
 
 /*
 ** Load a policy. CHUNKNAME is how errors name it ("policies/x.lua"); NULL

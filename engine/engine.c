@@ -495,6 +495,16 @@ void casecheck_engine_free(struct casecheck_engine *e)
 	free(e);
 }
 
+void casecheck_engine_fork_prepare(struct casecheck_engine *e)
+{
+	sandbox_fork_prepare(e->sb);
+}
+
+int casecheck_engine_fork_done(struct casecheck_engine *e)
+{
+	return sandbox_fork_done(e->sb);
+}
+
 void casecheck_engine_limits(const struct casecheck_engine *e, struct casecheck_limits *out)
 {
 	const struct sandbox_limits *lim = sandbox_limits(e->sb);

@@ -465,6 +465,16 @@ void sandbox_free(struct sandbox *sb)
 	free(sb);
 }
 
+void sandbox_fork_prepare(struct sandbox *sb)
+{
+	sandbox_watchdog_stop(sb);
+}
+
+int sandbox_fork_done(struct sandbox *sb)
+{
+	return sandbox_watchdog_start(sb, sandbox_hook);
+}
+
 lua_State *sandbox_state(struct sandbox *sb)
 {
 	return sb->L;
@@ -602,6 +612,14 @@ int sandbox_pcall(struct sandbox *sb, int nargs, int nresults, struct casecheck_
 	if (!lua_checkstack(L, 2)) {
 		lua_settop(L, base - 1);
 		error_setf(err, CASECHECK_E_INTERNAL, "", NULL, 0, 0, "lua stack exhausted");
+		return -1;
+	}
+	if (!sb->watchdog.started) {
+		/* no backstop for the time budget: between fork_prepare and fork_done, or done failed */
+		lua_settop(L, base - 1);
+		error_setf(err, CASECHECK_E_INTERNAL, "", NULL, 0, 0,
+			   "the engine's watchdog thread is not running (after fork(), "
+			   "casecheck_engine_fork_done must succeed first)");
 		return -1;
 	}
 	memset(&sb->call, 0, sizeof(sb->call));

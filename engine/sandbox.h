@@ -123,6 +123,14 @@ long sandbox_instructions_used(const struct sandbox *sb);
 void sandbox_case_begin(struct sandbox *sb);
 void sandbox_case_end(struct sandbox *sb);
 
+/*
+** Around fork(): stop the watchdog thread before it, start one after it (in
+** the parent and in the child; 0, or -1 when none could be started). See
+** casecheck_engine_fork_prepare.
+*/
+void sandbox_fork_prepare(struct sandbox *sb);
+int sandbox_fork_done(struct sandbox *sb);
+
 /* Bytes the state holds now. */
 size_t sandbox_memory_used(const struct sandbox *sb);
 

@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <check.h>
 #include <lua.h>
 #include <lauxlib.h>
@@ -412,6 +415,54 @@ START_TEST(test_watchdog)
 }
 END_TEST
 
+/* An endless loop of trusted code, which only the watchdog can end: 0 when it did. */
+static int watchdog_ends_loop(struct sandbox *s)
+{
+	struct casecheck_error err;
+	lua_State *L = sandbox_state(s);
+
+	sandbox_reset_budget(s);
+	if (luaL_loadstring(L, "local n = 0\nwhile true do n = n + 1 end") != 0)
+		return -1;
+	if (sandbox_pcall(s, 0, 0, &err) != -1 || err.kind != CASECHECK_E_BUDGET)
+		return -1;
+	return strcmp(err.text, "time budget exceeded (0.2 s)") == 0 ? 0 : -1;
+}
+
+/*
+** Across fork(): the child has a watchdog of its own once fork_done has run
+** (without one its loop would never end), the parent has its own again, and
+** between prepare and done nothing runs (it would have no backstop).
+*/
+START_TEST(test_watchdog_after_fork)
+{
+	struct sandbox_limits lim = { 0, 0, 0.2 };
+	struct casecheck_error err;
+	struct sandbox *s = sandbox_new(&lim, &err);
+	pid_t pid;
+	int status;
+
+	ck_assert_ptr_nonnull(s);
+	sandbox_set_guarded(s, 1);
+	sandbox_fork_prepare(s);
+	ck_assert_int_eq(luaL_loadstring(sandbox_state(s), "return 1"), 0);
+	ck_assert_int_eq(sandbox_pcall(s, 0, 0, &err), -1);
+	ck_assert_int_eq(err.kind, CASECHECK_E_INTERNAL);
+	ck_assert_str_eq(err.text, "the engine's watchdog thread is not running (after fork(), "
+			 "casecheck_engine_fork_done must succeed first)");
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0)
+		_exit(sandbox_fork_done(s) == 0 && watchdog_ends_loop(s) == 0 ? 0 : 1);
+	ck_assert_int_eq(sandbox_fork_done(s), 0);
+	ck_assert_int_eq(watchdog_ends_loop(s), 0);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	sandbox_free(s);
+}
+END_TEST
+
 START_TEST(test_two_sandboxes)
 {
 	struct sandbox_limits small = { 8 << 20, 100000, NO_TIME_LIMIT };
@@ -509,6 +560,7 @@ Suite *sandbox_suite(void)
 	tcase_add_test(tc, test_memory_recovered);
 	tcase_add_test(tc, test_time_budget);
 	tcase_add_test(tc, test_watchdog);
+	tcase_add_test(tc, test_watchdog_after_fork);
 	tcase_add_test(tc, test_two_sandboxes);
 	tcase_add_test(tc, test_bad_limits);
 	suite_add_tcase(s, tc);

@@ -747,7 +747,7 @@ int cmd_test(int argc, char **argv)
 		rc = CLI_EXIT_POLICY;
 		goto out;
 	}
-	if (test_jobs_run(files.n, o.jobs, test_fixture, test_emit, &st, recs) != 0) {
+	if (test_jobs_run(files.n, o.jobs, engine, test_fixture, test_emit, &st, recs) != 0) {
 		cli_errorf("test", "a worker process failed");
 		test_worse(&st.rc, CLI_EXIT_POLICY);
 	}

@@ -230,8 +230,8 @@ static void jobs_emit_ready(size_t n, struct test_rec *recs, size_t *next, test_
 	}
 }
 
-int test_jobs_run(size_t n, int jobs, test_job_fn fn, test_emit_fn emit, void *ctx,
-		  struct test_rec *recs)
+int test_jobs_run(size_t n, int jobs, struct casecheck_engine *engine, test_job_fn fn,
+		  test_emit_fn emit, void *ctx, struct test_rec *recs)
 {
 	struct pollfd *pfd;
 	struct cli_buf *bufs;
@@ -263,6 +263,8 @@ int test_jobs_run(size_t n, int jobs, test_job_fn fn, test_emit_fn emit, void *c
 		return -1;
 	}
 	fflush(NULL);
+	/* no thread may be running across fork(): see casecheck_engine_fork_prepare */
+	casecheck_engine_fork_prepare(engine);
 	for (i = 0; i < (size_t)jobs; i++) {
 		pfd[i].fd = -1;
 		pids[i] = -1;
@@ -278,6 +280,8 @@ int test_jobs_run(size_t n, int jobs, test_job_fn fn, test_emit_fn emit, void *c
 			for (k = 0; k < i; k++)
 				if (pfd[k].fd >= 0)
 					close(pfd[k].fd);
+			if (casecheck_engine_fork_done(engine) != 0)
+				_exit(72);
 			jobs_worker(fds[1], i, n, jobs, fn, ctx);
 		}
 		close(fds[1]);
@@ -290,6 +294,8 @@ int test_jobs_run(size_t n, int jobs, test_job_fn fn, test_emit_fn emit, void *c
 		pfd[i].events = POLLIN;
 		open_n++;
 	}
+	if (casecheck_engine_fork_done(engine) != 0)
+		rc = -1;
 	while (open_n > 0) {
 		if (poll(pfd, (nfds_t)jobs, -1) < 0) {
 			if (errno == EINTR)

@@ -64,10 +64,14 @@ typedef void (*test_emit_fn)(void *ctx, size_t i, struct test_rec *rec);
 /*
 ** Run FN over items 0..N-1 with JOBS workers (1: in this process) and call
 ** EMIT for each record in order as soon as it and those before it are done.
-** RECS (N zeroed records) keeps them for the caller. 0, or -1 when a worker
-** could not be started or died (its records are then marked failed).
+** RECS (N zeroed records) keeps them for the caller. ENGINE, the engine FN
+** evaluates with, is made ready for the workers' fork() (its watchdog
+** thread stopped before, one started after in each process). 0, or -1
+** when a worker could not be started or died (its records are then marked
+** failed).
 */
-int test_jobs_run(size_t n, int jobs, test_job_fn fn, test_emit_fn emit, void *ctx,
+int test_jobs_run(size_t n, int jobs, struct casecheck_engine *engine, test_job_fn fn,
+		  test_emit_fn emit, void *ctx,
 		  struct test_rec *recs);
 
 #endif
