@@ -41,9 +41,10 @@ Message templates are compiled once into literal and placeholder parts: a
 finding's sentence is then one table.concat, not a pattern substitution with
 a callback per placeholder (this is the evaluator's hottest path). A
 compiled template is { n = parts, lit = {literal or false...}, name =
-{placeholder name or false...}, tag = {"{name}"...} }; a leading literal is
-kept with its first letter already in upper case, so that most sentences
-need no second copy to be capitalised. Templates are plain strings, so the
+{placeholder name or false...}, tag = {"{name}"...}, first = the leading
+literal as written, or false }; a leading literal is kept in lit with its
+first letter already in upper case, so that most sentences need no second
+copy to be capitalised (fill, for a clause, uses FIRST). Templates are plain strings, so the
 cache holds no policy state. It lives as long as the engine but is bounded
 in bytes: a template is a policy's string, as big as it likes, and what one
 case leaves here (at most CACHE_BYTES of templates and their parts) must not
@@ -68,8 +69,9 @@ local function compile(template)
 		lit[n], name[n], tag[n] = false, var, template:sub(s, e)
 		pos = e + 1
 	end
-	if n > 0 and lit[1] then lit[1] = cap(lit[1]) end
-	c = { n = n, lit = lit, name = name, tag = tag }
+	local first = n > 0 and lit[1]
+	if first then lit[1] = cap(first) end
+	c = { n = n, lit = lit, name = name, tag = tag, first = first }
 	if cached_bytes + #template <= CACHE_BYTES then
 		compiled[template] = c
 		cached_bytes = cached_bytes + #template
@@ -166,6 +168,27 @@ local function render(template, vars)
 	end
 	if cap_late then return cap(concat(buf, "", 1, n)) end
 	return concat(buf, "", 1, n)
+end
+
+-- A clause's placeholders filled from VARS, as render fills a sentence's,
+-- but not capitalised: it goes inside a sentence. Every placeholder must
+-- have a value (loading checks the template against what its caller gives).
+local function fill(template, vars)
+	local c = compile(template)
+	local buf, lit, name = {}, c.lit, c.name
+	for i = 1, c.n do
+		local k = name[i]
+		if k then
+			local v = vars[k]
+			if v == nil or v == NOVALUE then
+				error("message template uses " .. c.tag[i] .. ", which has no value for this finding", 0)
+			end
+			buf[i] = tostring(v)
+		else
+			buf[i] = i == 1 and c.first or lit[i]
+		end
+	end
+	return concat(buf, "", 1, c.n)
 end
 
 -- {limit} names the time limit with its basis ("the 10-working-day benchmark
@@ -1222,8 +1245,8 @@ local function run_recurring(s, step, m, ctx, f)
 end
 
 -- Listing duties (a step's 'lists'): scripts/listing.lua, with the helpers it shares.
-local listing = cc.module("listing", M)({ render = render, resolve_trigger = resolve_trigger, gapped = gapped,
-	accepts = accepts })
+local listing = cc.module("listing", M)({ render = render, fill = fill, resolve_trigger = resolve_trigger,
+	gapped = gapped, accepts = accepts })
 
 -- The finding of step S (STEP: its declaration, from plain_steps) for
 -- matter M under REGIME. H is the evaluation's hidden state (hidden[ctx]),

@@ -115,7 +115,7 @@ local function note_for(ni, o)
 end
 
 return function(H)
-	local render, resolve_trigger, gapped, accepts = H.render, H.resolve_trigger, H.gapped, H.accepts
+	local render, fill, resolve_trigger, gapped, accepts = H.render, H.fill, H.resolve_trigger, H.gapped, H.accepts
 	local listing = {}
 
 	--[[
@@ -236,8 +236,8 @@ return function(H)
 				if u then
 					-- a clause inside the sentence: filled, not capitalised (its
 					-- placeholders were checked at load)
-					notes[#notes + 1] = (spec.note.says:gsub("{(%a[%w_]*)}", { matter = o.id,
-						event = u.type .. " '" .. u.id .. "'", event_when = dates.when(dates.of(u)) }))
+					notes[#notes + 1] = fill(spec.note.says, { matter = o.id,
+						event = u.type .. " '" .. u.id .. "'", event_when = dates.when(dates.of(u)) })
 				end
 			end
 			if others > 0 then
