@@ -121,7 +121,9 @@ list of its own.
 local scratch = {}
 local NOVALUE = {}	-- a placeholder with no value for this finding (see declared_vars)
 
-local function render_slow(c, vars)
+-- Compiled template C filled from VARS into a list of its own, FIRST (its
+-- leading literal, capitalised or as written) in front.
+local function fill_compiled(c, vars, first)
 	local buf = {}
 	for i = 1, c.n do
 		local k = c.name[i]
@@ -132,10 +134,14 @@ local function render_slow(c, vars)
 			end
 			buf[i] = tostring(v)
 		else
-			buf[i] = c.lit[i]
+			buf[i] = i == 1 and first or c.lit[i]
 		end
 	end
-	return cap(concat(buf))
+	return concat(buf, "", 1, c.n)
+end
+
+local function render_slow(c, vars)
+	return cap(fill_compiled(c, vars, c.lit[1]))
 end
 
 -- Fill "{name}" placeholders from VARS. Loading checks a step's own
@@ -175,20 +181,7 @@ end
 -- have a value (loading checks the template against what its caller gives).
 local function fill(template, vars)
 	local c = compile(template)
-	local buf, lit, name = {}, c.lit, c.name
-	for i = 1, c.n do
-		local k = name[i]
-		if k then
-			local v = vars[k]
-			if v == nil or v == NOVALUE then
-				error("message template uses " .. c.tag[i] .. ", which has no value for this finding", 0)
-			end
-			buf[i] = tostring(v)
-		else
-			buf[i] = i == 1 and c.first or lit[i]
-		end
-	end
-	return concat(buf, "", 1, c.n)
+	return fill_compiled(c, vars, c.first)
 end
 
 -- {limit} names the time limit with its basis ("the 10-working-day benchmark

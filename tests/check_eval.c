@@ -442,24 +442,24 @@ END_TEST
 
 START_TEST(test_check_names_regime)
 {
+	static const struct {
+		const char *policy, *cite;
+	} cases[] = {
+		{ REGIME_CHECK("regime = \"old\""), "Old Act" },
+		{ REGIME_CHECK("regime = \"old\", cite = \"Old Act, s.1\""), "Old Act, s.1" },
+		{ REGIME_CHECK("cite = \"Old Act, s.1\", regime = \"old\""), "Old Act, s.1" },
+	};
 	struct run run;
-	const struct casecheck_finding *f = eval(&run, REGIME_CHECK("regime = \"old\""), "2019-04-18", NULL,
-						 NULL, NULL);
+	const struct casecheck_finding *f;
+	size_t i;
 
-	ck_assert_str_eq(f->regime, "old");
-	ck_assert_str_eq(f->duty, "practice");
-	ck_assert_str_eq(f->cite, "Old Act");
-	done(&run);
-	f = eval(&run, REGIME_CHECK("regime = \"old\", cite = \"Old Act, s.1\""), "2019-04-18", NULL,
-		 NULL, NULL);
-	ck_assert_str_eq(f->regime, "old");
-	ck_assert_str_eq(f->duty, "practice");
-	ck_assert_str_eq(f->cite, "Old Act, s.1");
-	done(&run);
-	f = eval(&run, REGIME_CHECK("cite = \"Old Act, s.1\", regime = \"old\""), "2019-04-18", NULL,
-		 NULL, NULL);
-	ck_assert_str_eq(f->cite, "Old Act, s.1");
-	done(&run);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		f = eval(&run, cases[i].policy, "2019-04-18", NULL, NULL, NULL);
+		ck_assert_str_eq(f->regime, "old");
+		ck_assert_str_eq(f->duty, "practice");
+		ck_assert_str_eq(f->cite, cases[i].cite);
+		done(&run);
+	}
 }
 END_TEST
 
