@@ -199,16 +199,17 @@ return function(H)
 		local due = dates.due(unit, n, t)
 		local close = m:closing()
 		local types = sp.types
-		local complete, partial
+		local complete, partial, partial_missed
 		for _, ty in ipairs(types) do
 			local list = m:all(ty)
 			for i = 1, #list do
 				local e = list[i]
 				if e.hi >= t.lo and (not close or e.lo <= close.hi) and accepts(ctx, spec, e, m) then
-					if count_missed(e, spec, m, pre) == 0 then
+					local missed = count_missed(e, spec, m, pre)
+					if missed == 0 then
 						if not complete or e.lo < complete.lo then complete = e end
 					elseif not partial or e.lo < partial.lo then
-						partial = e
+						partial, partial_missed = e, missed
 					end
 				end
 			end
@@ -220,7 +221,7 @@ return function(H)
 		end
 		if partial and ctx.as_of > due.lo then
 			local missed = first_missed(partial, spec, m, pre)
-			local others = count_missed(partial, spec, m, pre) - #missed
+			local others = partial_missed - #missed
 			local names, notes = {}, {}
 			local ni
 			if spec.note then
